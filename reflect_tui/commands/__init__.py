@@ -1,0 +1,1 @@
+"""The `reflect` sub-commands, one module per area; each has ``register(subparsers, parent)``."""

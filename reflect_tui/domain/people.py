@@ -1,0 +1,46 @@
+"""People known to a store: participants, action owners, facilitators."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reflect_tui.domain.answers import new_id
+
+
+@dataclass
+class Person:
+    name: str
+    role: str = ""
+    team: str = ""
+    line_manager: str = ""
+    facilitator: bool = False
+    do_not_share: bool = False
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = new_id()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "role": self.role,
+            "team": self.team,
+            "line_manager": self.line_manager,
+            "facilitator": self.facilitator,
+            "do_not_share": self.do_not_share,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Person:
+        return cls(
+            id=str(data.get("id", "")),
+            name=str(data.get("name", "")),
+            role=str(data.get("role", "")),
+            team=str(data.get("team", "")),
+            line_manager=str(data.get("line_manager", "")),
+            facilitator=bool(data.get("facilitator", False)),
+            do_not_share=bool(data.get("do_not_share", False)),
+        )
