@@ -15,7 +15,6 @@ class Person:
     team: str = ""
     line_manager: str = ""
     facilitator: bool = False
-    do_not_share: bool = False
     id: str = ""
 
     def __post_init__(self) -> None:
@@ -30,7 +29,6 @@ class Person:
             "team": self.team,
             "line_manager": self.line_manager,
             "facilitator": self.facilitator,
-            "do_not_share": self.do_not_share,
         }
 
     @classmethod
@@ -42,5 +40,4 @@ class Person:
             team=str(data.get("team", "")),
             line_manager=str(data.get("line_manager", "")),
             facilitator=bool(data.get("facilitator", False)),
-            do_not_share=bool(data.get("do_not_share", False)),
         )
