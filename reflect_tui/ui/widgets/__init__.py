@@ -1,0 +1,1 @@
+"""Reusable widgets: one field editor per field kind (``fields.editor_for``) and the risk badge."""

@@ -1,0 +1,38 @@
+"""Multi-line free text: what was said, in the words of whoever is typing."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import TextArea
+
+from reflect_tui.domain.answers import Value
+from reflect_tui.ui.widgets._css import css_beside
+from reflect_tui.ui.widgets.editor_base import FieldEditor
+
+
+class TextEditor(FieldEditor):
+    """A soft-wrapping text area; the value is its text (``str``)."""
+
+    DEFAULT_CSS = css_beside(__file__, "text_editor.tcss")
+
+    def normalise(self, value: Value) -> Value:
+        return str(value or "")
+
+    def compose_body(self) -> ComposeResult:
+        yield TextArea(
+            self._value,
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            highlight_cursor_line=False,
+            placeholder="Type here…",
+            classes="text-input",
+        )
+
+    def read_only_text(self) -> Text:
+        return Text(self._value.strip() or self.EMPTY_TEXT)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.set_value(event.text_area.text)
