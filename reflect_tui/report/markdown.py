@@ -1,0 +1,137 @@
+"""The report as Markdown: YAML front matter, then tables with text bars.
+
+Follows the minutes' conventions (front matter a YAML parser reads, one ``#``
+heading, ``##`` sections). Theme names are the only words that come from a
+store, and they are escaped so they can never break a table.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+from reflect_tui.report.model import Report, ThemeRow
+from reflect_tui.report.suppression import Cell
+
+BAR_WIDTH = 20
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def escape(text: str) -> str:
+    """Markdown-inert, single-line text for a table cell or a heading."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def text_bar(cell: Cell, largest: int, width: int = BAR_WIDTH) -> str:
+    """A bar of block characters for an exact value; empty for a hidden one."""
+    if not cell.is_exact or cell.bar <= 0:
+        return ""
+    return "█" * max(1, round(width * cell.bar / max(largest, 1)))
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def period_words(report: Report) -> str:
+    return f"{long_date(report.period.since)} to {long_date(report.period.until)}"
+
+
+def title(report: Report) -> str:
+    return f"Thematic report, {period_words(report)}"
+
+
+def front_matter(report: Report) -> str:
+    def q(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
+    lines = [
+        "---",
+        f"title: {q(title(report))}",
+        "type: thematic-report",
+        f"period: {{since: {report.period.since.isoformat()}, "
+        f"until: {report.period.until.isoformat()}}}",
+        f"previous_period: {{since: {report.previous.since.isoformat()}, "
+        f"until: {report.previous.until.isoformat()}}}",
+        f"min_count: {report.min_count}",
+        f"stores: {report.stores}",
+        f"generated: {report.generated.isoformat()}",
+        f"themes: [{', '.join(q(t) for t in report.themes)}]",
+        "---",
+    ]
+    return "\n".join(lines)
+
+
+def _table(report: Report, who: str, rows: list[tuple[str, Cell, Cell, Cell, Cell]]) -> list[str]:
+    largest = max([max(r[1].bar, r[3].bar) for r in rows] + [1])
+    out = [
+        f"| Theme | {who} | Sessions | {who}, previous period | Change | Chart |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for theme, now, sessions, before, change in rows:
+        out.append(
+            f"| {escape(theme)} | {now.text} | {sessions.text} | {before.text} | {change.text} "
+            f"| {text_bar(now, largest)} |"
+        )
+    return out
+
+
+def _people_rows(rows: tuple[ThemeRow, ...]) -> list[tuple[str, Cell, Cell, Cell, Cell]]:
+    return [(r.theme, r.people, r.sessions, r.people_before, r.people_change) for r in rows]
+
+
+def _team_rows(rows: tuple[ThemeRow, ...]) -> list[tuple[str, Cell, Cell, Cell, Cell]]:
+    return [(r.theme, r.teams, r.team_sessions, r.teams_before, r.teams_change) for r in rows]
+
+
+def render_markdown(report: Report) -> str:
+    k = report.min_count
+    stores = "one store" if report.stores == 1 else f"{report.stores} stores combined"
+    lines = [
+        front_matter(report),
+        "",
+        f"# {escape(title(report))}",
+        "",
+        f"Organisational themes raised in reflective practice, supervision and decompression "
+        f"sessions from {period_words(report)} ({stores}), compared with the period of the "
+        f"same length before ({long_date(report.previous.since)} to "
+        f"{long_date(report.previous.until)}).",
+        "",
+        f"Nobody is named and nothing anyone said is quoted. Any count below {k} is shown as "
+        f'"fewer than {k}"; a count is also hidden when it would show that all or nearly all '
+        "of the people counted raised a theme, and sessions and changes are shown only beside "
+        "counts that are shown themselves.",
+        "",
+        "## Who is counted",
+        "",
+        f"- People whose individual or one-to-one sessions are counted: {report.people.text} "
+        f"(previous period: {report.people_before.text}), in {report.sessions.text} sessions.",
+        f"- Teams whose team sessions are counted: {report.teams.text} "
+        f"(previous period: {report.teams_before.text}), in {report.team_sessions.text} sessions.",
+        "- Decompression sessions count only where the person agreed to their themes being "
+        "reported anonymously. Unfinished sessions do not count.",
+        "",
+        "## Themes raised in individual and one-to-one sessions",
+        "",
+        "Each person is counted once per theme, however many sessions they raised it in.",
+        "",
+        *_table(report, "People", _people_rows(report.rows)),
+        "",
+        "## Themes discussed in team sessions",
+        "",
+        "A team session's themes belong to the group, not to anyone in it, so they are counted "
+        "once per team.",
+        "",
+        *_table(report, "Teams", _team_rows(report.rows)),
+        "",
+        "## How to read this report",
+        "",
+        f'- "fewer than {k}": between none and {k - 1}; the exact number is hidden.',
+        '- "all or nearly all": hidden because it would show who raised the theme.',
+        '- "not shown": hidden because it would let a hidden number be worked out, or because '
+        "too few people were counted for any number to be safe.",
+        "- People who keep sessions in different stores are counted once in each store.",
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,58 @@
+"""The report as plain data, ready to draw: what the UI, Markdown and HTML share.
+
+Every figure is a ``Cell`` that has already been through suppression, so a
+renderer cannot show more than is safe. No names, no session text, no date
+finer than the period is held here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from reflect_tui.report.period import Period
+from reflect_tui.report.suppression import Cell
+
+
+@dataclass(frozen=True)
+class ThemeRow:
+    """One theme: individual sessions (people) and team sessions (teams)."""
+
+    theme: str
+    people: Cell
+    sessions: Cell
+    people_before: Cell
+    people_change: Cell
+    teams: Cell
+    team_sessions: Cell
+    teams_before: Cell
+    teams_change: Cell
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    previous: Period
+    min_count: int
+    stores: int
+    generated: date
+    people: Cell
+    people_before: Cell
+    sessions: Cell
+    teams: Cell
+    teams_before: Cell
+    team_sessions: Cell
+    rows: tuple[ThemeRow, ...]
+
+    @property
+    def themes(self) -> list[str]:
+        return [row.theme for row in self.rows]
+
+    def largest_people(self) -> int:
+        """The longest people bar, for scaling charts (at least 1)."""
+        bars = [r.people.bar for r in self.rows] + [r.people_before.bar for r in self.rows]
+        return max([*bars, 1])
+
+    def largest_teams(self) -> int:
+        bars = [r.teams.bar for r in self.rows] + [r.teams_before.bar for r in self.rows]
+        return max([*bars, 1])
