@@ -1,0 +1,31 @@
+"""Errors the store raises. Each message says what is wrong, where, and what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reflect_tui.errors import UserError
+
+
+class StoreError(UserError):
+    """Anything about the data directory a person can act on."""
+
+
+class StoreReadOnly(StoreError):
+    """A write was asked of a store opened read-only (another window holds the data)."""
+
+
+class StoreDamaged(StoreError):
+    """The data file cannot be trusted; nothing has been written to it.
+
+    ``path`` is the bad file, ``backup`` the newest backup that loads (or None).
+    """
+
+    def __init__(self, message: str, path: Path, backup: Path | None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.backup = backup
+
+
+class StoreWriteFailed(StoreError):
+    """Writing failed (disk full, permissions, a value that is not JSON); the file is unchanged."""

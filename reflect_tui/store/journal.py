@@ -1,0 +1,76 @@
+"""The per-draft recovery journal: what autosave writes every second.
+
+One small file per draft (``journal/<session id>.json``), replaced atomically,
+so the cost of an autosave depends on the size of one session, not of the
+store. Each entry carries a sequence number; when a session is folded into the
+main file the store records the sequence it covers (meta ``journal_folded``),
+so a journal left behind by a crash between the two steps is never replayed
+over newer data.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reflect_tui.store import schema
+from reflect_tui.store.files import Codec, FileBlob, private_dir, remove_durably
+
+JOURNAL_DIR = "journal"
+SUFFIX = ".json"
+
+
+@dataclass
+class Entry:
+    session_id: str
+    seq: int
+    record: dict[str, Any]
+    path: Path
+
+
+class Journal:
+    def __init__(self, data_dir: Path, codec: Codec | None = None) -> None:
+        self.folder = data_dir / JOURNAL_DIR
+        self.codec = codec
+        self._last_seq = 0
+
+    def next_seq(self) -> int:
+        """Strictly increasing within this process, and ahead of the wall clock's ns."""
+        self._last_seq = max(time.time_ns(), self._last_seq + 1)
+        return self._last_seq
+
+    def path_for(self, session_id: str) -> Path:
+        return self.folder / f"{session_id}{SUFFIX}"
+
+    def write(self, record: dict[str, Any], seq: int) -> None:
+        """Serialise first, then replace the draft's journal file atomically."""
+        data = schema.dumps({"seq": seq, "session": record})
+        private_dir(self.folder)
+        FileBlob(self.path_for(str(record["id"])), self.codec).write(data)
+
+    def remove(self, session_id: str) -> None:
+        remove_durably(self.path_for(session_id))
+
+    def entries(self) -> tuple[list[Entry], list[Path]]:
+        """Readable entries, and files that could not be read (left in place, reported)."""
+        good: list[Entry] = []
+        bad: list[Path] = []
+        if not self.folder.is_dir():
+            return good, bad
+        for path in sorted(self.folder.glob(f"*{SUFFIX}")):
+            if path.name.startswith("."):
+                continue
+            try:
+                blob = FileBlob(path, self.codec).read()
+                data = schema.loads(blob or b"")
+                record = data["session"]
+                entry = Entry(str(record["id"]), int(data["seq"]), record, path)
+                schema.check_layout({"sessions": {"1": record}})
+            except (OSError, ValueError, KeyError, TypeError):
+                bad.append(path)
+                continue
+            good.append(entry)
+            self._last_seq = max(self._last_seq, entry.seq)
+        return good, bad

@@ -1,0 +1,51 @@
+"""The single-writer lock: the first process to open a data directory keeps it until it closes.
+
+The lock is an OS file lock (``filelock``), so a killed process releases it
+automatically. The holder's pid goes in a side file so the second process can
+say who has the data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+import filelock
+
+from reflect_tui.store.files import FILE_MODE, atomic_write
+
+LOCK_NAME = "reflect.lock"
+OWNER_NAME = "reflect.lock.owner"
+
+
+class WriterLock:
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / LOCK_NAME
+        self.owner_path = data_dir / OWNER_NAME
+        self._lock = filelock.FileLock(
+            self.path, mode=FILE_MODE, thread_local=False, preserve_lock_file=True
+        )
+
+    def acquire(self, timeout: float) -> bool:
+        """True if this process is now the writer; False if another one holds it."""
+        try:
+            self._lock.acquire(timeout=max(timeout, 0.0), poll_interval=0.05)
+        except filelock.Timeout:
+            return False
+        with contextlib.suppress(OSError):
+            os.chmod(self.path, FILE_MODE)
+        with contextlib.suppress(OSError):
+            atomic_write(self.owner_path, str(os.getpid()).encode())
+        return True
+
+    def release(self) -> None:
+        if self._lock.is_locked:
+            self._lock.release(force=True)
+
+    def holder(self) -> int | None:
+        """The pid recorded by the current holder, if it can be read."""
+        try:
+            return int(self.owner_path.read_text().strip())
+        except (OSError, ValueError):
+            return None

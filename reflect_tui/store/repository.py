@@ -1,0 +1,623 @@
+"""Store: the repository API over one crash-safe, locked TinyDB file per data directory.
+
+All data lives in memory between operations (``MemoryStorage``); every change
+is committed as one whole-file atomic replace (``files.atomic_write``), after
+serialising first. A failed write leaves the file untouched and the memory is
+reloaded from it. Autosave goes to the small per-draft journal instead (see
+``journal`` and ``autosave``), folded into the file on flush and close.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from reflect_tui.domain.clock import Clock, SystemClock
+from reflect_tui.domain.people import Person
+from reflect_tui.domain.session import Session
+from reflect_tui.store import actions as actions_mod
+from reflect_tui.store import backups, schema
+from reflect_tui.store.actions import StoredAction
+from reflect_tui.store.errors import StoreDamaged, StoreError, StoreReadOnly, StoreWriteFailed
+from reflect_tui.store.files import (
+    Codec,
+    FileBlob,
+    ensure_dir,
+    private_dir,
+    remove_stale_temps,
+)
+from reflect_tui.store.journal import Journal
+from reflect_tui.store.lock import WriterLock
+from reflect_tui.store.summary import SessionSummary, sort_key
+
+if TYPE_CHECKING:
+    from reflect_tui.store.autosave import Autosaver
+
+STORE_NAME = "reflect.json"
+FOLDED_KEY = "journal_folded"
+INTERNAL_KEYS = frozenset({schema.SCHEMA_KEY, FOLDED_KEY})
+
+Doc = dict[str, Any]
+
+
+class MemoryStorage(Storage):
+    """TinyDB Storage over the in-memory tree; the Store decides when it reaches disk."""
+
+    def __init__(self, tables: schema.Tables, on_write: Callable[[], None]) -> None:
+        self.tables = tables
+        self._on_write = on_write
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        return self.tables
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self.tables = data
+        self._on_write()
+
+    def close(self) -> None:
+        pass
+
+
+def _replace_with(new: Mapping[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
+    def replace(doc: MutableMapping[Any, Any]) -> None:
+        doc.clear()
+        doc.update(new)
+
+    return replace
+
+
+class Store:
+    """Open with ``Store.open(data_dir)``; use as a context manager or call ``close()``."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: Clock,
+        read_only: bool,
+        read_only_reason: str,
+        lock: WriterLock | None,
+        codec: Codec | None,
+        keep_backups: int,
+    ) -> None:
+        self.data_dir = data_dir
+        self.path = data_dir / STORE_NAME
+        self.clock = clock
+        self.read_only = read_only
+        self.read_only_reason = read_only_reason
+        self.warnings: list[str] = []
+        self._lock = lock
+        self._codec = codec
+        self._blob = FileBlob(self.path, codec)
+        self._journal = Journal(data_dir, codec)
+        self._keep_backups = keep_backups
+        self._last_backup: float | None = None
+        self._mutex = threading.RLock()
+        self._depth = 0
+        self._dirty = False
+        self._closed = False
+        self._autosavers: list[Autosaver] = []
+        self._storage = MemoryStorage(schema.new_tables(), self._written)
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._sessions: dict[str, int] = {}
+        self._actions: dict[str, int] = {}
+        self._people: dict[str, int] = {}
+        self._meta: dict[str, int] = {}
+
+    # ----------------------------------------------------------------- opening
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        clock: Clock | None = None,
+        *,
+        read_only: bool = False,
+        lock_timeout: float = 0.0,
+        codec: Codec | None = None,
+        keep_backups: int = backups.DEFAULT_KEEP,
+    ) -> Store:
+        """Open (creating if new) the store in ``data_dir``.
+
+        Raises StoreDamaged if the file cannot be trusted. If another process is
+        the writer, the store opens read-only and ``read_only_reason`` says so.
+        """
+        data_dir = Path(data_dir).expanduser()
+        reason = "This data was opened read-only on request." if read_only else ""
+        lock: WriterLock | None = None
+        if not read_only:
+            try:
+                ensure_dir(data_dir)
+            except OSError as err:
+                raise StoreError(
+                    f"Cannot create the data folder {data_dir}: {err.strerror or err}. "
+                    "Choose another folder with --data DIR."
+                ) from err
+            lock = WriterLock(data_dir)
+            try:
+                got = lock.acquire(lock_timeout)
+            except OSError as err:
+                raise StoreError(
+                    f"Cannot lock the data folder {data_dir}: {err.strerror or err}."
+                ) from err
+            if not got:
+                pid = lock.holder()
+                who = f" (pid {pid})" if pid else ""
+                reason = (
+                    f"Another reflect window{who} is using the data in {data_dir}; "
+                    "this one is read-only. Close the other window to make changes here."
+                )
+                lock = None
+                read_only = True
+        store = cls(data_dir, clock or SystemClock(), read_only, reason, lock, codec, keep_backups)
+        try:
+            store._open()
+        except BaseException:
+            store._release()
+            raise
+        return store
+
+    def _open(self) -> None:
+        if not self.read_only:
+            for folder in (
+                self.data_dir,
+                self._journal.folder,
+                backups.backup_dir(self.data_dir),
+            ):
+                remove_stale_temps(folder)
+        raw = self._read_checked()
+        if raw is None:
+            tables = schema.new_tables()
+            self._install(tables)
+            if not self.read_only:
+                private_dir(self.data_dir)
+                self._commit()
+            return
+        start = schema.migrate(raw)
+        self._install(raw)
+        if start != schema.SCHEMA_VERSION and not self.read_only:
+            self._dirty = True
+            self._commit()
+        self._replay_journal()
+
+    def _read_checked(self) -> schema.Tables | None:
+        """The file's tree, None if there is no store yet; StoreDamaged if it is bad."""
+        try:
+            data = self._blob.read()
+        except OSError as err:
+            raise StoreError(
+                f"Cannot read the data file {self.path}: {err.strerror or err}. "
+                "Check the folder's permissions."
+            ) from err
+        if data is None:
+            if not backups.list_backups(self.data_dir):
+                return None
+            problem = "is missing, but there are backups of it"
+        else:
+            problem = backups.check_file(self.path, self._codec) or ""
+            if not problem:
+                return schema.check_layout(schema.loads(data))
+        raise self._damaged(problem)
+
+    def _damaged(self, problem: str) -> StoreDamaged:
+        good = backups.newest_good(self.data_dir, self._codec)
+        data_opt = f" --data {self.data_dir}"
+        if good is not None:
+            advice = (
+                f"The newest good backup is {backups.describe(good)}. Run "
+                f"`reflect restore{data_opt}` to keep the bad file aside under a new name "
+                "and restore that backup."
+            )
+        else:
+            advice = (
+                "There is no good backup to restore. Keep a copy of the file and ask your "
+                "IT support for help."
+            )
+        return StoreDamaged(
+            f"The data file {self.path} {problem}. Nothing has been written to it. {advice}",
+            self.path,
+            good,
+        )
+
+    def _install(self, tables: schema.Tables) -> None:
+        """Make ``tables`` the in-memory state and rebuild the id indexes."""
+        for name in ("sessions", "actions", "people", "meta"):
+            tables.setdefault(name, {})
+        self._storage = MemoryStorage(tables, self._written)
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._sessions = {d["id"]: int(k) for k, d in tables["sessions"].items()}
+        self._actions = {d["id"]: int(k) for k, d in tables["actions"].items() if "id" in d}
+        self._people = {d["id"]: int(k) for k, d in tables["people"].items() if "id" in d}
+        self._meta = {d["key"]: int(k) for k, d in tables["meta"].items() if "key" in d}
+
+    def _replay_journal(self) -> None:
+        """Fold autosaved drafts newer than the file into it (in memory only if read-only)."""
+        entries, bad = self._journal.entries()
+        for path in bad:
+            self.warnings.append(
+                f"The autosave file {path} could not be read and was left as it is."
+            )
+        folded: dict[str, int] = dict(self._meta_value(FOLDED_KEY) or {})
+        live = {e.session_id for e in entries}
+        replay = [e for e in entries if e.seq > int(folded.get(e.session_id, -1))]
+        pruned = {sid: seq for sid, seq in folded.items() if sid in live}
+        if not replay:
+            if pruned != folded and not self.read_only:
+                with self._writing():
+                    self._put_meta(FOLDED_KEY, pruned)
+            for e in entries:
+                if not self.read_only:
+                    self._journal.remove(e.session_id)
+            return
+        if self.read_only:
+            for e in replay:
+                self._put_session(e.record, None)
+            return
+        with self._writing():
+            for e in replay:
+                self._put_session(e.record, None)
+                pruned[e.session_id] = e.seq
+            self._put_meta(FOLDED_KEY, pruned)
+        for e in entries:
+            self._journal.remove(e.session_id)
+
+    # ---------------------------------------------------------------- writing
+
+    def _written(self) -> None:
+        """Called by TinyDB after each table change."""
+        self._dirty = True
+        if self._depth == 0:  # a change made outside _writing(): commit at once
+            self._commit_or_reload()
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Group table changes into one atomic file write; on failure, memory = disk."""
+        self._check_writable()
+        with self._mutex:
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                self._depth -= 1
+                if self._depth == 0 and self._dirty:
+                    self._reload()
+                raise
+            self._depth -= 1
+            if self._depth == 0 and self._dirty:
+                self._commit_or_reload()
+
+    def _commit_or_reload(self) -> None:
+        try:
+            self._commit()
+        except BaseException:
+            self._reload()
+            raise
+
+    def _commit(self) -> None:
+        """Serialise first, back up the old file if due, then replace the file atomically."""
+        try:
+            data = schema.dumps(self._storage.tables)
+        except (TypeError, ValueError) as err:
+            raise StoreWriteFailed(
+                f"Could not save to {self.path}: a value cannot be stored ({err}). "
+                "Nothing was written; the file is unchanged."
+            ) from err
+        try:
+            self._backup_if_due()
+            self._blob.write(data)
+        except OSError as err:
+            raise StoreWriteFailed(
+                f"Could not save to {self.path}: {err.strerror or err}. The file on disk is "
+                "unchanged. Free some disk space (or check the folder's permissions) and save "
+                "again; your work is still in this window."
+            ) from err
+        self._dirty = False
+
+    def _backup_if_due(self) -> None:
+        now = time.monotonic()
+        if self._last_backup is not None and now - self._last_backup < backups.BACKUP_EVERY:
+            return
+        if self._last_backup is not None and backups.check_file(self.path, self._codec):
+            return  # never rotate a good backup out for a file that does not load
+        backups.make_backup(self.path, self.data_dir, self._keep_backups)
+        self._last_backup = now
+
+    def _reload(self) -> None:
+        """After a failed write: put memory back to what the file holds."""
+        self._dirty = False
+        raw = self._read_checked()
+        tables = schema.new_tables() if raw is None else raw
+        schema.migrate(tables)
+        self._install(tables)
+        entries, _ = self._journal.entries()
+        folded: dict[str, int] = dict(self._meta_value(FOLDED_KEY) or {})
+        depth, self._depth = self._depth, 1  # apply in memory without committing
+        try:
+            for e in entries:
+                if e.seq > int(folded.get(e.session_id, -1)):
+                    self._put_session(e.record, None)
+        finally:
+            self._depth = depth
+            self._dirty = False
+
+    def _check_writable(self) -> None:
+        if self._closed:
+            raise StoreError(f"The store for {self.data_dir} is closed.")
+        if self.read_only:
+            raise StoreReadOnly(f"Cannot save: {self.read_only_reason}")
+
+    def _table(self, name: str) -> Table:
+        return self._db.table(name, cache_size=0)
+
+    def _raw(self, name: str) -> dict[str, Doc]:
+        return self._storage.tables.setdefault(name, {})
+
+    def _put(self, name: str, index: dict[str, int], key: str, doc: Doc) -> None:
+        table = self._table(name)
+        doc_id = index.get(key)
+        if doc_id is None:
+            index[key] = table.insert(doc)
+        else:
+            table.update(_replace_with(doc), doc_ids=[doc_id])
+
+    def _put_meta(self, key: str, value: Any) -> None:
+        self._put("meta", self._meta, key, {"key": key, "value": value})
+
+    def _meta_value(self, key: str) -> Any:
+        doc_id = self._meta.get(key)
+        return None if doc_id is None else self._raw("meta")[str(doc_id)].get("value")
+
+    def _put_session(self, record: Doc, mark: int | None) -> None:
+        sid = record["id"]
+        old_id = self._sessions.get(sid)
+        old = self._raw("sessions").get(str(old_id)) if old_id is not None else None
+        old = dict(old) if old is not None else None
+        self._put("sessions", self._sessions, sid, record)
+        raw_actions = self._raw("actions")
+        current = {aid: (n, raw_actions[str(n)]) for aid, n in self._actions.items()}
+        puts, stale = actions_mod.mirror_session(current, old, record)
+        if stale:
+            self._rebuild_actions()
+        else:
+            for doc_id, doc in puts:
+                if doc_id is None:
+                    self._actions[doc["id"]] = self._table("actions").insert(doc)
+                else:
+                    self._table("actions").update(_replace_with(doc), doc_ids=[doc_id])
+        if mark is not None:
+            folded = dict(self._meta_value(FOLDED_KEY) or {})
+            folded[sid] = mark
+            self._put_meta(FOLDED_KEY, folded)
+
+    def _rebuild_actions(self) -> None:
+        table = self._table("actions")
+        table.truncate()
+        docs = list(actions_mod.rebuild_actions(self._raw("sessions")).values())
+        ids = table.insert_multiple(docs)
+        self._actions = {d["id"]: n for d, n in zip(docs, ids, strict=True)}
+
+    # -------------------------------------------------------------- sessions
+
+    def list_sessions(self) -> list[SessionSummary]:
+        """Every session, newest first, without decoding answers."""
+        with self._mutex:
+            records = sorted(self._raw("sessions").values(), key=sort_key, reverse=True)
+            return [SessionSummary.from_record(r) for r in records]
+
+    def _resolve(self, session_id_or_prefix: str) -> str:
+        key = session_id_or_prefix.strip()
+        if key in self._sessions:
+            return key
+        matches = [sid for sid in self._sessions if key and sid.startswith(key)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise StoreError(
+                f"No session with id {key!r} in {self.data_dir}. "
+                "Run `reflect list` to see the ids."
+            )
+        raise StoreError(
+            f"The id {key!r} matches {len(matches)} sessions in {self.data_dir}; "
+            "give more characters of it (see `reflect list`)."
+        )
+
+    def get_session(self, session_id_or_prefix: str) -> Session:
+        with self._mutex:
+            sid = self._resolve(session_id_or_prefix)
+            record = self._raw("sessions")[str(self._sessions[sid])]
+            return self._decode(record)
+
+    def _decode(self, record: Doc) -> Session:
+        try:
+            return Session.from_dict(record)
+        except (KeyError, ValueError, TypeError) as err:
+            raise StoreError(
+                f"The session {record.get('id')!r} in {self.path} cannot be read ({err})."
+            ) from err
+
+    def iter_sessions(self) -> Iterator[Session]:
+        """Every session, newest first (decoded one at a time)."""
+        with self._mutex:
+            records = sorted(self._raw("sessions").values(), key=sort_key, reverse=True)
+        for record in records:
+            yield self._decode(record)
+
+    def has_session(self, session_id: str) -> bool:
+        return session_id in self._sessions
+
+    def save_session(self, session: Session) -> None:
+        """Write the session into the file; it is on disk when this returns."""
+        self.save_sessions([session])
+
+    def save_sessions(self, sessions: Iterable[Session]) -> None:
+        """Save many sessions in one file write (sample data, imports)."""
+        with self._mutex:
+            journaled: list[str] = []
+            with self._writing():
+                now = self.clock.now()
+                new: dict[str, Doc] = {}
+                for session in sessions:
+                    session.updated_at = now
+                    record = session.to_dict()
+                    mark = None
+                    if self._journal.path_for(session.id).exists():
+                        journaled.append(session.id)
+                        mark = self._journal.next_seq()
+                    if session.id in self._sessions or mark is not None:
+                        self._put_session(record, mark)
+                    else:
+                        new[session.id] = record
+                if len(new) > 1:
+                    ids = self._table("sessions").insert_multiple(new.values())
+                    self._sessions.update(dict(zip(new, ids, strict=True)))
+                    self._rebuild_actions()
+                elif new:
+                    self._put_session(next(iter(new.values())), None)
+            # The file now holds these drafts; their journals are superseded.
+            for sid in journaled:
+                self._journal.remove(sid)
+
+    def delete_session(self, session_id: str) -> None:
+        with self._writing():
+            sid = self._resolve(session_id)
+            self._journal.remove(sid)
+            self._table("sessions").remove(doc_ids=[self._sessions.pop(sid)])
+            self._rebuild_actions()
+
+    def autosaver(
+        self,
+        session: Session,
+        on_state: Callable[[str, str | None], None] | None = None,
+        delay: float = 0.2,
+    ) -> Autosaver:
+        """A background saver for a session being edited (see ``autosave.Autosaver``)."""
+        from reflect_tui.store.autosave import Autosaver
+
+        saver = Autosaver(self, session, on_state, delay)
+        with self._mutex:
+            self._autosavers.append(saver)
+        return saver
+
+    def _journal_write(self, session: Session) -> None:
+        """Autosave one draft to its journal file (called by the Autosaver's worker)."""
+        self._check_writable()
+        with self._mutex:
+            session.updated_at = self.clock.now()
+            record = session.to_dict()
+            try:
+                self._journal.write(record, self._journal.next_seq())
+            except (TypeError, ValueError) as err:
+                raise StoreWriteFailed(
+                    f"Could not autosave {session.title!r}: a value cannot be stored ({err})."
+                ) from err
+            except OSError as err:
+                raise StoreWriteFailed(
+                    f"Could not autosave to {self._journal.folder}: {err.strerror or err}. "
+                    "Your work is kept in this window; free some disk space and it will be "
+                    "saved with your next change."
+                ) from err
+
+    def _forget(self, saver: Autosaver) -> None:
+        with self._mutex, contextlib.suppress(ValueError):
+            self._autosavers.remove(saver)
+
+    # ----------------------------------------------------------------- actions
+
+    def actions(self) -> list[StoredAction]:
+        """Every action, as it stands in the newest session holding it (no session decode)."""
+        with self._mutex:
+            return [StoredAction.from_doc(d) for d in self._raw("actions").values()]
+
+    # ------------------------------------------------------------------ people
+
+    def people(self) -> list[Person]:
+        with self._mutex:
+            found = [Person.from_json(d) for d in self._raw("people").values()]
+        return sorted(found, key=lambda p: (p.name.casefold(), p.id))
+
+    def save_person(self, person: Person) -> None:
+        with self._writing():
+            self._put("people", self._people, person.id, person.to_json())
+
+    def save_people(self, people: Iterable[Person]) -> None:
+        with self._writing():
+            for person in people:
+                self._put("people", self._people, person.id, person.to_json())
+
+    def delete_person(self, person_id: str) -> None:
+        with self._writing():
+            doc_id = self._people.pop(person_id, None)
+            if doc_id is None:
+                raise StoreError(f"No person with id {person_id!r} in {self.data_dir}.")
+            self._table("people").remove(doc_ids=[doc_id])
+
+    # ---------------------------------------------------------------- settings
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        with self._mutex:
+            if key not in self._meta:
+                return default
+            return schema.loads(schema.dumps(self._meta_value(key)))
+
+    def set_setting(self, key: str, value: Any) -> None:
+        if key in INTERNAL_KEYS:
+            raise StoreError(f"The setting {key!r} is kept by the store itself.")
+        try:
+            copy = schema.loads(schema.dumps(value))
+        except (TypeError, ValueError) as err:
+            raise StoreWriteFailed(
+                f"The setting {key!r} cannot be stored: {err}. Nothing was written."
+            ) from err
+        with self._writing():
+            self._put_meta(key, copy)
+
+    @property
+    def minutes_dir(self) -> Path:
+        configured = self.get_setting("minutes_dir")
+        return Path(configured).expanduser() if configured else self.data_dir / "minutes"
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._meta_value(schema.SCHEMA_KEY) or 0)
+
+    # ----------------------------------------------------------------- closing
+
+    def close(self) -> None:
+        """Fold every autosaved draft into the file, then release the lock."""
+        if self._closed:
+            return
+        errors: list[StoreError] = []
+        for saver in list(self._autosavers):
+            try:
+                saver.close()
+            except StoreError as err:
+                errors.append(err)
+        self._closed = True
+        self._release()
+        if errors:
+            raise errors[0]
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

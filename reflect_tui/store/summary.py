@@ -1,0 +1,76 @@
+"""SessionSummary: what a list of sessions shows, read straight from the stored record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from reflect_tui.domain.session import Status
+from reflect_tui.domain.template import Confidentiality, SessionKind
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: str
+    date: date
+    title: str
+    template_id: str
+    template_title: str
+    kind: SessionKind
+    status: Status
+    confidentiality: Confidentiality
+    team: str
+    subject: str
+    facilitator: str
+    participants: tuple[str, ...]
+    updated_at: datetime | None
+    current_step: int
+    step_count: int
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> SessionSummary:
+        """Cheap: a few dictionary look-ups, no decoding of answers or template fields."""
+        template = record.get("template", {})
+        updated = record.get("updated_at")
+        return cls(
+            id=str(record["id"]),
+            date=date.fromisoformat(record["date"]),
+            title=str(record.get("title", "")),
+            template_id=str(template.get("id", "")),
+            template_title=str(template.get("title", "")),
+            kind=SessionKind(template.get("kind", "team")),
+            status=Status(record.get("status", "draft")),
+            confidentiality=Confidentiality(record.get("confidentiality", "shared")),
+            team=str(record.get("team", "")),
+            subject=str(record.get("subject", "")),
+            facilitator=str(record.get("facilitator", "")),
+            participants=tuple(str(p) for p in record.get("participants", [])),
+            updated_at=datetime.fromisoformat(updated) if updated else None,
+            current_step=int(record.get("current_step", 0)),
+            step_count=len(template.get("steps", [])),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date.isoformat(),
+            "title": self.title,
+            "template_id": self.template_id,
+            "template_title": self.template_title,
+            "kind": self.kind.value,
+            "status": self.status.value,
+            "confidentiality": self.confidentiality.value,
+            "team": self.team,
+            "subject": self.subject,
+            "facilitator": self.facilitator,
+            "participants": list(self.participants),
+            "updated_at": self.updated_at.isoformat() if self.updated_at else None,
+            "current_step": self.current_step,
+            "step_count": self.step_count,
+        }
+
+
+def sort_key(record: dict[str, Any]) -> tuple[str, str, str]:
+    """Newest first when sorted in reverse: session date, then last save, then id."""
+    return (str(record.get("date", "")), str(record.get("updated_at") or ""), str(record["id"]))
