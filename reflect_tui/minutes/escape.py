@@ -1,0 +1,100 @@
+"""Turning user text into Markdown and YAML that cannot change the document's structure.
+
+Everything a person typed (and everything a user template says) passes through
+here before it reaches the minutes. The rule is: the reader sees the same
+characters they typed, and the document keeps the headings, lists and tables we
+wrote, whatever the text contains (``|``, ``#``, ``---``, backticks, HTML, ...).
+
+What is *not* kept: control characters (they are invisible or dangerous in a
+terminal), leading indentation and trailing spaces on each line (Markdown would
+read them as code blocks and hard breaks), and blank lines inside one list item
+or table cell.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+# C0/C1 control characters except tab and newline, plus DEL. Tabs become spaces.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters with inline meaning anywhere in a line (CommonMark + GFM tables and
+# strikethrough). ``!`` needs no escape: an image needs ``[``, which is escaped.
+_INLINE = re.compile(r"([\\`*_\[\]<|~])")
+# An ``&`` only matters when it starts something that reads as an entity.
+_ENTITY = re.compile(r"&(?=#\d{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+# Block markers that only matter at the start of a line.
+_LINE_START = re.compile(r"^([#+=>\-])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+
+
+def clean(text: str) -> str:
+    """Normalise newlines, drop control characters, tabs to spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return _CONTROL.sub("", text.replace("\t", "    "))
+
+
+def inline(text: str) -> str:
+    """One line of user text, safe anywhere inline (paragraph, list item, table cell, heading).
+
+    Newlines become spaces; use ``lines`` to keep them.
+    """
+    return _escape_line(" ".join(part.strip() for part in clean(text).split("\n")).strip())
+
+
+def heading(text: str) -> str:
+    """Heading text: like ``inline`` and every ``#`` escaped (a trailing `` #`` would vanish)."""
+    return _escape_line(" ".join(clean(text).split()), every_hash=True)
+
+
+def _escape_line(line: str, every_hash: bool = False) -> str:
+    line = line.strip()
+    line = _INLINE.sub(r"\\\1", line)
+    line = _ENTITY.sub(r"\\&", line)
+    if every_hash:
+        line = line.replace("#", "\\#")
+    line = _LINE_START.sub(r"\\\1", line)
+    return _ORDERED.sub(r"\1\\\2", line)
+
+
+def lines(text: str) -> list[str]:
+    """Non-empty lines of user text, each escaped; join them with ``HARD_BREAK``."""
+    return [_escape_line(line) for line in clean(text).split("\n") if line.strip()]
+
+
+HARD_BREAK = "\\\n"
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs of user text (split on blank lines); line breaks inside one are kept."""
+    blocks = re.split(r"\n\s*\n", clean(text).strip())
+    out: list[str] = []
+    for block in blocks:
+        parts = lines(block)
+        if parts:
+            out.append(HARD_BREAK.join(parts))
+    return out
+
+
+def list_item(text: str, indent: str = "  ") -> str:
+    """Text for after a list marker: extra lines are kept as hard breaks, indented."""
+    parts = lines(text)
+    return (HARD_BREAK + indent).join(parts)
+
+
+def cell(text: str) -> str:
+    """A table cell: one line, ``|`` escaped. Empty stays empty."""
+    return inline(text)
+
+
+# YAML double-quoted scalars: a JSON string is one, provided the characters
+# YAML does not allow raw in a stream (C1 controls, surrogates, BOM, U+FFFE/F)
+# or treats as line breaks (NEL, LS, PS) are written as \u escapes.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar that any YAML 1.1/1.2 parser reads back as ``text``."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)

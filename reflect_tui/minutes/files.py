@@ -1,0 +1,183 @@
+"""Writing exports to disk: owner-only files, never overwriting without ``force``.
+
+Files are written to a temporary file in the target folder first and then put
+in place in one step, so a crash never leaves half a file under the real name.
+Without ``force`` the final step is a hard link, which fails if the name was
+taken in the meantime, so an existing file is never replaced by accident.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Literal, Protocol
+
+from reflect_tui.domain.session import Session
+from reflect_tui.errors import UserError
+from reflect_tui.minutes import rules
+from reflect_tui.minutes.card import render_visit_card
+from reflect_tui.minutes.html import render_html
+from reflect_tui.minutes.markdown import render_markdown
+from reflect_tui.minutes.naming import default_filename
+
+Format = Literal["md", "html"]
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+class ExportExists(UserError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} already exists; nothing was written. Choose another name with -o PATH, "
+            "or add --force to replace it."
+        )
+        self.path = path
+
+
+class ExportFailed(UserError):
+    pass
+
+
+def render(
+    session: Session,
+    *,
+    fmt: Format = "md",
+    card: bool = False,
+    confirmed_confidential: bool = False,
+) -> str:
+    """The text of an export (all the confidentiality rules apply)."""
+    if fmt not in ("md", "html"):
+        raise UserError(f"unknown export format {fmt!r}: use md or html")
+    if card:
+        return render_visit_card(session, fmt=fmt, confirmed_confidential=confirmed_confidential)
+    if fmt == "html":
+        return render_html(session, confirmed_confidential=confirmed_confidential)
+    return render_markdown(session, confirmed_confidential=confirmed_confidential)
+
+
+def export_session(
+    session: Session,
+    dest: str | os.PathLike[str] | None = None,
+    *,
+    fmt: Format = "md",
+    card: bool = False,
+    confirmed_confidential: bool = False,
+    force: bool = False,
+    directory: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Write the minutes (or visit card) and return the path written.
+
+    ``dest`` may be a file or an existing folder; without it the file goes into
+    ``directory`` (default: the current folder) under ``default_filename``. The
+    file is 0600. An existing file is only replaced with ``force``.
+    """
+    text = render(session, fmt=fmt, card=card, confirmed_confidential=confirmed_confidential)
+    name = default_filename(session, fmt, card=card)
+    if dest is None:
+        path = Path(directory) / name if directory is not None else Path.cwd() / name
+    else:
+        path = Path(dest).expanduser()
+        if path.is_dir():
+            path = path / name
+    write_private_file(path, text, force=force)
+    return path
+
+
+def write_private_file(path: Path, text: str, *, force: bool = False) -> None:
+    """Write ``text`` to ``path`` as an owner-only file, atomically."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise ExportFailed(f"cannot write {path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise ExportFailed(f"cannot write {path}: it is a folder; give a file name")
+    if path.exists() and not force:
+        raise ExportExists(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".reflect-export-", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise ExportFailed(f"cannot write in {folder}: {err.strerror}") from err
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, FILE_MODE)
+        if force:
+            os.replace(tmp, path)
+        else:
+            _link_without_overwrite(tmp, path)
+    except FileExistsError as err:
+        raise ExportExists(path) from err
+    except OSError as err:
+        raise ExportFailed(f"cannot write {path}: {err.strerror}") from err
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _link_without_overwrite(tmp: Path, path: Path) -> None:
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # A file system without hard links: exclusive create, then copy the bytes in.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        with os.fdopen(fd, "wb") as out:
+            out.write(tmp.read_bytes())
+            out.flush()
+            os.fsync(out.fileno())
+
+
+class _HasMinutesDir(Protocol):
+    @property
+    def minutes_dir(self) -> Path: ...
+
+
+_SESSION_LINE = re.compile(r'^session: "([^"]*)"$', re.MULTILINE)
+
+
+def _minutes_of(path: Path) -> str | None:
+    """The session id in the front matter of an existing minutes file, if any."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as f:
+            head = f.read(8192)
+    except OSError:
+        return None
+    front = head.split("\n---\n", 1)[0]
+    m = _SESSION_LINE.search(front)
+    return m.group(1) if m else None
+
+
+def save_minutes_on_finish(store: _HasMinutesDir, session: Session) -> Path | None:
+    """Save the Markdown minutes of a finished shared session in the store's minutes folder.
+
+    Confidential sessions are never saved this way (``None``): they are written
+    only on an explicit export. Finishing the same session again replaces its
+    own earlier minutes; another session's file with the same name is kept and
+    this one gets ``-2``, ``-3``... .
+    """
+    if not rules.saved_on_finish(session):
+        return None
+    folder = Path(store.minutes_dir)
+    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    text = render_markdown(session)
+    base = default_filename(session, "md")
+    stem = base[: -len(".md")]
+    for n in range(1, 1000):
+        path = folder / (base if n == 1 else f"{stem}-{n}.md")
+        if path.exists():
+            if _minutes_of(path) == session.id:
+                write_private_file(path, text, force=True)
+                return path
+            continue
+        try:
+            write_private_file(path, text)
+        except ExportExists:
+            continue
+        return path
+    raise ExportFailed(f"too many minutes files named {stem}-N.md in {folder}; tidy the folder")

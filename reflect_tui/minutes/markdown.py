@@ -1,0 +1,265 @@
+"""Session -> Markdown minutes: YAML front matter, then a readable record.
+
+Layout: title, (confidentiality banner), (draft note), a short header with the
+people present, one ``##`` section per step that has exportable fields, then
+``## Actions`` (one table for every action agreed) and ``## Next session``.
+All user text goes through ``escape`` so it cannot change that structure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from reflect_tui.domain import risk
+from reflect_tui.domain.answers import ActionItem, ChecklistEntry, ListItem, RiskRow, Value
+from reflect_tui.domain.session import Session
+from reflect_tui.domain.template import Field, FieldKind, Step
+from reflect_tui.minutes import escape, formatting, rules
+
+NOTHING = "*Nothing recorded.*"
+ACTIONS_TITLE = "Actions"
+NEXT_TITLE = "Next session"
+
+FrontMatter = dict[str, str | date | list[str]]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Minutes split the way the HTML export needs them."""
+
+    front_matter: FrontMatter
+    body: str
+
+    def markdown(self) -> str:
+        return f"---\n{yaml_block(self.front_matter)}---\n\n{self.body}"
+
+
+def render_markdown(session: Session, *, confirmed_confidential: bool = False) -> str:
+    """The session's minutes as Markdown with YAML front matter.
+
+    Raises ``ConfidentialExportRefused`` for a confidential session unless
+    ``confirmed_confidential`` is set.
+    """
+    return build_document(session, confirmed_confidential=confirmed_confidential).markdown()
+
+
+def build_document(session: Session, *, confirmed_confidential: bool = False) -> Document:
+    rules.ensure_export_allowed(session, confirmed_confidential=confirmed_confidential)
+    blocks: list[str] = [f"# {escape.heading(session.title) or 'Untitled session'}"]
+    if session.is_confidential:
+        blocks.append(f"> **{escape.inline(rules.BANNER)}**")
+    if not session.is_complete:
+        blocks.append("*Draft: this session was not finished when these minutes were made.*")
+    blocks.append(_summary_line(session))
+    people = _people(session)
+    if people:
+        blocks.append("\n".join(people))
+    for step, fields in rules.exportable_steps(session):
+        blocks.extend(_step(session, step, fields))
+    blocks.append(f"## {ACTIONS_TITLE}")
+    blocks.append(actions_table(rules.exportable_actions(session)) or "*No actions were agreed.*")
+    blocks.append(f"## {NEXT_TITLE}")
+    blocks.append(escape.inline(formatting.when(session.next_session)) or "*Not arranged.*")
+    return Document(front_matter(session), "\n\n".join(blocks) + "\n")
+
+
+def front_matter(session: Session) -> FrontMatter:
+    """What the YAML header holds (also shown as the HTML page's header block)."""
+    start = session.started_at
+    end = session.finished_at
+    return {
+        "title": session.title,
+        "template": session.template.id,
+        "template_title": session.template.title,
+        "template_version": session.template.version,
+        "date": session.date,
+        "start": formatting.clock_time(start) if start and start.date() == session.date else "",
+        "end": formatting.clock_time(end) if end and start and end.date() == start.date() else "",
+        "facilitator": session.facilitator,
+        "attendees": list(session.participants),
+        "apologies": list(session.apologies),
+        "team": session.team,
+        "subject": session.subject,
+        "confidentiality": session.confidentiality.value,
+        "status": session.status.value,
+        "themes": rules.exportable_themes(session),
+        "next_session": session.next_session,
+        "session": session.id,
+    }
+
+
+def yaml_block(data: FrontMatter) -> str:
+    """YAML for the front matter. Strings are always double-quoted, dates are plain ISO dates."""
+    out: list[str] = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            if not value:
+                out.append(f"{key}: []")
+            else:
+                out.append(f"{key}:")
+                out.extend(f"  - {escape.yaml_string(v)}" for v in value)
+        elif isinstance(value, date):
+            out.append(f"{key}: {value.isoformat()}")
+        else:
+            out.append(f"{key}: {escape.yaml_string(value)}")
+    return "\n".join(out) + "\n"
+
+
+def _summary_line(session: Session) -> str:
+    when = formatting.long_date(session.date)
+    fm = front_matter(session)
+    if fm["start"]:
+        when += f", {fm['start']}"
+        if fm["end"]:
+            when += f"–{fm['end']}"
+    return f"**{escape.inline(session.template.title)}** · {when}"
+
+
+def _people(session: Session) -> list[str]:
+    rows = [
+        ("Facilitator", [session.facilitator] if session.facilitator else []),
+        ("Present", session.participants),
+        ("Apologies", session.apologies),
+        ("Team", [session.team] if session.team else []),
+        ("For", [session.subject] if session.subject else []),
+    ]
+    return [
+        f"- **{label}:** {', '.join(escape.inline(n) for n in names)}"
+        for label, names in rows
+        if names
+    ]
+
+
+def _step(session: Session, step: Step, fields: list[Field]) -> list[str]:
+    """A step's section. A step holding only action fields has none: its actions are
+    all in the Actions table."""
+    if all(f.kind is FieldKind.ACTIONS for f in fields):
+        return []
+    blocks = [f"## {escape.heading(step.title)}"]
+    for f in fields:
+        if f.label.strip().casefold() != step.title.strip().casefold():
+            blocks.append(f"### {escape.heading(f.label)}")
+        blocks.append(render_value(f, session.answers.get(f.id)))
+    return blocks
+
+
+def render_value(f: Field, value: Value) -> str:
+    """One field's answer as a Markdown block ("Nothing recorded." when empty)."""
+    renderer = _RENDERERS[f.kind]
+    text = renderer(f, value) if value not in (None, "", []) else ""
+    return text or NOTHING
+
+
+def _text(_f: Field, value: Value) -> str:
+    return "\n\n".join(escape.paragraphs(str(value)))
+
+
+def _list(_f: Field, value: Value) -> str:
+    items: list[ListItem] = value
+    out = []
+    for item in items:
+        text = escape.list_item(item.text)
+        if not text:
+            continue
+        if item.themes:
+            text += f" *(themes: {escape.inline(', '.join(item.themes))})*"
+        out.append(f"- {text}")
+    return "\n".join(out)
+
+
+def _actions(_f: Field, value: Value) -> str:
+    count = len(value)
+    noun = "action" if count == 1 else "actions"
+    return f"{count} {noun} agreed here: see *{ACTIONS_TITLE}* below."
+
+
+def _rating(f: Field, value: Value) -> str:
+    return formatting.rating(value, f.scale)
+
+
+def _checklist(_f: Field, value: Value) -> str:
+    entries: list[ChecklistEntry] = value
+    out = []
+    for e in entries:
+        line = f"- {escape.inline(e.item)}: **{formatting.answer(e.answer)}**"
+        note = escape.list_item(e.note)
+        if note:
+            line += f" — {note}"
+        out.append(line)
+    return "\n".join(out)
+
+
+def _risks(_f: Field, value: Value) -> str:
+    rows: list[RiskRow] = value
+    if not rows:
+        return ""
+    table = [
+        "| Hazard | Likelihood × severity | Score | Band | Controls | After controls |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        ls = f"{formatting.score(r.likelihood)} × {formatting.score(r.severity)}"
+        residual = (
+            f"{formatting.score(r.residual_score)} ({formatting.band(r.residual_band)})"
+            if r.residual_likelihood is not None or r.residual_severity is not None
+            else "Not rated"
+        )
+        cells = [
+            escape.cell(r.hazard) or "(no hazard named)",
+            ls,
+            formatting.score(r.score),
+            formatting.band(r.band),
+            escape.cell(r.controls) or "None recorded",
+            residual,
+        ]
+        table.append("| " + " | ".join(cells) + " |")
+    top = risk.highest([r.band for r in rows])
+    summary = f"Highest band before controls: **{formatting.band(top)}**." if top else ""
+    return "\n".join(table) + ("\n\n" + summary if summary else "")
+
+
+def _choice(_f: Field, value: Value) -> str:
+    return f"**{escape.inline(str(value))}**"
+
+
+def _datetime(_f: Field, value: Value) -> str:
+    return escape.inline(formatting.when(str(value)))
+
+
+def _people_value(_f: Field, value: Value) -> str:
+    return ", ".join(escape.inline(p) for p in value if p.strip())
+
+
+_RENDERERS: dict[FieldKind, Callable[[Field, Value], str]] = {
+    FieldKind.TEXT: _text,
+    FieldKind.LIST: _list,
+    FieldKind.ACTIONS: _actions,
+    FieldKind.RATING: _rating,
+    FieldKind.CHECKLIST: _checklist,
+    FieldKind.RISKS: _risks,
+    FieldKind.CHOICE: _choice,
+    FieldKind.DATETIME: _datetime,
+    FieldKind.PEOPLE: _people_value,
+}
+
+
+def actions_table(actions: list[ActionItem]) -> str:
+    """The actions table (what, owner, due, status; notes only when any action has one)."""
+    if not actions:
+        return ""
+    with_notes = any(a.note.strip() for a in actions)
+    header = ["Action", "Owner", "Due", "Status"] + (["Notes"] if with_notes else [])
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for a in actions:
+        cells = [
+            escape.cell(a.what) or "(no description)",
+            escape.cell(a.owner) or "Unassigned",
+            formatting.long_date(a.due) if a.due else "No date",
+            a.status.value.capitalize(),
+        ]
+        if with_notes:
+            cells.append(escape.cell(a.note))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)

@@ -1,0 +1,380 @@
+"""The pre-export privacy check: likely identifiers in the text that would leave.
+
+It looks for e-mail addresses, UK phone numbers, NHS numbers (with a valid
+check digit), National Insurance numbers, UK postcodes, dates of birth and
+names (the store's "do not share" list, and the store's people who were not in
+the session). It flags; it never edits. Each finding says where it is, so the
+app can jump to the field and the CLI can name it.
+
+The rules, in plain words, are in docs/minutes.md ("The privacy check").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from reflect_tui.domain.answers import ActionItem, ChecklistEntry, ListItem, RiskRow
+from reflect_tui.domain.people import Person
+from reflect_tui.domain.session import Session
+from reflect_tui.domain.template import FieldKind
+from reflect_tui.minutes import rules
+from reflect_tui.minutes.card import CARD_FIELD_IDS
+
+
+class Kind(StrEnum):
+    EMAIL = "e-mail address"
+    PHONE = "phone number"
+    NHS_NUMBER = "NHS number"
+    NI_NUMBER = "National Insurance number"
+    POSTCODE = "postcode"
+    DATE_OF_BIRTH = "date of birth"
+    NAME = "name"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One likely identifier. ``line`` and ``column`` are 1-based within the scanned text.
+
+    From ``check_session_privacy`` the scanned text is one field's value (or one
+    part of one row, see ``item`` and ``part``), and ``step_id``/``field_id``
+    say which field; ``field_id`` is ``"title"`` for the session title.
+    """
+
+    kind: Kind
+    text: str
+    line: int
+    column: int
+    step_id: str | None = None
+    field_id: str | None = None
+    item: int | None = None
+    part: str | None = None
+    where: str = ""
+    reason: str = ""
+
+    def describe(self) -> str:
+        """One line for a person: what, which text, where."""
+        place = self.where or "text"
+        extra = f" ({self.reason})" if self.reason else ""
+        return f"{place}, line {self.line} column {self.column}: {self.kind} {self.text!r}{extra}"
+
+
+# --- the detectors -------------------------------------------------------------------------
+
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])"
+)
+
+# A UK number: +44 / 0044 (optionally "(0)") or a leading 0, then 9-10 more digits in
+# groups separated by one space, hyphen or dot (brackets allowed round the area code).
+_PHONE = re.compile(
+    r"(?<![\w+/.-])"
+    r"(?:(?:\+|00)44[ .-]?(?:\(0\)[ .-]?)?\(?|\(?0)"
+    r"\d(?:[ .-]?\)?[ .-]?\d){8,9}"
+    r"(?![\w/]|[.,-]\d)"
+)
+
+_NHS = re.compile(r"(?<![\w/.-])\d{3}([ -]?)\d{3}\1\d{4}(?![\w/]|[.,-]\d)")
+
+# NI number: two prefix letters (D, F, I, Q, U, V never; O never second), six digits,
+# an optional suffix A-D; spaces allowed between the pairs.
+_NI = re.compile(
+    r"(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])?"
+    r"(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_NI_NEVER = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
+
+# UK postcode: outward code (A9, A99, A9A, AA9, AA99, AA9A) and inward code (9AA).
+_POSTCODE = re.compile(
+    r"(?<![A-Za-z0-9])("
+    r"(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW]?|\d\d|[A-HK-Y]\d[ABEHMNPRV-Y]?|[A-HK-Y]\d\d))"
+    r" ?\d[ABD-HJLNP-UW-Z]{2}"
+    r"|GIR ?0AA)(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)$")
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = re.compile(
+    r"(?<![\w/.-])(?:"
+    r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"  # 03/04/1985, 3.4.85
+    r"|\d{4}-\d{1,2}-\d{1,2}"  # 1985-04-03
+    r"|\d{1,2}(?:st|nd|rd|th)?(?: of)? " + _MONTH + r",? \d{4}"  # 3rd April 1985
+    r"|" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? \d{4}"  # April 3, 1985
+    r")(?![\w/]|[.-]\d)",
+    re.IGNORECASE,
+)
+# Words that make a nearby date a date of birth.
+_BIRTH_WORDS = re.compile(
+    r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s*date|birthday|born|b\.d\.)",
+    re.IGNORECASE,
+)
+BIRTH_WINDOW_BEFORE = 40
+BIRTH_WINDOW_AFTER = 20
+
+
+def nhs_check_digit_ok(digits: str) -> bool:
+    """The NHS number rule: weights 10..2 on the first nine digits, 11 - (sum mod 11);
+    11 means 0, 10 means the number is invalid."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def uk_phone_ok(raw: str) -> bool:
+    """Digit count and prefix of a UK number (national 10 or 11 digits after the 0)."""
+    digits = re.sub(r"\D", "", raw)
+    stripped = raw.lstrip("(").lstrip()
+    if stripped.startswith("+44") or stripped.startswith("0044"):
+        digits = digits[2:] if stripped.startswith("+") else digits[4:]
+        if raw.replace(" ", "").find("(0)") != -1:
+            digits = digits[1:]
+        national = "0" + digits
+    else:
+        national = digits
+    if len(national) == 11:
+        return national[1] in "1235789"
+    if len(national) == 10:
+        return national.startswith(("01", "0800", "0500"))
+    return False
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    kind: Kind
+    reason: str = ""
+
+
+_PRIORITY = {
+    Kind.EMAIL: 0,
+    Kind.NAME: 1,
+    Kind.NHS_NUMBER: 2,
+    Kind.PHONE: 3,
+    Kind.NI_NUMBER: 4,
+    Kind.DATE_OF_BIRTH: 5,
+    Kind.POSTCODE: 6,
+}
+
+
+def _pattern_hits(text: str) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for m in _EMAIL.finditer(text):
+        hits.append(_Hit(m.start(), m.end(), Kind.EMAIL))
+    for m in _PHONE.finditer(text):
+        if uk_phone_ok(m.group()):
+            hits.append(_Hit(m.start(), m.end(), Kind.PHONE))
+    for m in _NHS.finditer(text):
+        if nhs_check_digit_ok(re.sub(r"\D", "", m.group())):
+            hits.append(_Hit(m.start(), m.end(), Kind.NHS_NUMBER, "valid check digit"))
+    for m in _NI.finditer(text):
+        if m.group(1).upper() not in _NI_NEVER:
+            hits.append(_Hit(m.start(), m.end(), Kind.NI_NUMBER))
+    for m in _POSTCODE.finditer(text):
+        code = m.group(1)
+        if code.islower() and _ORDINAL.search(code):
+            continue  # "b1 2nd" is far more often a floor than a postcode
+        if not (code.isupper() or code.islower()) and not code[-2:].isupper():
+            continue  # mixed case such as "Be1 2ab" is a word, not a postcode
+        hits.append(_Hit(m.start(), m.end(), Kind.POSTCODE))
+    for m in _DATE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        before = text[max(line_start, m.start() - BIRTH_WINDOW_BEFORE) : m.start()]
+        after = text[m.end() : min(line_end, m.end() + BIRTH_WINDOW_AFTER)]
+        if _BIRTH_WORDS.search(before) or _BIRTH_WORDS.search(after):
+            hits.append(_Hit(m.start(), m.end(), Kind.DATE_OF_BIRTH, "near a birth word"))
+    return hits
+
+
+def _name_pattern(name: str) -> re.Pattern[str] | None:
+    words = name.split()
+    if not words:
+        return None
+    body = r"\s+".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+def _name_hits(text: str, names: dict[str, str]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for name, reason in names.items():
+        pattern = _name_pattern(name)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            hits.append(_Hit(m.start(), m.end(), Kind.NAME, reason))
+    return hits
+
+
+def _name_of(person: str | Person) -> str:
+    return person.name if isinstance(person, Person) else str(person)
+
+
+def names_to_flag(
+    do_not_share: Iterable[str] = (),
+    known_people: Iterable[str | Person] = (),
+    attendees: Iterable[str] = (),
+) -> dict[str, str]:
+    """Names to look for, each with the reason it is flagged (do-not-share wins)."""
+    present = {" ".join(a.split()).casefold() for a in attendees}
+    names: dict[str, str] = {}
+    for person in known_people:
+        name = " ".join(_name_of(person).split())
+        if name and name.casefold() not in present:
+            names.setdefault(name, "a known person who was not in the session")
+    for entry in do_not_share:
+        name = " ".join(str(entry).split())
+        if name:
+            names[name] = "on the do-not-share list"
+    return names
+
+
+def check_privacy(
+    text: str,
+    *,
+    do_not_share: Iterable[str] = (),
+    known_people: Iterable[str | Person] = (),
+    attendees: Iterable[str] = (),
+) -> list[Finding]:
+    """Likely identifiers in ``text``, in reading order.
+
+    ``known_people`` are the store's people; those named in ``attendees`` (the
+    people in the session) are not flagged. ``do_not_share`` names are always
+    flagged. Where two findings overlap, the more specific one is kept.
+    """
+    names = names_to_flag(do_not_share, known_people, attendees)
+    return _findings(text, names)
+
+
+def _findings(text: str, names: dict[str, str]) -> list[Finding]:
+    hits = _pattern_hits(text) + _name_hits(text, names)
+    hits.sort(key=lambda h: (_PRIORITY[h.kind], h.start, -(h.end - h.start)))
+    kept: list[_Hit] = []
+    for hit in hits:
+        if any(hit.start < k.end and k.start < hit.end for k in kept):
+            continue
+        kept.append(hit)
+    kept.sort(key=lambda h: (h.start, h.end))
+    out = []
+    for hit in kept:
+        line = text.count("\n", 0, hit.start) + 1
+        column = hit.start - (text.rfind("\n", 0, hit.start) + 1) + 1
+        out.append(Finding(hit.kind, text[hit.start : hit.end], line, column, reason=hit.reason))
+    return out
+
+
+# --- a whole session ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """One piece of text that an export would carry, and where it came from."""
+
+    text: str
+    step_id: str | None
+    field_id: str
+    where: str
+    item: int | None = None
+    part: str | None = None
+
+
+def exported_texts(session: Session, *, card: bool = False) -> list[Source]:
+    """Every piece of user text the minutes (or the visit card) would carry.
+
+    Private fields are never included. For a card only the card's fields count,
+    and of a risk register only the controls.
+    """
+    out = [Source(session.title, None, "title", "session title")]
+    for step, fields in rules.exportable_steps(session):
+        for f in fields:
+            if card and f.id not in CARD_FIELD_IDS and f.kind is not FieldKind.RISKS:
+                continue
+            value = session.answers.get(f.id)
+            where = f"{step.title} › {f.label}"
+            found = _sources(f.kind, value, step.id, f.id, where)
+            if card and f.kind is FieldKind.RISKS:
+                found = [s for s in found if s.part == "controls"]
+            out.extend(found)
+    return out
+
+
+_PARTS: dict[type, tuple[str, ...]] = {
+    ListItem: ("text", "themes"),
+    ActionItem: ("what", "owner", "note"),
+    ChecklistEntry: ("note",),
+    RiskRow: ("hazard", "controls"),
+}
+
+
+def _sources(
+    kind: FieldKind, value: object, step_id: str, field_id: str, where: str
+) -> list[Source]:
+    if value in (None, "", []):
+        return []
+    if kind in (FieldKind.TEXT, FieldKind.DATETIME):
+        return [Source(str(value), step_id, field_id, where)]
+    if kind is FieldKind.PEOPLE and isinstance(value, list):
+        return [
+            Source(str(p), step_id, field_id, f"{where} (person {i + 1})", item=i)
+            for i, p in enumerate(value)
+        ]
+    if not isinstance(value, list):
+        return []
+    out = []
+    for i, row in enumerate(value):
+        for part in _PARTS.get(type(row), ()):
+            raw = getattr(row, part)
+            text = ", ".join(raw) if isinstance(raw, list) else str(raw)
+            if text:
+                label = f"{where} (item {i + 1}, {part})"
+                out.append(Source(text, step_id, field_id, label, item=i, part=part))
+    return out
+
+
+def check_session_privacy(
+    session: Session,
+    *,
+    do_not_share: Iterable[str] = (),
+    known_people: Iterable[str | Person] = (),
+    card: bool = False,
+) -> list[Finding]:
+    """Check each exported field of ``session`` separately; findings carry step and field ids.
+
+    ``card=True`` checks only what the visit card carries.
+
+    People named in the session's header (facilitator, attendees, apologies and
+    the person it is for) are not flagged as known people.
+    """
+    attendees = [session.facilitator, *session.participants, *session.apologies, session.subject]
+    names = names_to_flag(do_not_share, known_people, [a for a in attendees if a])
+    out: list[Finding] = []
+    for src in exported_texts(session, card=card):
+        for f in _findings(src.text, names):
+            out.append(
+                Finding(
+                    f.kind,
+                    f.text,
+                    f.line,
+                    f.column,
+                    step_id=src.step_id,
+                    field_id=src.field_id,
+                    item=src.item,
+                    part=src.part,
+                    where=src.where,
+                    reason=f.reason,
+                )
+            )
+    return out
