@@ -1,0 +1,135 @@
+"""`reflect export SESSION`: write a session's minutes (or visit card), or check them first.
+
+``--check`` writes nothing: it lists likely identifiers in the text that would
+be exported and exits 3 if there are any (0 if none). A normal export also runs
+the check and prints any findings on stderr as a warning. A confidential
+session needs ``--confidential``; an existing file needs ``--force``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Literal, cast
+
+from reflect_tui import cli, paths
+from reflect_tui.domain.people import Person
+from reflect_tui.domain.session import Session
+from reflect_tui.minutes import (
+    Finding,
+    check_session_privacy,
+    export_session,
+    render,
+)
+from reflect_tui.store import Store
+
+EXIT_FLAGGED = 3
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], parent: argparse.ArgumentParser
+) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        parents=[parent],
+        help="write a session's minutes as Markdown or HTML, or a visit card",
+        description=(
+            "Write the minutes of one session to a file (default name "
+            "YYYY-MM-DD-template-title.md in the current folder). Private fields are never "
+            "included. A confidential session is only exported with --confidential. "
+            "An existing file is never replaced without --force. Every export runs the "
+            "privacy check; --check runs only the check and exits 3 if anything is flagged."
+        ),
+    )
+    parser.add_argument("session", metavar="SESSION", help="session id or a unique prefix of it")
+    parser.add_argument(
+        "--format",
+        choices=("md", "html"),
+        default="md",
+        help="md: Markdown with YAML front matter (default); html: one self-contained page",
+    )
+    parser.add_argument(
+        "--card",
+        action="store_true",
+        help="the one-page visit card of a pre-visit risk analysis instead of the minutes",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="file or existing folder to write to; '-' writes to standard output",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; list likely identifiers and exit 3 if there are any",
+    )
+    parser.add_argument(
+        "--confidential",
+        action="store_true",
+        help="confirm that you mean to export a confidential session",
+    )
+    parser.add_argument("--force", action="store_true", help="replace an existing file")
+    parser.set_defaults(func=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    fmt = cast(Literal["md", "html"], args.format)
+    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
+        session = store.get_session(args.session)
+        do_not_share = [str(n) for n in store.get_setting("do_not_share", []) or []]
+        people: list[Person] = store.people()
+    findings = check_session_privacy(
+        session, do_not_share=do_not_share, known_people=people, card=args.card
+    )
+    if args.check:
+        return _report_check(session, findings)
+    if args.output == "-":
+        text = render(session, fmt=fmt, card=args.card, confirmed_confidential=args.confidential)
+        sys.stdout.write(text)
+        _warn(findings)
+        return 0
+    path = export_session(
+        session,
+        args.output,
+        fmt=fmt,
+        card=args.card,
+        confirmed_confidential=args.confidential,
+        force=args.force,
+    )
+    print(f"Wrote {path}")
+    _warn(findings)
+    return 0
+
+
+def format_findings(findings: list[Finding]) -> list[str]:
+    lines = []
+    for f in findings:
+        field = f"[{f.step_id}/{f.field_id}]" if f.step_id else f"[{f.field_id}]"
+        lines.append(f"  {f.describe()} {field}")
+    return lines
+
+
+def _report_check(session: Session, findings: list[Finding]) -> int:
+    if not findings:
+        print(f"Privacy check: nothing flagged in session {session.id} ({session.title}).")
+        return 0
+    noun = "item" if len(findings) == 1 else "items"
+    print(f"Privacy check: {len(findings)} {noun} flagged in session {session.id}:")
+    for line in format_findings(findings):
+        print(line)
+    print("Edit these fields (or confirm they are fine to share) before exporting.")
+    return EXIT_FLAGGED
+
+
+def _warn(findings: list[Finding]) -> None:
+    if not findings:
+        return
+    noun = "item" if len(findings) == 1 else "items"
+    print(
+        f"reflect: warning: the privacy check flagged {len(findings)} {noun} in what was "
+        "exported; check them before you share the file:",
+        file=sys.stderr,
+    )
+    for line in format_findings(findings):
+        print(line, file=sys.stderr)
