@@ -65,7 +65,7 @@ def _section(report: Report, heading: str, who: str, teams: bool) -> list[str]:
         out.append(
             f"<tr><td>{escape(row.theme)}</td><td>{escape(now.text)}</td>"
             f"<td>{escape(sessions.text)}</td><td>{escape(before.text)}</td>"
-            f"<td>{escape(change.text)}</td><td class=\"chart\">"
+            f'<td>{escape(change.text)}</td><td class="chart">'
             f"{_bar(now, largest, 'now')}{_bar(before, largest, 'before')}</td></tr>"
         )
     out += ["</tbody>", "</table>"]

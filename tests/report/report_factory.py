@@ -16,9 +16,7 @@ from reflect_tui.domain.template import (
 )
 
 
-def template(
-    template_id: str, kind: SessionKind, consent_field: bool = False
-) -> Template:
+def template(template_id: str, kind: SessionKind, consent_field: bool = False) -> Template:
     fields = [
         Field("themes", FieldKind.LIST, "Organisational themes", themes=True),
         Field("private-notes", FieldKind.LIST, "Private notes", private=True, themes=True),
