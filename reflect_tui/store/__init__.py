@@ -7,12 +7,14 @@ layout, backups, the writer lock and recovery.
 from reflect_tui.store.actions import StoredAction
 from reflect_tui.store.autosave import Autosaver
 from reflect_tui.store.errors import StoreDamaged, StoreError, StoreReadOnly, StoreWriteFailed
+from reflect_tui.store.recovery import Restored, restore
 from reflect_tui.store.repository import STORE_NAME, Store
 from reflect_tui.store.summary import SessionSummary
 
 __all__ = [
     "STORE_NAME",
     "Autosaver",
+    "Restored",
     "SessionSummary",
     "Store",
     "StoreDamaged",
@@ -20,4 +22,5 @@ __all__ = [
     "StoreReadOnly",
     "StoreWriteFailed",
     "StoredAction",
+    "restore",
 ]

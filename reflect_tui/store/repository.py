@@ -22,6 +22,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from reflect_tui.domain.answers import ActionItem, ActionStatus
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.domain.people import Person
 from reflect_tui.domain.session import Session
@@ -295,6 +296,12 @@ class Store:
             if self._depth == 0 and self._dirty:
                 self._commit_or_reload()
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Make every change inside the block reach the file in one atomic write."""
+        with self._writing():
+            yield
+
     def _commit_or_reload(self) -> None:
         try:
             self._commit()
@@ -536,6 +543,10 @@ class Store:
         """Every action, as it stands in the newest session holding it (no session decode)."""
         with self._mutex:
             return [StoredAction.from_doc(d) for d in self._raw("actions").values()]
+
+    def open_actions(self) -> list[ActionItem]:
+        """Actions still open, in their current state (for "due soon" lists)."""
+        return [a.action for a in self.actions() if a.action.status is ActionStatus.OPEN]
 
     # ------------------------------------------------------------------ people
 

@@ -1,0 +1,136 @@
+"""`reflect demo`, `reflect list`, `reflect restore`: the data directory from the CLI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from reflect_tui import cli, paths
+from reflect_tui.domain.clock import SystemClock
+from reflect_tui.errors import UserError
+from reflect_tui.store import Store, StoreReadOnly, restore
+from reflect_tui.store.backups import describe, list_backups
+
+# How long a short writing command waits for another reflect process to let go.
+WRITE_WAIT_SECONDS = 5.0
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], parent: argparse.ArgumentParser
+) -> None:
+    demo = subparsers.add_parser(
+        "demo",
+        parents=[parent],
+        help="add fictional sample sessions and people to try the app with",
+        description=(
+            "Add invented, plausible sample sessions (across every built-in template), a roster "
+            "of people, actions and themes to the data directory, so you can try reflect "
+            "without typing real data. Adds to what is there; nothing is replaced."
+        ),
+    )
+    demo.add_argument(
+        "--sessions", type=_count, default=12, metavar="N", help="how many sessions (default 12)"
+    )
+    demo.add_argument(
+        "--seed", type=int, default=7, help="sample data seed (same seed, same data)"
+    )
+    demo.set_defaults(func=run_demo)
+
+    listing = subparsers.add_parser(
+        "list",
+        parents=[parent],
+        help="list the saved sessions, newest first",
+        description="List the sessions in the data directory: id, date, template, title, status.",
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(func=run_list)
+
+    rest = subparsers.add_parser(
+        "restore",
+        parents=[parent],
+        help="restore the data file from a backup",
+        description=(
+            "Put a backup back in place of the data file. The current file is never deleted: "
+            "it is kept beside it under a new name. Without --backup, lists the backups and "
+            "restores the newest (1)."
+        ),
+    )
+    rest.add_argument(
+        "--backup", type=_count, default=1, metavar="N", help="which backup: 1 is the newest"
+    )
+    rest.add_argument(
+        "--list", action="store_true", dest="list_only", help="only list the backups"
+    )
+    rest.set_defaults(func=run_restore)
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, not {value}")
+    return value
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return paths.data_dir(cli.data_option(args))
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from reflect_tui.store import demo
+    from reflect_tui.templates import TemplateLibrary
+
+    templates = TemplateLibrary.from_dirs([]).templates()
+    clock = SystemClock()
+    with Store.open(_data_dir(args), clock, lock_timeout=WRITE_WAIT_SECONDS) as store:
+        if store.read_only:
+            raise StoreReadOnly(f"Nothing was added: {store.read_only_reason}")
+        added, people = demo.fill(store, templates, clock, args.sessions, args.seed)
+        total = len(store.list_sessions())
+        where = store.data_dir
+    print(
+        f"Added {added} sample sessions and {people} people to {where} "
+        f"({total} sessions in all). All of it is invented. "
+        "See them with `reflect list`, or open the app with `reflect`."
+    )
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with Store.open(_data_dir(args), read_only=True) as store:
+        summaries = store.list_sessions()
+        where = store.data_dir
+    if args.json:
+        print(json.dumps([s.to_json() for s in summaries], indent=2, ensure_ascii=False))
+        return 0
+    if not summaries:
+        print(f"No sessions in {where} yet. Try `reflect demo` for sample data.")
+        return 0
+    rows = [
+        (s.id, s.date.isoformat(), s.template_id, s.title, s.status.value) for s in summaries
+    ]
+    header = ("ID", "DATE", "TEMPLATE", "TITLE", "STATUS")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    for row in [header, *rows]:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        print("  ".join([*cells, row[4]]))
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args)
+    found = list_backups(data_dir)
+    if args.list_only:
+        if not found:
+            print(f"No backups in {data_dir}.")
+        for n, path in enumerate(found, start=1):
+            print(f"{n}  {describe(path)}")
+        return 0
+    if not found:
+        raise UserError(f"There are no backups in {data_dir}, so there is nothing to restore.")
+    result = restore(data_dir, args.backup, SystemClock())
+    print(result.message())
+    return 0

@@ -1,0 +1,345 @@
+"""Fictional sample data: a roster and plausible sessions across every built-in template.
+
+Everything here is invented. It lets a newcomer try the app without typing
+real (confidential) data, and gives the benchmarks a realistic store. The
+output depends only on the seed, the clock and how many sessions the store
+already holds, so running it twice adds new sessions rather than repeating ids.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from typing import Protocol
+
+from reflect_tui.domain.answers import (
+    ActionItem,
+    ActionStatus,
+    Answer,
+    ChecklistEntry,
+    ListItem,
+    RiskRow,
+    Value,
+)
+from reflect_tui.domain.clock import Clock
+from reflect_tui.domain.people import Person
+from reflect_tui.domain.session import Session, Status
+from reflect_tui.domain.template import Field, FieldKind, SessionKind, Template
+from reflect_tui.domain.themes import DEFAULT_THEMES
+from reflect_tui.store.repository import Store
+
+DEFAULT_SESSIONS = 12
+DEFAULT_SEED = 7
+SPAN_DAYS = 455  # about fifteen months
+
+TEAMS = ("North Probation Team", "Family Support Team", "Youth Justice Team")
+
+# (name, role, team index, line manager, facilitator)
+ROSTER: tuple[tuple[str, str, int, str, bool], ...] = (
+    ("Morgan Ellery", "Senior Practitioner", 0, "Priya Castell", True),
+    ("Priya Castell", "Team Manager", 0, "Howard Linnet", False),
+    ("Tomasz Brady", "Probation Officer", 0, "Morgan Ellery", False),
+    ("Aisha Okafor", "Probation Officer", 0, "Morgan Ellery", False),
+    ("Fen Lowrie", "Probation Services Officer", 0, "Morgan Ellery", False),
+    ("Callum Reyes", "Probation Officer", 0, "Morgan Ellery", False),
+    ("Dana Whitlow", "Team Manager", 1, "Howard Linnet", False),
+    ("Grace Achterberg", "Senior Social Worker", 1, "Dana Whitlow", True),
+    ("Owen Pryce", "Family Support Worker", 1, "Grace Achterberg", False),
+    ("Lena Marsh", "Social Worker", 1, "Grace Achterberg", False),
+    ("Rafi Haddad", "Family Support Worker", 1, "Grace Achterberg", False),
+    ("Imogen Tate", "Team Manager", 2, "Howard Linnet", False),
+    ("Sol Baptiste", "Youth Justice Officer", 2, "Imogen Tate", False),
+    ("Nia Hollis", "Youth Justice Officer", 2, "Imogen Tate", False),
+    ("Bea Quarry", "Case Manager", 2, "Imogen Tate", False),
+    ("Howard Linnet", "Head of Service", 0, "", False),
+    ("Ruth Amadi", "Clinical Psychologist (decompression facilitator)", 0, "", True),
+)
+
+TEXT = {
+    "focus": "A home visit last week that escalated quickly and how we handled it.",
+    "what-happened": (
+        "A family member arrived unexpectedly during a planned visit and became angry about "
+        "the court report. The worker left early and phoned the duty manager from the car."
+    ),
+    "hindered": "No up-to-date information on who else lived at the address.",
+    "facts": (
+        "Interview room 2, mid-afternoon. The person was told about a recall decision and "
+        "threw a chair. Nobody was hurt; the alarm was used and colleagues arrived in a minute."
+    ),
+    "expected": "A short appointment to explain the licence conditions and next steps.",
+    "actual": (
+        "The news was given without warning; the room layout left the worker far from the door."
+    ),
+    "success": "A young person completed their order with no breaches after a rocky start.",
+    "thank-how": "A note from the team manager and a mention at the service meeting.",
+    "decisions": "Agreed to step down one case and to request a joint visit for another.",
+    "workload-notes": "Caseload at 38, two reports due the same week; court duty on Fridays.",
+    "impact": "Sleeping less well since the serious case review; finds Sunday evenings hard.",
+    "check-in": "Tired but glad to have the time; a heavy few weeks.",
+    "focus-notes": "Mostly about one case that keeps coming back to mind.",
+    "notes": (
+        "Talked through the case in detail, what was seen and heard, and what it stirred up. "
+        "Noticed how much responsibility is being carried alone."
+    ),
+    "check-out": "Lighter than at the start; knows where to go for more help.",
+    "risk-agreed": "No current risk to self; agreed to contact the GP if sleep does not improve.",
+    "previous-actions": "Both actions from last time are done; the training place is booked.",
+    "case-summary": "A parent who engages well by phone but is never in for planned visits.",
+    "presenter-response": "Helpful to hear it is not only me; will try an earlier visit time.",
+    "visit-where": "Flat 4, Example Court (fictional address)",
+    "visit-who": "Adult male on licence, and possibly his brother",
+    "purpose": "Home visit to check accommodation before a licence review.",
+    "history-notes": "Verbal threats to a previous officer two years ago; none since.",
+    "environment-notes": "Third floor, no lift; the stairwell is the only way out.",
+    "who-knows": "Duty manager and the team administrator.",
+    "checkin-times": "Text on arrival and on leaving; call if more than 45 minutes.",
+    "missed-checkin": "Duty manager rings twice, then calls the police with the address.",
+    "code-word": "\"Can you check the blue file for me?\"",
+    "exit-plan": "Sit nearest the door; leave at the first sign of aggression.",
+    "time-limit": "45 minutes",
+    "escalation": "Duty manager on the office line; police on 999 if in danger.",
+    "decision-reason": "Controls reduce the main risks to an acceptable level.",
+}
+
+LISTS = {
+    "feelings": ["Shaken at first", "Relieved that the plan worked", "Frustrated with the system"],
+    "went-well": ["Clear check-in call", "Colleague arrived quickly", "Calm handover to duty"],
+    "learning": ["Share address history before visits", "Agree a code word as a team"],
+    "what-worked": [
+        "Regular short contacts",
+        "A worker the young person trusted",
+        "Joined-up plan",
+    ],
+    "enablers": ["Protected time for supervision", "Manager backed a flexible approach"],
+    "repeat": ["Use the same contact pattern for new cases", "Invite the school earlier"],
+    "other-successes": ["A smooth transfer between teams", "Good feedback from a family"],
+    "reasons": ["Information was not shared in time", "Room layout", "Pressure to finish quickly"],
+    "keep": ["Using the alarm promptly", "Debrief on the same day"],
+    "change": ["Check room layout before hard conversations", "Brief colleagues beforehand"],
+    "agenda": ["Case review", "Leave and workload", "Training request"],
+    "cases": ["Case A: housing problems ahead of release", "Case B: missed appointments"],
+    "development": ["Motivational interviewing refresher", "Shadow a senior at court"],
+    "reflections": ["Try a different time of day", "Ask the family who else is around"],
+    "put-down": ["Guilt about the case that went wrong", "Worry about the inquest"],
+    "carry-on": ["Running on Saturdays", "Talking to a friend on the team"],
+    "signposting": ["Employee assistance programme", "Occupational health referral"],
+    "stressors": ["Too many reports due at once", "Vacancies not filled", "Distressing material"],
+    "what-helps": ["Lunch together on Fridays", "A quiet room for hard calls"],
+    "standards": ["Keep personal social media private", "Ask before taking on a friend's case"],
+    "achievements": ["All reports on time this quarter", "A new colleague settled in well"],
+    "organisation-helps": ["Flexible working", "Access to clinical supervision"],
+    "organisation-asks": ["Cover for long-term sickness", "Fewer duplicate recording systems"],
+    "themes": [
+        "Carrying cases home",
+        "Little time to reflect",
+        "Feeling unsupported after incidents",
+    ],
+}
+
+ACTIONS = (
+    "Update the lone-working procedure with the new check-in times",
+    "Book a joint visit for the next appointment",
+    "Ask IT about a quicker way to share address alerts",
+    "Arrange a team debrief after the court decision",
+    "Refer to occupational health",
+    "Find a place on the de-escalation training",
+    "Share the success story at the service meeting",
+    "Review caseload allocation with the team manager",
+    "Write up the practice note for other teams",
+)
+
+HAZARDS = (
+    ("Aggression from a family member", "Joint visit; sit nearest the door"),
+    ("Dog at the property", "Ask for the dog to be shut away before entering"),
+    ("Poor phone signal", "Check in from the car park before and after"),
+    ("Weapons suspected", "Police check before the visit; meet at the office instead"),
+    ("Late finish in the dark", "Book the first morning slot"),
+)
+
+TITLES = {
+    SessionKind.TEAM: ("Monthly reflection", "After the visit on the estate", "Quarterly check-in"),
+    SessionKind.ONE_TO_ONE: ("Supervision", "Supervision (catch-up)"),
+    SessionKind.INDIVIDUAL: ("Session", "Planned session", "Extra session on request"),
+}
+
+
+def roster(rng: random.Random) -> list[Person]:
+    return [
+        Person(
+            name=name,
+            role=role,
+            team=TEAMS[team],
+            line_manager=manager,
+            facilitator=facilitates,
+            id=f"p{rng.getrandbits(44):011x}",
+        )
+        for name, role, team, manager, facilitates in ROSTER
+    ]
+
+
+def _themes(rng: random.Random) -> list[str]:
+    return rng.sample(DEFAULT_THEMES, k=rng.choice((1, 1, 2)))
+
+
+def _value(
+    f: Field,
+    rng: random.Random,
+    day: date,
+    today: date,
+    people: Sequence[str],
+    ids: random.Random,
+) -> Value:
+    kind = f.kind
+    if kind is FieldKind.TEXT:
+        return TEXT.get(f.id, "Discussed and agreed; see the notes from the meeting.")
+    if kind is FieldKind.LIST:
+        pool = LISTS.get(f.id, LISTS["learning"])
+        picked = rng.sample(pool, k=min(len(pool), rng.randint(1, 3)))
+        return [ListItem(text, _themes(rng) if f.themes else []) for text in picked]
+    if kind is FieldKind.ACTIONS:
+        found = []
+        for what in rng.sample(ACTIONS, k=rng.randint(1, 3)):
+            due = day + timedelta(days=rng.choice((7, 14, 28, 42)))
+            done = due < today and rng.random() < 0.6
+            found.append(
+                ActionItem(
+                    what=what,
+                    owner=rng.choice(people) if people else "",
+                    due=due,
+                    status=ActionStatus.DONE if done else ActionStatus.OPEN,
+                    id=f"a{ids.getrandbits(44):011x}",
+                )
+            )
+        return found
+    if kind is FieldKind.RATING:
+        low, high = (f.scale.minimum, f.scale.maximum) if f.scale else (1, 10)
+        return rng.randint(low + (high - low) // 4, high)
+    if kind is FieldKind.CHECKLIST:
+        answers = [Answer.YES, Answer.YES, Answer.YES, Answer.NO, Answer.NOT_SURE]
+        return [ChecklistEntry(item=o, answer=rng.choice(answers)) for o in f.options]
+    if kind is FieldKind.RISKS:
+        rows = []
+        for hazard, controls in rng.sample(HAZARDS, k=rng.randint(1, 3)):
+            likelihood = rng.choice((1, 2, 3, 4, None))
+            severity = rng.randint(2, 5)
+            rows.append(
+                RiskRow(
+                    hazard=hazard,
+                    likelihood=likelihood,
+                    severity=severity,
+                    controls=controls,
+                    residual_likelihood=1 if likelihood else None,
+                    residual_severity=max(1, severity - 1),
+                )
+            )
+        return rows
+    if kind is FieldKind.CHOICE:
+        return rng.choice(f.options) if f.options else None
+    if kind is FieldKind.DATETIME:
+        when = day + timedelta(days=rng.choice((1, 14, 28, 91)))
+        return f"{when.isoformat()}T{rng.choice(('09:30', '10:00', '14:00'))}"
+    if kind is FieldKind.PEOPLE:
+        return rng.sample(list(people), k=min(len(people), rng.randint(1, 4)))
+    return None
+
+
+def make_session(
+    template: Template,
+    rng: random.Random,
+    ids: random.Random,
+    people: list[Person],
+    today: date,
+) -> Session:
+    day = today - timedelta(days=rng.randint(0, SPAN_DAYS))
+    start = datetime.combine(day, time(rng.choice((9, 10, 13, 14)), rng.choice((0, 30))))
+    team = rng.choice(TEAMS)
+    members = [p for p in people if p.team == team and "facilitator" not in p.role]
+    facilitators = [p for p in people if p.facilitator]
+    header: dict[str, object] = {"id": f"{ids.getrandbits(48):012x}"}
+    if template.kind is SessionKind.TEAM:
+        header |= {
+            "team": team,
+            "facilitator": rng.choice(facilitators).name,
+            "participants": [p.name for p in members],
+        }
+        title = f"{rng.choice(TITLES[SessionKind.TEAM])}, {team}"
+    else:
+        person = rng.choice([p for p in members if not p.facilitator] or members)
+        if template.confidentiality.value == "confidential" and template.id == "decompression":
+            helper = next(p for p in people if p.role.endswith("facilitator)"))
+        else:
+            helper = next((p for p in people if p.name == person.line_manager), rng.choice(people))
+        header |= {
+            "subject": person.name,
+            "facilitator": helper.name,
+            "participants": [person.name, helper.name],
+        }
+        title = f"{rng.choice(TITLES[template.kind])} with {person.name.split()[0]}"
+    session = Session.start(template, title, start, **header)
+    names = list(session.participants)
+    recent = day >= today - timedelta(days=60)
+    draft = rng.random() < (0.6 if recent else 0.1)
+    last_step = rng.randrange(len(template.steps)) if draft else len(template.steps) - 1
+    for index, step in enumerate(template.steps[: last_step + 1]):
+        for f in step.fields:
+            if draft and index == last_step and rng.random() < 0.5:
+                continue
+            session.answers[f.id] = _value(f, rng, day, today, names, ids)
+            if f.kind is FieldKind.ACTIONS:
+                for action in session.answers[f.id]:
+                    action.created_in = session.id
+        session.step_seconds[step.id] = float(rng.randint(180, 1500))
+    session.current_step = last_step
+    session.elapsed_seconds = sum(session.step_seconds.values())
+    if not draft:
+        session.status = Status.COMPLETE
+        session.finished_at = start + timedelta(seconds=session.elapsed_seconds)
+    return session
+
+
+def fill(
+    store: Store,
+    templates: Sequence[Template],
+    clock: Clock,
+    sessions: int = DEFAULT_SESSIONS,
+    seed: int = DEFAULT_SEED,
+) -> tuple[int, int]:
+    """Add ``sessions`` sample sessions (and any missing roster people) in one write.
+
+    Returns (sessions added, people added).
+    """
+    if not templates:
+        raise ValueError("sample data needs at least one template")
+    existing = len(store.list_sessions())
+    rng = random.Random(f"{seed}:{existing}")
+    ids = random.Random(f"{seed}:{existing}:ids")
+    known = {p.name for p in store.people()}
+    people = roster(random.Random(f"{seed}:people"))
+    new_people = [p for p in people if p.name not in known]
+    today = clock.now().date()
+    ordered = sorted(templates, key=lambda t: t.id)
+    made = [
+        make_session(ordered[(existing + i) % len(ordered)], rng, ids, people, today)
+        for i in range(sessions)
+    ]
+    with store.batch():
+        if new_people:
+            store.save_people(new_people)
+        store.save_sessions(made)
+    return len(made), len(new_people)
+
+
+class _Library(Protocol):
+    def templates(self) -> list[Template]: ...
+
+
+def load_demo(
+    store: Store,
+    library: _Library,
+    clock: Clock,
+    sessions: int = DEFAULT_SESSIONS,
+    seed: int = DEFAULT_SEED,
+) -> tuple[int, int]:
+    """The app's "load sample data": ``fill`` with every template of the library."""
+    return fill(store, library.templates(), clock, sessions, seed)
