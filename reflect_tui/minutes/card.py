@@ -90,7 +90,7 @@ def render_visit_card(
         raise NoVisitCard(session)
     body = card_body(session)
     if fmt == "html":
-        title = f"Visit card — {session.title or 'visit'}"
+        title = f"Visit card — {escape.one_line(session.title) or 'visit'}"
         return html.page(title, html.body_html(body), CARD_CSS)
     if fmt != "md":
         raise UserError(f"unknown card format {fmt!r}: use md or html")

@@ -18,6 +18,8 @@ import re
 
 # C0/C1 control characters except tab and newline, plus DEL. Tabs become spaces.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Lone surrogates cannot be written as UTF-8; they become U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters with inline meaning anywhere in a line (CommonMark + GFM tables and
 # strikethrough). ``!`` needs no escape: an image needs ``[``, which is escaped.
 _INLINE = re.compile(r"([\\`*_\[\]<|~])")
@@ -30,9 +32,15 @@ _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 def clean(text: str) -> str:
     """Normalise newlines, drop control characters, tabs to spaces."""
+    text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     return _CONTROL.sub("", text.replace("\t", "    "))
+
+
+def one_line(text: str) -> str:
+    """Cleaned text on one line, not escaped (for HTML, where the caller escapes)."""
+    return " ".join(clean(text).split())
 
 
 def inline(text: str) -> str:

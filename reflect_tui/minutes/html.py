@@ -15,7 +15,7 @@ from html import escape as html_escape
 from markdown_it import MarkdownIt
 
 from reflect_tui.domain.session import Session
-from reflect_tui.minutes import markdown
+from reflect_tui.minutes import escape, markdown
 
 # Sections that start a new printed page.
 MAJOR_SECTIONS = frozenset({markdown.ACTIONS_TITLE})
@@ -73,7 +73,7 @@ def markdown_parser() -> MarkdownIt:
 def render_html(session: Session, *, confirmed_confidential: bool = False) -> str:
     """The minutes as a self-contained HTML page (same rules as ``render_markdown``)."""
     doc = markdown.build_document(session, confirmed_confidential=confirmed_confidential)
-    title = f"{session.title or 'Untitled session'} — minutes"
+    title = f"{escape.one_line(session.title) or 'Untitled session'} — minutes"
     header = header_block(doc.front_matter)
     css = CSS + (CONFIDENTIAL_PAGE_CSS if session.is_confidential else "")
     return page(title, header + body_html(doc.body), css)
@@ -129,5 +129,6 @@ def header_block(front_matter: markdown.FrontMatter) -> str:
         if key == "template_title":
             text += f" ({front_matter.get('template', '')})"
         if text:
+            text = escape.one_line(text)
             rows.append(f"<dt>{html_escape(label)}</dt><dd>{html_escape(text)}</dd>")
     return '<header class="record">\n<dl>\n' + "\n".join(rows) + "\n</dl>\n</header>\n"
