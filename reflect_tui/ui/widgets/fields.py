@@ -12,14 +12,30 @@ from collections.abc import Iterable
 
 from reflect_tui.domain.answers import Value
 from reflect_tui.domain.template import Field, FieldKind
+from reflect_tui.ui.widgets.actions_editor import ActionsEditor
+from reflect_tui.ui.widgets.checklist_editor import ChecklistEditor
+from reflect_tui.ui.widgets.choice_editor import ChoiceEditor
+from reflect_tui.ui.widgets.datetime_editor import DateTimeEditor
 from reflect_tui.ui.widgets.editor_base import PRIVATE_MARKER, FieldEditor
+from reflect_tui.ui.widgets.list_editor import ListEditor
+from reflect_tui.ui.widgets.people_editor import PeopleEditor
+from reflect_tui.ui.widgets.rating_editor import RatingEditor
+from reflect_tui.ui.widgets.risks_editor import RisksEditor
 from reflect_tui.ui.widgets.text_editor import TextEditor
 
 __all__ = ["EDITORS", "PRIVATE_MARKER", "FieldEditor", "editor_for"]
 
-#: The editor class for each kind; kinds not listed yet fall back to the text editor.
+#: The editor class for each field kind.
 EDITORS: dict[FieldKind, type[FieldEditor]] = {
     FieldKind.TEXT: TextEditor,
+    FieldKind.LIST: ListEditor,
+    FieldKind.ACTIONS: ActionsEditor,
+    FieldKind.RATING: RatingEditor,
+    FieldKind.CHECKLIST: ChecklistEditor,
+    FieldKind.RISKS: RisksEditor,
+    FieldKind.CHOICE: ChoiceEditor,
+    FieldKind.DATETIME: DateTimeEditor,
+    FieldKind.PEOPLE: PeopleEditor,
 }
 
 
@@ -38,5 +54,5 @@ def editor_for(
     feeds theme-tag suggestions on list fields with ``field.themes``. A read-only
     editor shows the value without inputs (completed sessions).
     """
-    editor_class = EDITORS.get(field.kind, TextEditor)
+    editor_class = EDITORS[field.kind]
     return editor_class(field, value, read_only=read_only, people=people, themes=themes, id=id)

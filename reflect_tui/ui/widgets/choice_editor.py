@@ -1,0 +1,40 @@
+"""A single choice from the field's options."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import RadioButton, RadioSet
+
+from reflect_tui.domain.answers import Value
+from reflect_tui.ui.widgets._css import css_beside
+from reflect_tui.ui.widgets.editor_base import FieldEditor
+
+
+class ChoiceEditor(FieldEditor):
+    """The value is one of ``field.options`` or ``None``; ↑/↓ then Enter or Space picks."""
+
+    DEFAULT_CSS = css_beside(__file__, "choice_editor.tcss")
+
+    def normalise(self, value: Value) -> Value:
+        # A stored answer that is no longer an option is still shown and kept.
+        return None if value is None else str(value)
+
+    @property
+    def options(self) -> list[str]:
+        options = list(self.field.options)
+        if self._value is not None and self._value not in options:
+            options.append(self._value)
+        return options
+
+    def compose_body(self) -> ComposeResult:
+        with RadioSet(classes="choice-set"):
+            for option in self.options:
+                yield RadioButton(option, value=option == self._value)
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self.set_value(str(event.pressed.label))
+
+    def read_only_text(self) -> Text:
+        return Text(self._value if self._value is not None else self.EMPTY_TEXT)

@@ -1,0 +1,93 @@
+"""List items (what worked, what to change…), optionally tagged with themes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import HorizontalGroup
+from textual.suggester import Suggester
+from textual.widgets import Input, Label
+
+from reflect_tui.domain.answers import ListItem
+from reflect_tui.ui.widgets._css import css_beside
+from reflect_tui.ui.widgets.rows_editor import EditorRow, RowsEditor
+
+
+class ThemeSuggester(Suggester):
+    """Completes the tag being typed after the last comma from the known themes."""
+
+    def __init__(self, themes: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.themes = themes
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, current = value.rpartition(",")
+        stem = current.lstrip()
+        if not stem:
+            return None
+        used = {t.strip().casefold() for t in head.split(",")}
+        for theme in self.themes:
+            folded = theme.casefold()
+            if folded.startswith(stem.casefold()) and folded not in used:
+                prefix = value[: len(value) - len(stem)]
+                return prefix + theme
+        return None
+
+
+def parse_themes(text: str, known: list[str]) -> list[str]:
+    """Comma-separated tags, trimmed, de-duplicated, spelt as the known theme if one matches."""
+    spelling = {theme.casefold(): theme for theme in known}
+    tags: list[str] = []
+    for part in text.split(","):
+        tag = " ".join(part.split())
+        if tag and tag.casefold() not in {t.casefold() for t in tags}:
+            tags.append(spelling.get(tag.casefold(), tag))
+    return tags
+
+
+class ListEditor(RowsEditor):
+    """The value is ``list[ListItem]``; theme tags only when ``field.themes``."""
+
+    DEFAULT_CSS = css_beside(__file__, "list_editor.tcss")
+    ROW_NOUN = "item"
+
+    def blank_item(self) -> ListItem:
+        return ListItem(text="")
+
+    def is_blank(self, item: Any) -> bool:
+        return not item.text.strip() and not item.themes
+
+    def compose_header(self) -> ComposeResult:
+        if self.field.themes:
+            with HorizontalGroup(classes="row-header"):
+                yield Label("Item", classes="list-text")
+                yield Label("Themes (comma-separated)", classes="list-themes")
+
+    def compose_row(self, row: EditorRow) -> ComposeResult:
+        item: ListItem = row.item
+        with HorizontalGroup(classes="row-line"):
+            yield Label("•", classes="list-bullet")
+            yield self.row_input("Add an item, then Enter", item.text, classes="list-text")
+            if self.field.themes:
+                yield self.row_input(
+                    "themes",
+                    ", ".join(item.themes),
+                    classes="list-themes",
+                    suggester=ThemeSuggester(self.themes),
+                )
+            yield self.remove_button()
+
+    def apply_input(self, row: EditorRow, field_input: Input) -> None:
+        item: ListItem = row.item
+        if field_input.has_class("list-themes"):
+            item.themes = parse_themes(field_input.value, self.themes)
+        else:
+            item.text = field_input.value
+
+    def row_text(self, item: Any) -> Text:
+        text = Text(f"• {item.text}")
+        if self.field.themes and item.themes:
+            text.append(f"  [{', '.join(item.themes)}]", style="italic")
+        return text

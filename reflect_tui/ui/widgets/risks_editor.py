@@ -1,0 +1,171 @@
+"""A risk register: hazards rated likelihood x severity, before and after controls.
+
+Each row shows its score and coloured band as it is typed; the highest band of
+the register is shown at the top. "?" (or an empty box) means "don't know",
+which scores as UNKNOWN and ranks above moderate — never as low.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import HorizontalGroup
+from textual.widgets import Input, Label, Static
+
+from reflect_tui.domain import risk
+from reflect_tui.domain.answers import RiskRow
+from reflect_tui.ui.widgets._css import css_beside
+from reflect_tui.ui.widgets.risk_badge import RiskBadge, badge_text
+from reflect_tui.ui.widgets.rows_editor import EditorRow, RowsEditor
+
+#: Input class -> (RiskRow attribute, word used in messages).
+RATINGS = {
+    "risk-l": ("likelihood", "Likelihood"),
+    "risk-s": ("severity", "Severity"),
+    "risk-rl": ("residual_likelihood", "Likelihood after controls"),
+    "risk-rs": ("residual_severity", "Severity after controls"),
+}
+LEGEND = "L = likelihood, S = severity, each 1–5 or ? if you don't know; score = L × S."
+
+
+def parse_rating(text: str) -> tuple[int | None, bool]:
+    """(rating, ok): ``""`` and ``"?"`` are "don't know"; anything but 1-5 is not ok."""
+    text = text.strip()
+    if text in ("", "?"):
+        return None, True
+    if text.isdigit() and risk.SCALE_MIN <= int(text) <= risk.SCALE_MAX:
+        return int(text), True
+    return None, False
+
+
+def rating_text(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+class RisksEditor(RowsEditor):
+    """The value is ``list[RiskRow]``."""
+
+    DEFAULT_CSS = css_beside(__file__, "risks_editor.tcss")
+    ROW_NOUN = "hazard"
+
+    def blank_item(self) -> RiskRow:
+        return RiskRow(hazard="")
+
+    def is_blank(self, item: Any) -> bool:
+        ratings = (
+            item.likelihood,
+            item.severity,
+            item.residual_likelihood,
+            item.residual_severity,
+        )
+        return not item.hazard.strip() and not item.controls.strip() and ratings == (None,) * 4
+
+    def compose_header(self) -> ComposeResult:
+        with HorizontalGroup(classes="risk-summary"):
+            yield Label("Highest risk:", classes="risk-summary-label")
+            yield RiskBadge(classes="risk-highest")
+            yield Label("after controls:", classes="risk-summary-label risk-after")
+            yield RiskBadge(classes="risk-highest-residual")
+        yield Static(LEGEND, classes="risk-legend")
+        with HorizontalGroup(classes="row-header"):
+            yield Label("Hazard / controls", classes="risk-text")
+            yield Label("L", classes="risk-rating")
+            yield Label("S", classes="risk-rating")
+            yield Label("Score", classes="risk-badge-column")
+
+    def compose_row(self, row: EditorRow) -> ComposeResult:
+        item: RiskRow = row.item
+        with HorizontalGroup(classes="row-line"):
+            yield self.row_input("Add a hazard, then Enter", item.hazard, classes="risk-text")
+            yield self.row_input("L", rating_text(item.likelihood), classes="risk-rating risk-l")
+            yield self.row_input("S", rating_text(item.severity), classes="risk-rating risk-s")
+            yield RiskBadge(item.score, item.band, classes="risk-badge-column risk-badge")
+            yield self.remove_button()
+        with HorizontalGroup(classes="row-line risk-controls-line"):
+            yield self.row_input(
+                "controls: what reduces it", item.controls, classes="risk-text risk-controls"
+            )
+            yield self.row_input(
+                "L", rating_text(item.residual_likelihood), classes="risk-rating risk-rl"
+            )
+            yield self.row_input(
+                "S", rating_text(item.residual_severity), classes="risk-rating risk-rs"
+            )
+            yield RiskBadge(
+                item.residual_score,
+                item.residual_band,
+                classes="risk-badge-column risk-residual-badge",
+            )
+            yield Label("", classes="risk-spacer")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._show_highest)
+
+    def apply_input(self, row: EditorRow, field_input: Input) -> None:
+        item: RiskRow = row.item
+        if field_input.has_class("risk-controls"):
+            item.controls = field_input.value
+        elif field_input.has_class("risk-text"):
+            item.hazard = field_input.value
+        else:
+            css_class = next(c for c in RATINGS if field_input.has_class(c))
+            attribute, word = RATINGS[css_class]
+            rating, ok = parse_rating(field_input.value)
+            setattr(item, attribute, rating)
+            key = f"{row.key}:{css_class}"
+            field_input.set_class(not ok, "-bad")
+            if ok:
+                self.set_problem(key, None)
+            else:
+                hazard = item.hazard.strip()
+                where = f" ({hazard})" if hazard else ""
+                self.set_problem(
+                    key,
+                    f'{word} "{field_input.value.strip()}"{where} must be 1–5, or ? if you '
+                    "don't know. Your text is kept; it counts as unknown until fixed.",
+                )
+        row.query_one(".risk-badge", RiskBadge).show(item.score, item.band)
+        row.query_one(".risk-residual-badge", RiskBadge).show(
+            item.residual_score, item.residual_band
+        )
+        self.call_after_refresh(self._show_highest)
+
+    def _remove(self, row: EditorRow, *, refocus: bool) -> None:
+        super()._remove(row, refocus=refocus)
+        self.call_after_refresh(self._show_highest)
+
+    def _show_highest(self) -> None:
+        rows: list[RiskRow] = [r for r in self._value if not self.is_blank(r)]
+        for css_class, pairs in (
+            (".risk-highest", [(r.score, r.band) for r in rows]),
+            (".risk-highest-residual", [(r.residual_score, r.residual_band) for r in rows]),
+        ):
+            badge = self.query_one(css_class, RiskBadge)
+            top = risk.highest([band for _, band in pairs])
+            if top is None:
+                badge.show(None, risk.Band.UNKNOWN, text="none yet")
+                badge.add_class("-empty")
+                continue
+            badge.remove_class("-empty")
+            scores = [s for s, b in pairs if b is top and s is not None]
+            badge.show(max(scores) if scores else None, top)
+
+    def row_text(self, item: Any) -> Text:
+        text = Text(f"• {item.hazard} ")
+        text.append(f"[{badge_text(item.score, item.band).strip()}]", style="bold")
+        if item.controls.strip() or item.residual_score is not None:
+            text.append(f"\n    controls: {item.controls.strip() or '—'} ")
+            text.append(
+                f"[{badge_text(item.residual_score, item.residual_band).strip()}]", style="bold"
+            )
+        return text
+
+    def read_only_text(self) -> Text:
+        rows: list[RiskRow] = list(self._value)
+        top = risk.highest([r.band for r in rows])
+        if top is None:
+            return Text(self.EMPTY_TEXT)
+        head = Text(f"Highest risk: {top.value.upper()}\n", style="bold")
+        return head + super().read_only_text()
