@@ -1,0 +1,237 @@
+"""Shared benchmark helpers: timing, medians and percentiles, child-process RSS, the table.
+
+Every benchmark module returns ``Row``s: one measurement next to its reference,
+measured in the same run, with the target ratio it is held to. ``run.py``
+gathers them into one table. Nothing here asserts a speed; it only prints.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+# The repository root, so child processes import this checkout's reflect_tui.
+ROOT = Path(__file__).resolve().parents[2]
+
+MS = "ms"
+MB = "MB"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table. ``target`` is the highest acceptable value / reference.
+
+    ``reference`` is empty and ``target`` None for absolute figures (exports).
+    """
+
+    name: str
+    sessions: int
+    value: float
+    reference: str = ""
+    ref_value: float = math.nan
+    target: float | None = None
+    unit: str = MS
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if not self.reference or not self.ref_value or math.isnan(self.ref_value):
+            return None
+        return self.value / self.ref_value
+
+    @property
+    def met(self) -> bool | None:
+        ratio = self.ratio
+        if self.target is None or ratio is None:
+            return None
+        return ratio <= self.target
+
+
+# --------------------------------------------------------------------- timing
+
+
+def ms(seconds: float) -> float:
+    return seconds * 1000.0
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else math.nan
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    """Nearest-rank percentile (p99 of 200 key presses is the 198th smallest)."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    rank = max(1, math.ceil(pct / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def timed(fn: Callable[[], object]) -> float:
+    """Seconds one call takes (collector paused, so one run does not pay for another's garbage)."""
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        fn()
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
+
+
+def repeat(fn: Callable[[], object], repeats: int) -> list[float]:
+    return [timed(fn) for _ in range(max(1, repeats))]
+
+
+def interleaved(
+    pairs: Sequence[tuple[Callable[[], object], Callable[[], object]]], repeats: int
+) -> tuple[list[float], list[float]]:
+    """Time (subject, reference) pairs alternately, so drift on the machine hits both alike."""
+    subject: list[float] = []
+    reference: list[float] = []
+    for _ in range(max(1, repeats)):
+        for fn, ref in pairs:
+            subject.append(timed(fn))
+            reference.append(timed(ref))
+    return subject, reference
+
+
+# ---------------------------------------------------------------------- stores
+
+
+def make_store(folder: Path, sessions: int, seed: int = 7) -> Path:
+    """A data dir holding ``sessions`` fictional sessions (``reflect demo``); returns it.
+
+    Generated in-process with a fixed clock so every run measures the same data;
+    generation time is never part of a measurement.
+    """
+    from datetime import datetime
+
+    from reflect_tui.domain.clock import FixedClock
+    from reflect_tui.store import Store
+    from reflect_tui.store.demo import fill
+    from reflect_tui.templates import TemplateLibrary
+
+    clock = FixedClock(datetime(2026, 3, 2, 9, 30))
+    templates = TemplateLibrary.from_dirs([]).templates()
+    with Store.open(folder, clock) as store:
+        if sessions:
+            fill(store, templates, clock, sessions, seed)
+    return folder
+
+
+def store_file(data_dir: Path) -> Path:
+    from reflect_tui.store import STORE_NAME
+
+    return data_dir / STORE_NAME
+
+
+# -------------------------------------------------------------- child process
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    seconds: float  # from spawning the process to its first line of output
+    peak_rss: int  # bytes (the kernel's ru_maxrss for that process)
+    output: str
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    env.pop("REFLECT_DATA", None)
+    env.pop("REFLECT_TEMPLATES", None)
+    env["TERM"] = env.get("TERM") or "xterm-256color"
+    return env
+
+
+def run_child(code: str, *args: str, timeout: float = 120.0) -> ChildRun:
+    """Run ``python -c code args`` and time it until its first line of stdout.
+
+    The child prints a line when it reaches the point being measured (for an app:
+    the home screen is ready); then it may exit in its own time. Peak RSS comes
+    from ``wait4`` on that child, so other processes never blur it.
+    """
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=child_env(),
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    seconds = time.perf_counter() - start
+    rest = proc.stdout.read()
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stdout.close()
+    proc.stderr.close()
+    if proc.returncode != 0 or not first:
+        raise RuntimeError(
+            f"benchmark child failed (exit {proc.returncode}):\n{err.decode(errors='replace')}"
+        )
+    del timeout  # the child exits on its own; kept for callers that pass it
+    return ChildRun(seconds, usage.ru_maxrss * 1024, (first + rest).decode(errors="replace"))
+
+
+# ---------------------------------------------------------------------- table
+
+
+def _fmt(value: float, unit: str) -> str:
+    if math.isnan(value):
+        return "-"
+    if unit == MB:
+        return f"{value:.1f} MB"
+    if value >= 100:
+        return f"{value:.0f} ms"
+    if value >= 1:
+        return f"{value:.1f} ms"
+    return f"{value:.3f} ms"
+
+
+def cells(row: Row) -> list[str]:
+    ratio = row.ratio
+    met = row.met
+    return [
+        row.name,
+        f"{row.sessions:,}",
+        _fmt(row.value, row.unit),
+        row.reference or "-",
+        _fmt(row.ref_value, row.unit) if row.reference else "-",
+        f"{ratio:.2f}x" if ratio is not None else "-",
+        f"<= {row.target:g}x" if row.target is not None else "-",
+        "-" if met is None else ("yes" if met else "NO"),
+    ]
+
+
+HEADER = ["measure", "sessions", "median", "reference", "ref. median", "ratio", "target", "met"]
+
+
+def table(rows: Iterable[Row], markdown: bool = False) -> str:
+    """The rows as a plain-text table, or as a Markdown table for the README."""
+    body = [cells(r) for r in rows]
+    if markdown:
+        lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
+        lines += ["| " + " | ".join(c) + " |" for c in body]
+        return "\n".join(lines)
+    widths = [max(len(r[i]) for r in [HEADER, *body]) for i in range(len(HEADER))]
+    out = ["  ".join(h.ljust(w) for h, w in zip(HEADER, widths, strict=True))]
+    out.append("  ".join("-" * w for w in widths))
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in body]
+    return "\n".join(out)
+
+
+def notes(rows: Iterable[Row]) -> list[str]:
+    return [f"{r.name} ({r.sessions:,}): {r.note}" for r in rows if r.note]
