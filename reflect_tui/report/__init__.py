@@ -3,6 +3,7 @@
 Entry point for the app and the CLI: ``build_report(stores, period, ...) -> Report``.
 """
 
+from reflect_tui.report import vocabulary
 from reflect_tui.report.build import build_report, merge_vocabularies
 from reflect_tui.report.html import render_html
 from reflect_tui.report.markdown import render_markdown
@@ -24,4 +25,5 @@ __all__ = [
     "period_from",
     "render_html",
     "render_markdown",
+    "vocabulary",
 ]

@@ -55,7 +55,7 @@ def build_report(
         sessions=s.beside(now.sessions, people),
         teams=teams,
         teams_before=s.population(len(before.teams), k),
-        team_sessions=s.beside(now.team_sessions, teams),
+        team_sessions=s.at_least_k(now.team_sessions, k),
         rows=rows,
     )
 
@@ -64,16 +64,16 @@ def _row(theme: str, now: Tally, before: Tally, k: int) -> ThemeRow:
     key = normalise_theme(theme)
     people = s.people(len(now.theme_people.get(key, ())), len(now.people), k)
     people_before = s.people(len(before.theme_people.get(key, ())), len(before.people), k)
-    teams = s.teams(len(now.theme_teams.get(key, ())), k)
-    teams_before = s.teams(len(before.theme_teams.get(key, ())), k)
+    team_sessions = s.at_least_k(now.theme_team_sessions.get(key, 0), k)
+    team_sessions_before = s.at_least_k(before.theme_team_sessions.get(key, 0), k)
     return ThemeRow(
         theme=theme,
         people=people,
         sessions=s.beside(now.theme_sessions.get(key, 0), people),
         people_before=people_before,
         people_change=s.change(people, people_before),
-        teams=teams,
-        team_sessions=s.beside(now.theme_team_sessions.get(key, 0), teams),
-        teams_before=teams_before,
-        teams_change=s.change(teams, teams_before),
+        teams=s.at_least_k(len(now.theme_teams.get(key, ())), k),
+        team_sessions=team_sessions,
+        team_sessions_before=team_sessions_before,
+        team_sessions_change=s.change(team_sessions, team_sessions_before),
     )

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from html import escape
 
-from reflect_tui.report.markdown import long_date, period_words, title
+from reflect_tui.report.markdown import (
+    PEOPLE_COLUMNS,
+    TEAM_COLUMNS,
+    long_date,
+    period_words,
+    table_rows,
+    title,
+    who_lines,
+)
 from reflect_tui.report.model import Report
 from reflect_tui.report.suppression import Cell
 
@@ -47,25 +55,20 @@ def _bar(cell: Cell, largest: int, kind: str) -> str:
     return f'<div class="hidden">{escape(cell.text)}</div>'
 
 
-def _section(report: Report, heading: str, who: str, teams: bool) -> list[str]:
-    largest = report.largest_teams() if teams else report.largest_people()
+def _section(report: Report, heading: str, teams: bool) -> list[str]:
+    columns = TEAM_COLUMNS if teams else PEOPLE_COLUMNS
+    largest = report.largest_team_sessions() if teams else report.largest_people()
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
     out = [
         f"<h2>{escape(heading)}</h2>",
         "<table>",
-        f"<thead><tr><th>Theme</th><th>{who}</th><th>Sessions</th>"
-        f"<th>{who}, previous period</th><th>Change</th><th>Chart</th></tr></thead>",
+        f"<thead><tr><th>Theme</th>{head}<th>Chart</th></tr></thead>",
         "<tbody>",
     ]
-    for row in report.rows:
-        now, sessions, before, change = (
-            (row.teams, row.team_sessions, row.teams_before, row.teams_change)
-            if teams
-            else (row.people, row.sessions, row.people_before, row.people_change)
-        )
+    for theme, cells, now, before in table_rows(report, teams):
+        figures = "".join(f"<td>{escape(c.text)}</td>" for c in cells)
         out.append(
-            f"<tr><td>{escape(row.theme)}</td><td>{escape(now.text)}</td>"
-            f"<td>{escape(sessions.text)}</td><td>{escape(before.text)}</td>"
-            f'<td>{escape(change.text)}</td><td class="chart">'
+            f'<tr><td>{escape(theme)}</td>{figures}<td class="chart">'
             f"{_bar(now, largest, 'now')}{_bar(before, largest, 'before')}</td></tr>"
         )
     out += ["</tbody>", "</table>"]
@@ -98,23 +101,16 @@ def render_html(report: Report) -> str:
         "are shown only beside counts that are shown themselves.</p>",
         "<h2>Who is counted</h2>",
         "<ul>",
-        f"<li>People whose individual or one-to-one sessions are counted: "
-        f"{escape(report.people.text)} (previous period: {escape(report.people_before.text)}), "
-        f"in {escape(report.sessions.text)} sessions.</li>",
-        f"<li>Teams whose team sessions are counted: {escape(report.teams.text)} "
-        f"(previous period: {escape(report.teams_before.text)}), in "
-        f"{escape(report.team_sessions.text)} sessions.</li>",
-        "<li>Decompression sessions count only where the person agreed to their themes being "
-        "reported anonymously. Unfinished sessions do not count.</li>",
+        *(f"<li>{escape(line)}</li>" for line in who_lines(report)),
         "</ul>",
         '<p class="key">Chart:<span class="now"></span>this period'
         '<span class="before"></span>previous period</p>',
-        *_section(report, "Themes raised in individual and one-to-one sessions", "People", False),
+        *_section(report, "Themes raised in individual and one-to-one sessions", teams=False),
         '<p class="note">Each person is counted once per theme, however many sessions they '
         "raised it in.</p>",
-        *_section(report, "Themes discussed in team sessions", "Teams", True),
+        *_section(report, "Themes discussed in team sessions", teams=True),
         '<p class="note">A team session&rsquo;s themes belong to the group, not to anyone in '
-        "it, so they are counted once per team.</p>",
+        "it, so they are counted once per team; the chart and the change are in team sessions.</p>",
         "<h2>How to read this report</h2>",
         "<ul>",
         f"<li>&ldquo;fewer than {k}&rdquo;: between none and {k - 1}; the exact number is "

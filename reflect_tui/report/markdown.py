@@ -11,7 +11,7 @@ import json
 import re
 from datetime import date
 
-from reflect_tui.report.model import Report, ThemeRow
+from reflect_tui.report.model import Report
 from reflect_tui.report.suppression import Cell
 
 BAR_WIDTH = 20
@@ -63,26 +63,51 @@ def front_matter(report: Report) -> str:
     return "\n".join(lines)
 
 
-def _table(report: Report, who: str, rows: list[tuple[str, Cell, Cell, Cell, Cell]]) -> list[str]:
-    largest = max([max(r[1].bar, r[3].bar) for r in rows] + [1])
-    out = [
-        f"| Theme | {who} | Sessions | {who}, previous period | Change | Chart |",
-        "|---|---:|---:|---:|---:|---|",
-    ]
-    for theme, now, sessions, before, change in rows:
-        out.append(
-            f"| {escape(theme)} | {now.text} | {sessions.text} | {before.text} | {change.text} "
-            f"| {text_bar(now, largest)} |"
-        )
+Columns = tuple[str, str, str, str]
+PEOPLE_COLUMNS: Columns = ("People", "Sessions", "People, previous period", "Change")
+TEAM_COLUMNS: Columns = ("Teams", "Team sessions", "Team sessions, previous period", "Change")
+
+
+Row = tuple[str, tuple[Cell, Cell, Cell, Cell], Cell, Cell]
+
+
+def table_rows(report: Report, teams: bool) -> list[Row]:
+    """Per theme: its four figures, and the two cells its chart compares (now, before)."""
+    out: list[Row] = []
+    for r in report.rows:
+        if teams:
+            cells = (r.teams, r.team_sessions, r.team_sessions_before, r.team_sessions_change)
+            out.append((r.theme, cells, r.team_sessions, r.team_sessions_before))
+        else:
+            cells = (r.people, r.sessions, r.people_before, r.people_change)
+            out.append((r.theme, cells, r.people, r.people_before))
     return out
 
 
-def _people_rows(rows: tuple[ThemeRow, ...]) -> list[tuple[str, Cell, Cell, Cell, Cell]]:
-    return [(r.theme, r.people, r.sessions, r.people_before, r.people_change) for r in rows]
+def _table(report: Report, teams: bool) -> list[str]:
+    columns = TEAM_COLUMNS if teams else PEOPLE_COLUMNS
+    largest = report.largest_team_sessions() if teams else report.largest_people()
+    out = [
+        f"| Theme | {' | '.join(columns)} | Chart |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for theme, cells, now, _ in table_rows(report, teams):
+        figures = " | ".join(c.text for c in cells)
+        out.append(f"| {escape(theme)} | {figures} | {text_bar(now, largest)} |")
+    return out
 
 
-def _team_rows(rows: tuple[ThemeRow, ...]) -> list[tuple[str, Cell, Cell, Cell, Cell]]:
-    return [(r.theme, r.teams, r.team_sessions, r.teams_before, r.teams_change) for r in rows]
+def who_lines(report: Report) -> list[str]:
+    """The populations, as sentences shared by the Markdown and the HTML."""
+    return [
+        f"People whose individual or one-to-one sessions are counted: {report.people.text} "
+        f"(previous period: {report.people_before.text}); sessions: {report.sessions.text}.",
+        f"Teams whose team sessions are counted: {report.teams.text} "
+        f"(previous period: {report.teams_before.text}); team sessions: "
+        f"{report.team_sessions.text}.",
+        "Decompression sessions count only where the person agreed to their themes being "
+        "reported anonymously. Unfinished sessions do not count.",
+    ]
 
 
 def render_markdown(report: Report) -> str:
@@ -105,25 +130,20 @@ def render_markdown(report: Report) -> str:
         "",
         "## Who is counted",
         "",
-        f"- People whose individual or one-to-one sessions are counted: {report.people.text} "
-        f"(previous period: {report.people_before.text}), in {report.sessions.text} sessions.",
-        f"- Teams whose team sessions are counted: {report.teams.text} "
-        f"(previous period: {report.teams_before.text}), in {report.team_sessions.text} sessions.",
-        "- Decompression sessions count only where the person agreed to their themes being "
-        "reported anonymously. Unfinished sessions do not count.",
+        *(f"- {line}" for line in who_lines(report)),
         "",
         "## Themes raised in individual and one-to-one sessions",
         "",
         "Each person is counted once per theme, however many sessions they raised it in.",
         "",
-        *_table(report, "People", _people_rows(report.rows)),
+        *_table(report, teams=False),
         "",
         "## Themes discussed in team sessions",
         "",
         "A team session's themes belong to the group, not to anyone in it, so they are counted "
-        "once per team.",
+        "once per team; the chart and the change are in team sessions.",
         "",
-        *_table(report, "Teams", _team_rows(report.rows)),
+        *_table(report, teams=True),
         "",
         "## How to read this report",
         "",

@@ -16,7 +16,11 @@ from reflect_tui.report.suppression import Cell
 
 @dataclass(frozen=True)
 class ThemeRow:
-    """One theme: individual sessions (people) and team sessions (teams)."""
+    """One theme: individual sessions (people) and team sessions (teams).
+
+    The change on the people side is in people; on the team side, in team
+    sessions (few organisations have enough teams for a count of teams to show).
+    """
 
     theme: str
     people: Cell
@@ -25,8 +29,8 @@ class ThemeRow:
     people_change: Cell
     teams: Cell
     team_sessions: Cell
-    teams_before: Cell
-    teams_change: Cell
+    team_sessions_before: Cell
+    team_sessions_change: Cell
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class Report:
         bars = [r.people.bar for r in self.rows] + [r.people_before.bar for r in self.rows]
         return max([*bars, 1])
 
-    def largest_teams(self) -> int:
-        bars = [r.teams.bar for r in self.rows] + [r.teams_before.bar for r in self.rows]
+    def largest_team_sessions(self) -> int:
+        bars = [r.team_sessions.bar for r in self.rows]
+        bars += [r.team_sessions_before.bar for r in self.rows]
         return max([*bars, 1])

@@ -7,8 +7,9 @@ Rules (docs/report.md explains them in plain words):
   *not* raise the theme ("all or nearly all"), otherwise a colleague who knows
   who had sessions would know that everyone, or everyone but themselves, raised it;
   when the population is below 2k no exact count of people is safe at all;
-- a number of sessions is shown only next to a shown count of people or teams
-  (sessions are at least as many, so a shown session count would bound a hidden one);
+- a number of individual sessions is shown only next to a shown count of people
+  (it would narrow a hidden count of people, and says how often one person came back);
+- a count of teams, or of team sessions, below k is shown as "fewer than k";
 - a change against the previous period is shown only when both counts are shown,
   so it never tells a reader more than the two counts beside it.
 
@@ -94,13 +95,18 @@ def people(count: int, total: int, k: int) -> Cell:
     return exact(count)
 
 
-def teams(count: int, k: int) -> Cell:
-    """Teams whose sessions discussed a theme (groups, so no "nearly all" rule)."""
+def at_least_k(count: int, k: int) -> Cell:
+    """Teams, or team sessions, that discussed a theme.
+
+    A team session's themes belong to the group, so only the threshold applies.
+    A shown number of team sessions next to a hidden number of teams is safe: it
+    only says the hidden count is at least one, which leaves k-1 >= 2 values.
+    """
     return exact(count) if count >= k else fewer(k)
 
 
 def beside(count: int, anchor: Cell) -> Cell:
-    """A session count, shown only next to a shown count of people or teams."""
+    """A count of individual sessions, shown only next to a shown count of people."""
     return exact(count) if anchor.is_exact else WITHHELD
 
 

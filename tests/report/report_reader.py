@@ -45,8 +45,14 @@ class Shown:
 
 
 _WHO = re.compile(
-    r"^- (People|Teams) whose .* counted: (.+) \(previous period: (.+)\), in (.+) sessions\.$"
+    r"^- (People|Teams) whose .* counted: (.+) \(previous period: (.+)\); "
+    r"(?:team )?sessions: (.+)\.$"
 )
+
+
+# people: people now, sessions now, people before, change in people;
+# teams: teams now, team sessions now, team sessions before, change in team sessions.
+_COLUMNS = {"people": ("C", "S", "C'", "change"), "teams": ("T", "TS", "TS'", "change")}
 
 
 def read(markdown: str) -> Shown:
@@ -75,7 +81,7 @@ def read(markdown: str) -> Shown:
             theme = cells[0]
             sides[current].rows[theme] = tuple(  # type: ignore[assignment]
                 Figure(f"{current}.{theme}.{name}", text)
-                for name, text in zip(("C", "S", "C'", "change"), cells[1:5], strict=True)
+                for name, text in zip(_COLUMNS[current], cells[1:5], strict=True)
             )
     return Shown(k, sides["people"], sides["teams"])
 
@@ -100,14 +106,51 @@ def _fits(figure: Figure, value: int, population: int, k: int) -> bool:
 
 
 def feasible_values(shown: Shown, side_name: str, bound: int) -> dict[str, set[int]]:
+    """Hidden figure name -> every value it could take, for one side of the report."""
+    if side_name == "teams":
+        return _team_values(shown, bound)
+    return _people_values(shown, bound)
+
+
+def _team_values(shown: Shown, bound: int) -> dict[str, set[int]]:
+    """Teams side: T <= Q, T <= TS (both zero together), TS <= M, Q <= M, change in TS."""
+    side, k = shown.teams, shown.k
+    Q, Qb, M = side.population, side.population_before, side.sessions
+    found: dict[str, set[int]] = {}
+
+    def note(figure: Figure, value: int) -> None:
+        if not _is_exact(figure):
+            found.setdefault(figure.name, set()).add(value)
+
+    for T, TS, TSb, change in side.rows.values():
+        for m in _domain(M, k, bound):
+            for q in _domain(Q, k, bound):
+                if q > m or (q == 0) != (m == 0):
+                    continue
+                for t in range(q + 1):
+                    if not _fits(T, t, q, k):
+                        continue
+                    for ts in _domain(TS, k, bound):
+                        if not (t <= ts <= m and (ts == 0) == (t == 0)):
+                            continue
+                        for tsb in _domain(TSb, k, bound):
+                            if _is_exact(change) and ts - tsb != int(change.text):
+                                continue
+                            for figure, value in ((M, m), (Q, q), (T, t), (TS, ts), (TSb, tsb)):
+                                note(figure, value)
+        for qb in _domain(Qb, k, bound):
+            note(Qb, qb)
+    return found
+
+
+def _people_values(shown: Shown, bound: int) -> dict[str, set[int]]:
     """For every hidden figure of one side, the values consistent with everything shown.
 
     Brute force, theme by theme: themes share only the population figures,
     which are enumerated jointly with each theme's own figures. ``bound`` caps
     figures a reader cannot bound at all (it only has to exceed the true values).
     """
-    side: Side = getattr(shown, side_name)
-    k = shown.k
+    side, k = shown.people, shown.k
     P, Pb, N = side.population, side.population_before, side.sessions
     n_max = int(N.text) if _is_exact(N) else bound
     found: dict[str, set[int]] = {}

@@ -89,5 +89,5 @@ def test_every_exact_count_of_people_or_teams_is_at_least_k() -> None:
     for k in (3, 4, 5, 8):
         report = build_report([canary_store()], PERIOD, min_count=k)
         for row in report.rows:
-            for cell in (row.people, row.people_before, row.teams, row.teams_before):
+            for cell in (row.people, row.people_before, row.teams, row.team_sessions):
                 assert cell.value is None or cell.value >= k
