@@ -71,13 +71,13 @@ _EMAIL = re.compile(
 # A UK number: +44 / 0044 (optionally "(0)") or a leading 0, then 9-10 more digits in
 # groups separated by one space, hyphen or dot (brackets allowed round the area code).
 _PHONE = re.compile(
-    r"(?<![\w+/.-])"
+    r"(?<![\w+/-])(?<!\d\.)"
     r"(?:(?:\+|00)44[ .-]?(?:\(0\)[ .-]?)?\(?|\(?0)"
     r"\d(?:[ .-]?\)?[ .-]?\d){8,9}"
-    r"(?![\w/]|[.,-]\d)"
+    r"(?!\w|[/.,-]\d)"
 )
 
-_NHS = re.compile(r"(?<![\w/.-])\d{3}([ -]?)\d{3}\1\d{4}(?![\w/]|[.,-]\d)")
+_NHS = re.compile(r"(?<![\w/-])(?<!\d\.)\d{3}([ -]?)\d{3}\1\d{4}(?!\w|[/.,-]\d)")
 
 # NI number: two prefix letters (D, F, I, Q, U, V never; O never second), six digits,
 # an optional suffix A-D; spaces allowed between the pairs.
@@ -106,8 +106,8 @@ _DATE = re.compile(
     r"(?<![\w/.-])(?:"
     r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"  # 03/04/1985, 3.4.85
     r"|\d{4}-\d{1,2}-\d{1,2}"  # 1985-04-03
-    r"|\d{1,2}(?:st|nd|rd|th)?(?: of)? " + _MONTH + r",? \d{4}"  # 3rd April 1985
-    r"|" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? \d{4}"  # April 3, 1985
+    r"|\d{1,2}(?:st|nd|rd|th)?(?: of)? " + _MONTH + r"\.?,? (?:\d{4}|'?\d{2})"  # 3rd Apr 85
+    r"|" + _MONTH + r"\.? \d{1,2}(?:st|nd|rd|th)?,? (?:\d{4}|'?\d{2})"  # April 3, 1985
     r")(?![\w/]|[.-]\d)",
     re.IGNORECASE,
 )
