@@ -250,8 +250,10 @@ def make_session(
     ids: random.Random,
     people: list[Person],
     today: date,
+    draft: bool = False,
 ) -> Session:
-    day = today - timedelta(days=rng.randint(0, SPAN_DAYS))
+    """One sample session; a draft is recent and stops part-way through."""
+    day = today - timedelta(days=rng.randint(0, 60 if draft else SPAN_DAYS))
     start = datetime.combine(day, time(rng.choice((9, 10, 13, 14)), rng.choice((0, 30))))
     team = rng.choice(TEAMS)
     members = [p for p in people if p.team == team and "facilitator" not in p.role]
@@ -278,8 +280,6 @@ def make_session(
         title = f"{rng.choice(TITLES[template.kind])} with {person.name.split()[0]}"
     session = Session.start(template, title, start, **header)
     names = list(session.participants)
-    recent = day >= today - timedelta(days=60)
-    draft = rng.random() < (0.6 if recent else 0.1)
     last_step = rng.randrange(len(template.steps)) if draft else len(template.steps) - 1
     for index, step in enumerate(template.steps[: last_step + 1]):
         for f in step.fields:
@@ -320,7 +320,7 @@ def fill(
     today = clock.now().date()
     ordered = sorted(templates, key=lambda t: t.id)
     made = [
-        make_session(ordered[(existing + i) % len(ordered)], rng, ids, people, today)
+        make_session(ordered[(existing + i) % len(ordered)], rng, ids, people, today, i % 4 == 3)
         for i in range(sessions)
     ]
     with store.batch():

@@ -1,0 +1,61 @@
+"""Sample data for the store tests: a small template and sessions made from it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from reflect_tui.domain.answers import ActionItem, ListItem
+from reflect_tui.domain.session import Session
+from reflect_tui.domain.template import (
+    Confidentiality,
+    Field,
+    FieldKind,
+    SessionKind,
+    Step,
+    Template,
+)
+
+NOW = datetime(2026, 3, 14, 10, 30)
+
+TEMPLATE = Template(
+    id="team-check",
+    title="Team check-in",
+    description="A short team reflection used by the store tests.",
+    kind=SessionKind.TEAM,
+    confidentiality=Confidentiality.SHARED,
+    duration_minutes=30,
+    version="1",
+    steps=(
+        Step(
+            id="talk",
+            title="Talk",
+            fields=(
+                Field(id="notes", kind=FieldKind.TEXT, label="Notes"),
+                Field(id="learning", kind=FieldKind.LIST, label="Learning", themes=True),
+            ),
+        ),
+        Step(
+            id="agree",
+            title="Agree",
+            fields=(Field(id="actions", kind=FieldKind.ACTIONS, label="Actions"),),
+        ),
+    ),
+)
+
+
+def make_session(title: str = "Monday check-in", when: datetime = NOW, **header: object) -> Session:
+    session = Session.start(TEMPLATE, title, when, **header)
+    session.answers["notes"] = f"notes for {title}"
+    return session
+
+
+def with_action(session: Session, what: str, action_id: str | None = None) -> ActionItem:
+    action = ActionItem(what=what, owner="Sam") if action_id is None else ActionItem(
+        what=what, owner="Sam", id=action_id
+    )
+    session.answers["actions"].append(action)
+    return action
+
+
+def add_learning(session: Session, text: str) -> None:
+    session.answers["learning"].append(ListItem(text, ["workload"]))
