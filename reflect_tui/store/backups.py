@@ -58,21 +58,26 @@ def check_file(path: Path, codec: Codec | None = None) -> str | None:
         return f"cannot be read ({err.strerror or err})"
     if data is None:
         return "is missing"
+    return parse(data)[1]
+
+
+def parse(data: bytes) -> tuple[schema.Tables | None, str | None]:
+    """The tree in ``data`` and None, or None and what is wrong with it (one parse only)."""
     if not data.strip():
-        return "is empty"
+        return None, "is empty"
     try:
         tables = schema.check_layout(schema.loads(data))
         version = schema.schema_version(tables)
     except schema.LayoutError as err:
-        return f"is not a reflect data file: {err}"
+        return None, f"is not a reflect data file: {err}"
     except ValueError as err:
-        return f"is not valid JSON ({err}); it may have been cut short"
+        return None, f"is not valid JSON ({err}); it may have been cut short"
     if version > schema.SCHEMA_VERSION:
-        return (
+        return None, (
             f"was written by a newer version of reflect (schema {version}; this one "
             f"understands up to {schema.SCHEMA_VERSION})"
         )
-    return None
+    return tables, None
 
 
 def newest_good(data_dir: Path, codec: Codec | None = None) -> Path | None:

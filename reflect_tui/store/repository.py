@@ -199,15 +199,15 @@ class Store:
                 f"Cannot read the data file {self.path}: {err.strerror or err}. "
                 "Check the folder's permissions."
             ) from err
+        problem: str | None = "is missing, but there are backups of it"
         if data is None:
             if not backups.list_backups(self.data_dir):
                 return None
-            problem = "is missing, but there are backups of it"
         else:
-            problem = backups.check_file(self.path, self._codec) or ""
-            if not problem:
-                return schema.check_layout(schema.loads(data))
-        raise self._damaged(problem)
+            tables, problem = backups.parse(data)
+            if tables is not None:
+                return tables
+        raise self._damaged(problem or "cannot be read")
 
     def _damaged(self, problem: str) -> StoreDamaged:
         good = backups.newest_good(self.data_dir, self._codec)

@@ -49,11 +49,12 @@ def test_a_touch_is_saved_by_a_worker_thread(data_dir: Path, clock: FixedClock) 
         saver = store.autosaver(session, log)
         add_learning(session, "Book the quiet room")
         saver.touch()
-        state, error, thread = log.wait_for("saved")
+        _, error, thread = log.wait_for("saved")
         assert thread != threading.current_thread().name
         assert error is None and saver.state == "saved"
         with read_only_view(data_dir, clock) as other:
-            assert other.get_session(session.id).answers["learning"][0].text == "Book the quiet room"
+            learning = other.get_session(session.id).answers["learning"]
+            assert learning[0].text == "Book the quiet room"
         saver.close()
     assert not any((data_dir / "journal").glob("*.json"))
     with Store.open(data_dir, clock) as store:

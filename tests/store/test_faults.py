@@ -231,7 +231,7 @@ def _newer_schema(path: Path) -> None:
     path.write_text(json.dumps(data))
 
 
-DAMAGE: dict[str, tuple[Callable[[Path], None], str]] = {
+DAMAGE: dict[str, tuple[Callable[[Path], object], str]] = {
     "empty": (lambda p: p.write_bytes(b""), "is empty"),
     "truncated": (lambda p: p.write_bytes(p.read_bytes()[:-200]), "not valid JSON"),
     "not json": (lambda p: p.write_bytes(b"\x00\x01binary junk"), "not valid JSON"),
