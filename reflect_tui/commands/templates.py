@@ -41,6 +41,11 @@ def register(
     show.add_argument(
         "template_id", metavar="ID", help="template id, as listed by `reflect templates`"
     )
+    show.add_argument(
+        "--markdown",
+        action="store_true",
+        help="print the template file itself, to copy into your own templates folder",
+    )
     show.set_defaults(func=show_template)
 
     validate = actions.add_parser(
@@ -97,7 +102,11 @@ def list_templates(args: argparse.Namespace) -> int:
 
 
 def show_template(args: argparse.Namespace) -> int:
-    entry = _library(args).entry(args.template_id)
+    library = _library(args)
+    entry = library.entry(args.template_id)
+    if args.markdown:
+        sys.stdout.write(library.text_of(args.template_id))
+        return 0
     print(outline(entry.template, _source_text(entry)))
     return 0
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from reflect_tui.domain.template import Template
 from reflect_tui.errors import UserError
 from reflect_tui.paths import user_template_dirs
-from reflect_tui.templates.decoding import decode_template_bytes
+from reflect_tui.templates.decoding import decode_template_bytes, read_template_text
 from reflect_tui.templates.parser import load_template_file, parse_template
 from reflect_tui.templates.problems import Problem, TemplateError
 from reflect_tui.templates.values import suggestion
@@ -123,6 +123,15 @@ class TemplateLibrary:
 
     def get(self, template_id: str) -> Template:
         return self.entry(template_id).template
+
+    def text_of(self, template_id: str) -> str:
+        """The Markdown of the winning template, as written: a starting point for your own."""
+        entry = self.entry(template_id)
+        if entry.is_built_in:
+            name = entry.template.source.removeprefix(f"{BUILT_IN}:")
+            resource = importlib.resources.files(BUILT_IN_PACKAGE).joinpath(name)
+            return decode_template_bytes(resource.read_bytes(), entry.template.source)
+        return read_template_text(Path(entry.source))
 
     def __contains__(self, template_id: object) -> bool:
         return template_id in self._entries

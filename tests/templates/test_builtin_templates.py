@@ -4,7 +4,7 @@ that the minutes, visit card, store and report code rely on (docs/templates.md l
 from __future__ import annotations
 
 import pytest
-from template_files import BUILT_IN_IDS, SESSIONS
+from template_files import BUILT_IN_IDS, SESSION_IDS, SESSIONS
 
 from reflect_tui.domain.template import Confidentiality, FieldKind, SessionKind, Template
 from reflect_tui.templates import TemplateLibrary, load_template_file
@@ -18,11 +18,13 @@ def built_ins() -> dict[str, Template]:
 def test_every_file_in_sessions_loads_and_is_shipped_as_a_built_in(
     built_ins: dict[str, Template],
 ) -> None:
-    from_files = {load_template_file(p).id for p in SESSIONS.glob("*.md")}
-    assert from_files == set(built_ins) == set(BUILT_IN_IDS)
+    from_files = {p.stem: load_template_file(p).id for p in SESSIONS.glob("*.md")}
+    assert all(stem == template_id for stem, template_id in from_files.items())
+    assert set(from_files.values()) == set(built_ins) == set(SESSION_IDS)
+    assert set(BUILT_IN_IDS) <= set(built_ins)
 
 
-@pytest.mark.parametrize("template_id", BUILT_IN_IDS)
+@pytest.mark.parametrize("template_id", SESSION_IDS)
 def test_each_built_in_can_run_a_session(built_ins: dict[str, Template], template_id: str) -> None:
     template = built_ins[template_id]
     assert template.description and template.title

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from template_files import BUILT_IN_IDS, SESSIONS, run_reflect, small_template, write
+from template_files import BUILT_IN_IDS, SESSION_IDS, SESSIONS, run_reflect, small_template, write
 
 LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.+\(.+\))$")
 
@@ -16,7 +16,8 @@ def test_the_listing_shows_each_built_in_with_kind_duration_and_source(tmp_path:
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["ID", "TITLE", "KIND", "MINUTES", "SOURCE"]
     rows = {line.split()[0]: line for line in lines[1:]}
-    assert sorted(rows) == list(BUILT_IN_IDS)
+    assert sorted(rows) == list(SESSION_IDS)
+    assert set(BUILT_IN_IDS) <= set(rows)
     assert re.search(r"Decompression session\s+individual\s+120\s+built-in$", rows["decompression"])
     assert result.stderr == ""
 
@@ -31,7 +32,7 @@ def test_a_templates_folder_overrides_a_built_in_and_the_listing_says_which_wins
     rows = {line.split()[0]: line for line in result.stdout.splitlines()[1:]}
     assert rows["team-reflection"].endswith(f"{mine} (overrides built-in)")
     assert "Our reflection" in rows["team-reflection"]
-    assert "my-check-in" in rows and len(rows) == len(BUILT_IN_IDS) + 1
+    assert "my-check-in" in rows and len(rows) == len(SESSION_IDS) + 1
 
 
 def test_the_templates_option_also_works_before_the_command(tmp_path: Path) -> None:
@@ -44,7 +45,7 @@ def test_a_broken_user_template_is_a_warning_and_the_listing_goes_on(tmp_path: P
     bad = write(tmp_path / "mine", "bad.md", small_template().replace("max: 5", "max: 0"))
     result = run_reflect(["templates", "--templates", str(tmp_path / "mine")], tmp_path)
     assert result.returncode == 0
-    assert len(result.stdout.splitlines()) == len(BUILT_IN_IDS) + 1
+    assert len(result.stdout.splitlines()) == len(SESSION_IDS) + 1
     assert result.stderr.startswith(f"reflect: warning: {bad}:")
     assert "min must be below max" in result.stderr and "Traceback" not in result.stderr
 
@@ -79,7 +80,7 @@ def test_validate_passes_the_built_in_sessions_folder_with_a_summary(tmp_path: P
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith(f"{len(BUILT_IN_IDS)} templates valid")
+    assert lines[0].startswith(f"{len(SESSION_IDS)} templates valid")
 
 
 def test_validate_reports_every_problem_as_file_line_message(tmp_path: Path) -> None:
@@ -117,4 +118,13 @@ def test_templates_are_listed_from_any_working_directory(tmp_path: Path) -> None
     elsewhere = tmp_path / "somewhere" / "else"
     elsewhere.mkdir(parents=True)
     result = run_reflect(["templates"], tmp_path, cwd=elsewhere)
-    assert result.returncode == 0 and len(result.stdout.splitlines()) == len(BUILT_IN_IDS) + 1
+    assert result.returncode == 0 and len(result.stdout.splitlines()) == len(SESSION_IDS) + 1
+
+
+def test_show_markdown_prints_the_file_to_start_your_own_from(tmp_path: Path) -> None:
+    result = run_reflect(["templates", "show", "decompression", "--markdown"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (SESSIONS / "decompression.md").read_text(encoding="utf-8")
+    mine = write(tmp_path / "mine", "ours.md", result.stdout.replace("version: 1", "version: 2"))
+    listing = run_reflect(["templates", "--templates", str(tmp_path / "mine")], tmp_path)
+    assert f"{mine} (overrides built-in)" in listing.stdout

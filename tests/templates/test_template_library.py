@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from template_files import BUILT_IN_IDS, small_template, write
+from template_files import BUILT_IN_IDS, SESSION_IDS, small_template, write
 
 from reflect_tui.errors import UserError
 from reflect_tui.paths import user_template_dirs
@@ -19,9 +19,10 @@ def no_personal_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
-def test_the_built_in_library_holds_the_eight_templates() -> None:
+def test_the_built_in_library_holds_every_file_in_sessions() -> None:
     library = TemplateLibrary.load()
-    assert sorted(t.id for t in library.templates()) == list(BUILT_IN_IDS)
+    assert sorted(t.id for t in library.templates()) == list(SESSION_IDS)
+    assert set(BUILT_IN_IDS) <= set(SESSION_IDS)
     assert library.problems == []
     assert all(e.source == "built-in" and e.overridden == [] for e in library.entries())
 
@@ -36,7 +37,7 @@ def test_a_user_template_is_added_alongside_the_built_ins(tmp_path: Path) -> Non
     library = TemplateLibrary.load([tmp_path / "mine"])
     assert library.get("my-check-in").title == "My check-in"
     assert library.entry("my-check-in").source == str(path)
-    assert len(library) == len(BUILT_IN_IDS) + 1
+    assert len(library) == len(SESSION_IDS) + 1
 
 
 def test_a_user_template_with_a_built_in_id_overrides_it(tmp_path: Path) -> None:
@@ -76,7 +77,7 @@ def test_a_broken_user_template_is_reported_and_the_rest_still_load(tmp_path: Pa
     (tmp_path / "mine" / "binary.md").write_bytes(b"\x00\x01\x02")
     library = TemplateLibrary.load([tmp_path / "mine"])
     assert "my-check-in" in library and "bad" not in library
-    assert len(library) == len(BUILT_IN_IDS) + 1
+    assert len(library) == len(SESSION_IDS) + 1
     assert [(p.file, p.line) for p in library.problems] == [
         (str(bad), 4),
         (str(tmp_path / "mine" / "binary.md"), 1),
@@ -98,12 +99,12 @@ def test_only_markdown_files_are_read(tmp_path: Path) -> None:
     write(tmp_path / "mine", "notes.txt", "not a template")
     write(tmp_path / "mine", ".hidden.md", "not a template either")
     library = TemplateLibrary.load([tmp_path / "mine"])
-    assert library.problems == [] and len(library) == len(BUILT_IN_IDS)
+    assert library.problems == [] and len(library) == len(SESSION_IDS)
 
 
 def test_a_templates_folder_that_does_not_exist_is_reported_not_fatal(tmp_path: Path) -> None:
     library = TemplateLibrary.load([tmp_path / "missing"])
-    assert len(library) == len(BUILT_IN_IDS)
+    assert len(library) == len(SESSION_IDS)
     assert [str(p) for p in library.problems] == [
         f"{tmp_path / 'missing'}: templates folder not found "
         f"(check the path given with --templates)"
