@@ -1,0 +1,110 @@
+"""How often people should have sessions, and the calendar arithmetic behind "next due".
+
+Cadence is a per-store setting (``"cadence"``): decompression sessions every N
+months (default 3) and one-to-one supervision every N weeks (default 4). Month
+arithmetic clamps to the last day of the month, so 31 January + 1 month is
+28 (or 29) February and 29 February + 12 months is 28 February.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Protocol
+
+from reflect_tui.errors import UserError
+
+CADENCE_SETTING = "cadence"
+DEFAULT_DECOMPRESSION_MONTHS = 3
+DEFAULT_SUPERVISION_WEEKS = 4
+MAX_MONTHS = 24
+MAX_WEEKS = 52
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole calendar months, clamped to the end of a shorter month."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
+
+
+def add_weeks(day: date, weeks: int) -> date:
+    return day + timedelta(weeks=weeks)
+
+
+class SettingsStore(Protocol):
+    def get_setting(self, key: str, default: Any = None) -> Any: ...
+
+    def set_setting(self, key: str, value: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class Cadence:
+    decompression_months: int = DEFAULT_DECOMPRESSION_MONTHS
+    supervision_weeks: int = DEFAULT_SUPERVISION_WEEKS
+
+    def __post_init__(self) -> None:
+        check_months(self.decompression_months)
+        check_weeks(self.supervision_weeks)
+
+    def next_decompression(self, last: date) -> date:
+        return add_months(last, self.decompression_months)
+
+    def next_supervision(self, last: date) -> date:
+        return add_weeks(last, self.supervision_weeks)
+
+    def to_json(self) -> dict[str, int]:
+        return {
+            "decompression_months": self.decompression_months,
+            "supervision_weeks": self.supervision_weeks,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Cadence:
+        """Read the setting; anything missing or unusable falls back to the default."""
+        if not isinstance(data, dict):
+            return cls()
+        months = _whole(data.get("decompression_months"), DEFAULT_DECOMPRESSION_MONTHS)
+        weeks = _whole(data.get("supervision_weeks"), DEFAULT_SUPERVISION_WEEKS)
+        if not 1 <= months <= MAX_MONTHS:
+            months = DEFAULT_DECOMPRESSION_MONTHS
+        if not 1 <= weeks <= MAX_WEEKS:
+            weeks = DEFAULT_SUPERVISION_WEEKS
+        return cls(months, weeks)
+
+
+def _whole(value: Any, default: int) -> int:
+    if isinstance(value, bool):
+        return default
+    if isinstance(value, int):
+        return value
+    return default
+
+
+def check_months(months: int) -> int:
+    if not 1 <= months <= MAX_MONTHS:
+        raise UserError(
+            f"Decompression sessions every {months} months is out of range: "
+            f"give a whole number of months from 1 to {MAX_MONTHS}."
+        )
+    return months
+
+
+def check_weeks(weeks: int) -> int:
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise UserError(
+            f"Supervision every {weeks} weeks is out of range: "
+            f"give a whole number of weeks from 1 to {MAX_WEEKS}."
+        )
+    return weeks
+
+
+def load_cadence(store: SettingsStore) -> Cadence:
+    return Cadence.from_json(store.get_setting(CADENCE_SETTING))
+
+
+def save_cadence(store: SettingsStore, cadence: Cadence) -> None:
+    store.set_setting(CADENCE_SETTING, cadence.to_json())

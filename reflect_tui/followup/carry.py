@@ -1,0 +1,118 @@
+"""Carry-forward: the open actions a new session should start by reviewing.
+
+A team session picks up open actions from earlier team sessions of the same
+team; a one-to-one session picks up those from earlier one-to-one sessions for
+the same person. Actions from private fields are never carried (they must not
+reach minutes). What was carried, and what became of it, is kept in the new
+session's ``extra["carried"]`` (see ``domain.followup``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+from reflect_tui.domain.answers import ActionStatus
+from reflect_tui.domain.followup import CARRIED_KEY, CarriedAction, carried_actions
+from reflect_tui.domain.session import Session
+from reflect_tui.domain.template import FieldKind, SessionKind
+from reflect_tui.followup.people import name_key
+from reflect_tui.store.actions import StoredAction
+from reflect_tui.store.summary import SessionSummary
+
+
+class ActionSource(Protocol):
+    def actions(self) -> list[StoredAction]: ...
+
+    def list_sessions(self) -> list[SessionSummary]: ...
+
+    def get_session(self, session_id_or_prefix: str) -> Session: ...
+
+    def has_session(self, session_id: str) -> bool: ...
+
+
+def carries_actions(session: Session) -> bool:
+    """Whether this kind of session reviews earlier actions at all."""
+    kind = session.template.kind
+    if kind is SessionKind.TEAM:
+        return bool(session.team.strip())
+    if kind is SessionKind.ONE_TO_ONE:
+        return bool(session.subject.strip())
+    return False
+
+
+def same_scope(session: Session, origin: SessionSummary) -> bool:
+    """Same team (team templates) or same supervisee (one-to-one templates)."""
+    kind = session.template.kind
+    if origin.kind is not kind or origin.id == session.id:
+        return False
+    if kind is SessionKind.TEAM:
+        return name_key(origin.team) == name_key(session.team) != ""
+    if kind is SessionKind.ONE_TO_ONE:
+        return name_key(origin.subject) == name_key(session.subject) != ""
+    return False
+
+
+def origin_id(stored: StoredAction) -> str:
+    """The session that created the action (its first holder if that was never recorded)."""
+    return stored.action.created_in or (stored.seen_in[0] if stored.seen_in else stored.session_id)
+
+
+def _private_action_ids(session: Session) -> set[str]:
+    return {
+        a.id
+        for f in session.template.all_fields()
+        if f.kind is FieldKind.ACTIONS and f.private
+        for a in session.answers.get(f.id, [])
+    }
+
+
+def candidates(source: ActionSource, session: Session) -> list[CarriedAction]:
+    """Open actions from earlier sessions in the same scope, oldest due date first."""
+    if not carries_actions(session):
+        return []
+    summaries = {s.id: s for s in source.list_sessions()}
+    own = {a.id for a in session.actions()}
+    found: list[tuple[SessionSummary, CarriedAction]] = []
+    private: dict[str, set[str]] = {}
+    for stored in source.actions():
+        action = stored.action
+        if action.status is not ActionStatus.OPEN or action.id in own:
+            continue
+        origin = summaries.get(origin_id(stored))
+        if origin is None or not same_scope(session, origin) or origin.date > session.date:
+            continue
+        if origin.id not in private:
+            private[origin.id] = _private_action_ids(source.get_session(origin.id))
+        if action.id in private[origin.id]:
+            continue
+        found.append(
+            (
+                origin,
+                CarriedAction(
+                    id=action.id,
+                    what=action.what,
+                    owner=action.owner,
+                    due=action.due,
+                    from_session=origin.id,
+                    from_title=origin.title,
+                    from_date=origin.date,
+                ),
+            )
+        )
+    found.sort(key=lambda pair: (pair[1].due or date.max, pair[0].date, pair[1].what))
+    return [c for _, c in found]
+
+
+def refresh_carried(source: ActionSource, session: Session) -> list[CarriedAction]:
+    """Add newly found open actions to ``session.extra["carried"]``; keep earlier decisions.
+
+    Returns the full carried list. The caller saves the session.
+    """
+    current = carried_actions(session.extra)
+    known = {c.id for c in current}
+    added = [c for c in candidates(source, session) if c.id not in known]
+    if added or (CARRIED_KEY not in session.extra and carries_actions(session)):
+        current.extend(added)
+        session.extra[CARRIED_KEY] = [c.to_json() for c in current]
+    return current

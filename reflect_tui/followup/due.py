@@ -1,0 +1,138 @@
+"""Who is due a session: each person's last decompression and supervision, and the next.
+
+Everyone on the roster is due decompression sessions, facilitators included
+(they carry the most). Everyone with a line manager is due one-to-one
+supervision. Only finished sessions count: a draft may never have happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from reflect_tui.domain.people import Person
+from reflect_tui.domain.session import Status
+from reflect_tui.domain.template import SessionKind
+from reflect_tui.followup.cadence import Cadence
+from reflect_tui.followup.people import name_key
+from reflect_tui.store.summary import SessionSummary
+
+DUE_SOON_DAYS = 14
+DECOMPRESSION_ID = "decompression"
+
+
+class SessionType(StrEnum):
+    DECOMPRESSION = "decompression"
+    SUPERVISION = "supervision"
+
+
+class DueState(StrEnum):
+    OVERDUE = "overdue"
+    NEVER = "never had one"
+    DUE_SOON = "due soon"
+    OK = "up to date"
+
+    @property
+    def needs_attention(self) -> bool:
+        return self is not DueState.OK
+
+
+def session_type(summary: SessionSummary) -> SessionType | None:
+    """Which cadence a session counts towards (user copies such as ``decompression-short`` too)."""
+    tid = summary.template_id
+    if tid == DECOMPRESSION_ID or tid.startswith(DECOMPRESSION_ID + "-"):
+        return SessionType.DECOMPRESSION
+    if summary.kind is SessionKind.ONE_TO_ONE:
+        return SessionType.SUPERVISION
+    return None
+
+
+@dataclass(frozen=True)
+class DueEntry:
+    person: Person
+    type: SessionType
+    last: date | None
+    next_due: date
+    state: DueState
+    days: int  # days until due (negative: days overdue)
+
+    def describe(self) -> str:
+        if self.state is DueState.NEVER:
+            return f"no {self.type.value} session recorded yet"
+        if self.state is DueState.OVERDUE:
+            return f"{-self.days} days overdue (last {self.last})"
+        if self.days == 0:
+            return f"due today (last {self.last})"
+        return f"due in {self.days} days, {self.next_due} (last {self.last})"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "person": self.person.name,
+            "team": self.person.team,
+            "role": self.person.role,
+            "facilitator": self.person.facilitator,
+            "type": self.type.value,
+            "last": self.last.isoformat() if self.last else None,
+            "next_due": self.next_due.isoformat(),
+            "state": self.state.value,
+            "days": self.days,
+        }
+
+
+def last_sessions(
+    summaries: Iterable[SessionSummary],
+) -> dict[tuple[str, SessionType], date]:
+    """(person key, type) -> date of their latest finished session of that type."""
+    found: dict[tuple[str, SessionType], date] = {}
+    for s in summaries:
+        kind = session_type(s)
+        if kind is None or s.status is not Status.COMPLETE or not s.subject.strip():
+            continue
+        key = (name_key(s.subject), kind)
+        if key not in found or s.date > found[key]:
+            found[key] = s.date
+    return found
+
+
+def who_is_due(
+    people: Sequence[Person],
+    summaries: Iterable[SessionSummary],
+    cadence: Cadence,
+    today: date,
+    *,
+    soon_days: int = DUE_SOON_DAYS,
+) -> list[DueEntry]:
+    """Every (person, session type) that applies, most pressing first."""
+    last = last_sessions(summaries)
+    entries: list[DueEntry] = []
+    for person in people:
+        types = [SessionType.DECOMPRESSION]
+        if person.line_manager.strip():
+            types.append(SessionType.SUPERVISION)
+        for kind in types:
+            previous = last.get((name_key(person.name), kind))
+            if previous is None:
+                entries.append(DueEntry(person, kind, None, today, DueState.NEVER, 0))
+                continue
+            if kind is SessionType.DECOMPRESSION:
+                due = cadence.next_decompression(previous)
+            else:
+                due = cadence.next_supervision(previous)
+            days = (due - today).days
+            if days < 0:
+                state = DueState.OVERDUE
+            elif due <= today + timedelta(days=soon_days):
+                state = DueState.DUE_SOON
+            else:
+                state = DueState.OK
+            entries.append(DueEntry(person, kind, previous, due, state, days))
+    order = {DueState.OVERDUE: 0, DueState.NEVER: 1, DueState.DUE_SOON: 2, DueState.OK: 3}
+    entries.sort(key=lambda e: (order[e.state], e.days, e.person.name.casefold(), e.type.value))
+    return entries
+
+
+def needing_attention(entries: Iterable[DueEntry]) -> list[DueEntry]:
+    return [e for e in entries if e.state.needs_attention]

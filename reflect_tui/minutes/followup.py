@@ -1,0 +1,58 @@
+"""The "Follow-up" section of the minutes: actions carried in, and what became of ours.
+
+Read from ``Session.extra`` (see ``domain.followup``): a later session lists
+the earlier actions it reviewed and the outcome of each; the session that
+created an action lists what later happened to it. Follow-ups for actions
+that are not exportable (private fields) are left out.
+"""
+
+from __future__ import annotations
+
+from reflect_tui.domain.followup import Outcome, carried_actions, follow_ups
+from reflect_tui.domain.session import Session
+from reflect_tui.minutes import escape, formatting, rules
+
+FOLLOW_UP_TITLE = "Follow-up"
+
+
+def follow_up_blocks(session: Session) -> list[str]:
+    """Markdown blocks for the section, or none when there is nothing to say."""
+    blocks: list[str] = []
+    carried = carried_actions(session.extra)
+    if carried:
+        lines = [
+            "**Actions carried forward from earlier sessions**",
+            "",
+            "| Action | Owner | From | Outcome | Notes |",
+            "|---|---|---|---|---|",
+        ]
+        for c in carried:
+            source = escape.cell(c.from_title) or "An earlier session"
+            if c.from_date:
+                source += f" ({formatting.long_date(c.from_date)})"
+            outcome = c.outcome.value.capitalize()
+            if c.outcome is Outcome.PENDING:
+                outcome = "Not reviewed"
+            lines.append(
+                f"| {escape.cell(c.what) or '(no description)'} | "
+                f"{escape.cell(c.owner) or 'Unassigned'} | {source} | {outcome} | "
+                f"{escape.cell(c.note)} |"
+            )
+        blocks.append("\n".join(lines))
+    ours = {a.id for a in rules.exportable_actions(session)}
+    later = [f for f in follow_ups(session.extra) if f.id in ours]
+    if later:
+        items = ["**What happened to these actions later**", ""]
+        for f in later:
+            where = f" at {escape.inline(f.in_title)}" if f.in_title else ""
+            if not f.in_session:
+                where = " from the actions list"
+            status = escape.inline(f.status)
+            text = f"{escape.inline(f.what)}: {status} on {formatting.long_date(f.on)}{where}."
+            if f.note:
+                text += f" {escape.inline(f.note)}"
+            items.append(f"- {text}")
+        blocks.append("\n".join(items))
+    if not blocks:
+        return []
+    return [f"## {FOLLOW_UP_TITLE}", *blocks]
