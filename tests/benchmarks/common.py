@@ -76,15 +76,14 @@ def percentile(values: Sequence[float], pct: float) -> float:
 
 
 def timed(fn: Callable[[], object]) -> float:
-    """Seconds one call takes (collector paused, so one run does not pay for another's garbage)."""
+    """Seconds one call takes, garbage collector on as in real use.
+
+    The heap is collected first so one run does not pay for another's garbage.
+    """
     gc.collect()
-    gc.disable()
-    try:
-        start = time.perf_counter()
-        fn()
-        return time.perf_counter() - start
-    finally:
-        gc.enable()
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
 
 
 def repeat(fn: Callable[[], object], repeats: int) -> list[float]:
@@ -140,12 +139,47 @@ def store_file(data_dir: Path) -> Path:
 @dataclass(frozen=True)
 class ChildRun:
     seconds: float  # from spawning the process to its first line of output
-    peak_rss: int  # bytes (the kernel's ru_maxrss for that process)
+    peak_rss: int  # bytes: the child's own VmHWM, read by the child as it ends
     output: str
 
 
+# Appended to every child: report the process's own peak RSS as it ends. (The
+# rusage of wait4 would not do: Linux carries the parent's peak into a child
+# across fork/vfork + exec, so a big parent would inflate every child.)
+_REPORT_PEAK = """
+import os as _os
+with open("/proc/self/status") as _status:
+    for _line in _status:
+        if _line.startswith("VmHWM:"):
+            _os.write(1, ("peak_rss_kb " + _line.split()[1] + "\\n").encode())
+"""
+
+
+_pycache: list[str] = []
+
+
+def _pycache_dir() -> str:
+    """A private bytecode cache for children, removed at exit (the repo stays clean)."""
+    if not _pycache:
+        import atexit
+        import shutil
+        import tempfile
+
+        folder = tempfile.mkdtemp(prefix="reflect-bench-pyc-")
+        atexit.register(shutil.rmtree, folder, True)
+        _pycache.append(folder)
+    return _pycache[0]
+
+
 def child_env() -> dict[str, str]:
+    """The environment of a measured child.
+
+    Bytecode is cached (in a private folder): an installed app and Textual both
+    start from .pyc files, so a benchmark must not recompile either every time.
+    """
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = _pycache_dir()
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     env.pop("REFLECT_DATA", None)
     env.pop("REFLECT_TEMPLATES", None)
@@ -153,37 +187,33 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run_child(code: str, *args: str, timeout: float = 120.0) -> ChildRun:
+def run_child(code: str, *args: str, timeout: float = 300.0) -> ChildRun:
     """Run ``python -c code args`` and time it until its first line of stdout.
 
     The child prints a line when it reaches the point being measured (for an app:
-    the home screen is ready); then it may exit in its own time. Peak RSS comes
-    from ``wait4`` on that child, so other processes never blur it.
+    the home screen is ready); then it finishes in its own time and reports its
+    peak RSS.
     """
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
+        [sys.executable, "-c", code + _REPORT_PEAK, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
         env=child_env(),
         cwd=ROOT,
     )
-    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout is not None
     first = proc.stdout.readline()
     seconds = time.perf_counter() - start
-    rest = proc.stdout.read()
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    proc.stdout.close()
-    proc.stderr.close()
-    if proc.returncode != 0 or not first:
+    rest, err = proc.communicate(timeout=timeout)
+    output = (first + rest).decode(errors="replace")
+    peak = [line.split()[1] for line in output.splitlines() if line.startswith("peak_rss_kb ")]
+    if proc.returncode != 0 or not first or not peak:
         raise RuntimeError(
             f"benchmark child failed (exit {proc.returncode}):\n{err.decode(errors='replace')}"
         )
-    del timeout  # the child exits on its own; kept for callers that pass it
-    return ChildRun(seconds, usage.ru_maxrss * 1024, (first + rest).decode(errors="replace"))
+    return ChildRun(seconds, int(peak[-1]) * 1024, output)
 
 
 # ---------------------------------------------------------------------- table

@@ -1,0 +1,162 @@
+"""Peak memory (RSS) of the app showing its home screen vs a bare Textual app.
+
+Each measurement is a fresh process (``python -c``) run headless: it builds
+the app, waits until the first screen is mounted and idle, prints one line and
+quits. The kernel's peak RSS for that process (``wait4``) is the figure, and
+the time to the printed line is the start-up time of the same run.
+Target: the app at N sessions peaks at most at the bare app's peak plus twice
+the store file's size.
+
+Run alone: ``python tests/benchmarks/memory_bench.py [--sessions N] [--repeats R]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from common import MB, ChildRun, Row, make_store, median, ms, run_child, store_file, table
+
+# A bare Textual app with what the home screen is built from: header, a list, footer.
+BARE_APP = """
+import os
+from textual.app import App
+from textual.widgets import Footer, Header, OptionList
+
+class Bare(App[None]):
+    def compose(self):
+        yield Header()
+        yield OptionList(*[f"Item {n}" for n in range(40)])
+        yield Footer()
+
+async def ready(pilot):
+    await pilot.pause()
+    os.write(1, b"ready\\n")
+    pilot.app.exit()
+
+Bare().run(headless=True, auto_pilot=ready)
+"""
+
+# The real app on a data dir (argv[1]), through the same factory the CLI uses.
+REFLECT_APP = """
+import os, sys
+from datetime import datetime
+from pathlib import Path
+from reflect_tui.domain.clock import FixedClock
+from reflect_tui.ui.app import make_app
+
+app = make_app(Path(sys.argv[1]), FixedClock(datetime(2026, 3, 2, 9, 30)))
+
+async def ready(pilot):
+    await pilot.pause()
+    name = type(pilot.app.screen).__name__
+    os.write(1, f"ready {name}\\n".encode())
+    pilot.app.exit()
+
+app.run(headless=True, auto_pilot=ready)
+"""
+
+
+@dataclass(frozen=True)
+class Starts:
+    """Start-up seconds and peak RSS (bytes) of several fresh processes."""
+
+    seconds: list[float]
+    peak_rss: list[int]
+
+    @property
+    def median_seconds(self) -> float:
+        return median(self.seconds)
+
+    @property
+    def median_rss(self) -> float:
+        return median([float(r) for r in self.peak_rss])
+
+
+def _runs(code: str, args: tuple[str, ...], repeats: int) -> list[ChildRun]:
+    return [run_child(code, *args) for _ in range(max(1, repeats))]
+
+
+def paired_starts(data_dir: Path, repeats: int) -> tuple[Starts, Starts]:
+    """(app, bare) start-ups, alternated so that machine drift hits both alike."""
+    app: list[ChildRun] = []
+    bare: list[ChildRun] = []
+    run_child(BARE_APP)  # warm the OS file cache for Textual's modules
+    run_child(REFLECT_APP, str(data_dir))
+    for _ in range(max(1, repeats)):
+        app += _runs(REFLECT_APP, (str(data_dir),), 1)
+        bare += _runs(BARE_APP, (), 1)
+    return (
+        Starts([r.seconds for r in app], [r.peak_rss for r in app]),
+        Starts([r.seconds for r in bare], [r.peak_rss for r in bare]),
+    )
+
+
+# The target is set for a big store; at small sizes the app's own code dominates.
+TARGET_FROM = 5000
+
+
+def memory_row(sessions: int, data_dir: Path, app: Starts, bare: Starts) -> Row:
+    size = store_file(data_dir).stat().st_size
+    budget = bare.median_rss + 2 * size
+    return Row(
+        "peak RSS, app at home",
+        sessions,
+        app.median_rss / 2**20,
+        reference="bare app + 2x store file",
+        ref_value=budget / 2**20,
+        target=1.0 if sessions >= TARGET_FROM else None,
+        unit=MB,
+        note=(
+            f"bare app {bare.median_rss / 2**20:.1f} MB, store file {size / 2**20:.1f} MB; "
+            f"app minus bare = {(app.median_rss - bare.median_rss) / max(size, 1):.2f}x the file"
+        ),
+    )
+
+
+def start_row(sessions: int, app: Starts, bare: Starts) -> Row:
+    return Row(
+        "start to home (headless)",
+        sessions,
+        ms(app.median_seconds),
+        reference="bare Textual app",
+        ref_value=ms(bare.median_seconds),
+        target=1.3,
+    )
+
+
+def measure(stores: dict[int, Path], repeats: int) -> list[Row]:
+    """Start and memory rows for every prepared store (``{sessions: data_dir}``).
+
+    The start rows come free with the memory runs; ``run.py`` prefers the
+    start-up figures of ``ui_bench`` when that module provides them.
+    """
+    starts: list[Row] = []
+    memory: list[Row] = []
+    for sessions, data_dir in sorted(stores.items()):
+        app, bare = paired_starts(data_dir, repeats)
+        starts.append(start_row(sessions, app, bare))
+        memory.append(memory_row(sessions, data_dir, app, bare))
+    return [*starts, *memory]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sessions", type=int, default=5000)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = make_store(Path(tmp) / "data", args.sessions)
+        rows = measure({args.sessions: data}, args.repeats)
+        print(table(rows))
+        for row in rows:
+            if row.note:
+                print(f"  {row.note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
