@@ -17,6 +17,7 @@ from reflect_tui.domain.answers import ActionItem, ChecklistEntry, ListItem, Ris
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Field, FieldKind, Step
 from reflect_tui.minutes import escape, formatting, rules
+from reflect_tui.minutes.followup import follow_up_blocks
 
 NOTHING = "*Nothing recorded.*"
 ACTIONS_TITLE = "Actions"
@@ -60,6 +61,7 @@ def build_document(session: Session, *, confirmed_confidential: bool = False) ->
         blocks.extend(_step(session, step, fields))
     blocks.append(f"## {ACTIONS_TITLE}")
     blocks.append(actions_table(rules.exportable_actions(session)) or "*No actions were agreed.*")
+    blocks.extend(follow_up_blocks(session))  # carried actions and later outcomes
     blocks.append(f"## {NEXT_TITLE}")
     blocks.append(escape.inline(formatting.when(session.next_session)) or "*Not arranged.*")
     return Document(front_matter(session), "\n\n".join(blocks) + "\n")
