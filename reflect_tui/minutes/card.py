@@ -122,7 +122,7 @@ def card_body(session: Session) -> str:
     if session.is_confidential:
         blocks.append(f"> **{escape.inline(rules.BANNER)}**")
     who = escape.inline(session.subject) or "*worker not named*"
-    blocks.append(f"**Worker:** {who} · {formatting.long_date(session.date)}")
+    blocks.append(f"**Worker:** {who} · planned on {formatting.long_date(session.date)}")
     for section, rows in CARD_SECTIONS:
         lines = []
         for fid, label in rows:

@@ -3,8 +3,8 @@
 The page is rendered from the Markdown minutes by markdown-it-py with raw HTML
 switched off, so nothing a person typed can become a tag. The YAML front
 matter is not shown as text: its facts become a small header block. Print CSS
-targets A4 and starts the Actions section on a new page, so it can be pinned up
-on its own.
+targets A4 and starts each major section (a risk register, the agreed actions)
+on a new page.
 """
 
 from __future__ import annotations
@@ -16,9 +16,6 @@ from markdown_it import MarkdownIt
 
 from reflect_tui.domain.session import Session
 from reflect_tui.minutes import escape, markdown
-
-# Sections that start a new printed page.
-MAJOR_SECTIONS = frozenset({markdown.ACTIONS_TITLE})
 
 CSS = """
 :root { color-scheme: light; }
@@ -76,17 +73,20 @@ def render_html(session: Session, *, confirmed_confidential: bool = False) -> st
     title = f"{escape.one_line(session.title) or 'Untitled session'} — minutes"
     header = header_block(doc.front_matter)
     css = CSS + (CONFIDENTIAL_PAGE_CSS if session.is_confidential else "")
-    return page(title, header + body_html(doc.body), css)
+    return page(title, header + body_html(doc.body, doc.major_sections), css)
 
 
-def body_html(body_markdown: str) -> str:
+def body_html(body_markdown: str, major_sections: frozenset[int] = frozenset()) -> str:
+    """HTML for a Markdown body; the ``##`` sections numbered in ``major_sections`` get
+    ``class="major"`` (a new printed page)."""
     md = markdown_parser()
     tokens = md.parse(body_markdown)
-    for i, token in enumerate(tokens):
+    h2 = 0
+    for token in tokens:
         if token.type == "heading_open" and token.tag == "h2":
-            content = tokens[i + 1].content if i + 1 < len(tokens) else ""
-            if content in MAJOR_SECTIONS:
+            if h2 in major_sections:
                 token.attrSet("class", "major")
+            h2 += 1
     html: str = md.renderer.render(tokens, md.options, {})
     return html
 

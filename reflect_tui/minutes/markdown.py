@@ -1,8 +1,11 @@
 """Session -> Markdown minutes: YAML front matter, then a readable record.
 
 Layout: title, (confidentiality banner), (draft note), a short header with the
-people present, one ``##`` section per step that has exportable fields, then
-``## Actions`` (one table for every action agreed) and ``## Next session``.
+people present, then one ``##`` section per step that has exportable fields:
+each field under its label, in the form that suits it (paragraphs, bullet
+lists with themes, checklist answers, risk and action tables). Then the
+follow-up of earlier actions, if any, and ``## Next session`` when the date is
+set in the header (or the template has no next-session field of its own).
 All user text goes through ``escape`` so it cannot change that structure.
 """
 
@@ -15,13 +18,13 @@ from datetime import date
 from reflect_tui.domain import risk
 from reflect_tui.domain.answers import ActionItem, ChecklistEntry, ListItem, RiskRow, Value
 from reflect_tui.domain.session import Session
-from reflect_tui.domain.template import Field, FieldKind, Step
+from reflect_tui.domain.template import Field, FieldKind, SessionKind, Step
 from reflect_tui.minutes import escape, formatting, rules
 from reflect_tui.minutes.followup import follow_up_blocks
 
 NOTHING = "*Nothing recorded.*"
-ACTIONS_TITLE = "Actions"
 NEXT_TITLE = "Next session"
+NEXT_FIELD_ID = "next-session"
 
 FrontMatter = dict[str, str | date | list[str]]
 
@@ -32,6 +35,9 @@ class Document:
 
     front_matter: FrontMatter
     body: str
+    # Positions (0-based, among the ``##`` headings) of the sections that start a
+    # new printed page: steps with a risk register or actions.
+    major_sections: frozenset[int] = frozenset()
 
     def markdown(self) -> str:
         return f"---\n{yaml_block(self.front_matter)}---\n\n{self.body}"
@@ -57,14 +63,30 @@ def build_document(session: Session, *, confirmed_confidential: bool = False) ->
     people = _people(session)
     if people:
         blocks.append("\n".join(people))
-    for step, fields in rules.exportable_steps(session):
+    major: set[int] = set()
+    for n, (step, fields) in enumerate(rules.exportable_steps(session)):
+        if any(f.kind in (FieldKind.ACTIONS, FieldKind.RISKS) for f in fields):
+            major.add(n)
         blocks.extend(_step(session, step, fields))
-    blocks.append(f"## {ACTIONS_TITLE}")
-    blocks.append(actions_table(rules.exportable_actions(session)) or "*No actions were agreed.*")
     blocks.extend(follow_up_blocks(session))  # carried actions and later outcomes
-    blocks.append(f"## {NEXT_TITLE}")
-    blocks.append(escape.inline(formatting.when(session.next_session)) or "*Not arranged.*")
-    return Document(front_matter(session), "\n\n".join(blocks) + "\n")
+    next_field = session.template.field_by_id(NEXT_FIELD_ID)
+    shown_in_step = next_field is not None and rules.exportable(next_field)
+    if session.next_session or not (
+        shown_in_step or session.template.kind is SessionKind.INDIVIDUAL
+    ):
+        blocks.append(f"## {NEXT_TITLE}")
+        blocks.append(escape.inline(formatting.when(session.next_session)) or "*Not arranged.*")
+    return Document(front_matter(session), "\n\n".join(blocks) + "\n", frozenset(major))
+
+
+def next_session(session: Session) -> str:
+    """The session header's next date, else an exportable ``next-session`` date field."""
+    if session.next_session:
+        return session.next_session
+    f = session.template.field_by_id(NEXT_FIELD_ID)
+    if f is not None and rules.exportable(f) and f.kind is FieldKind.DATETIME:
+        return str(session.answers.get(f.id) or "")
+    return ""
 
 
 def front_matter(session: Session) -> FrontMatter:
@@ -80,14 +102,14 @@ def front_matter(session: Session) -> FrontMatter:
         "start": formatting.clock_time(start) if start and start.date() == session.date else "",
         "end": formatting.clock_time(end) if end and start and end.date() == start.date() else "",
         "facilitator": session.facilitator,
-        "attendees": list(session.participants),
-        "apologies": list(session.apologies),
+        "attendees": _names(session.participants),
+        "apologies": _names(session.apologies),
         "team": session.team,
         "subject": session.subject,
         "confidentiality": session.confidentiality.value,
         "status": session.status.value,
         "themes": rules.exportable_themes(session),
-        "next_session": session.next_session,
+        "next_session": next_session(session),
         "session": session.id,
     }
 
@@ -122,8 +144,8 @@ def _summary_line(session: Session) -> str:
 def _people(session: Session) -> list[str]:
     rows = [
         ("Facilitator", [session.facilitator] if session.facilitator else []),
-        ("Present", session.participants),
-        ("Apologies", session.apologies),
+        ("Present", _names(session.participants)),
+        ("Apologies", _names(session.apologies)),
         ("Team", [session.team] if session.team else []),
         ("For", [session.subject] if session.subject else []),
     ]
@@ -134,11 +156,11 @@ def _people(session: Session) -> list[str]:
     ]
 
 
+def _names(names: list[str]) -> list[str]:
+    return [n for n in names if n.strip()]
+
+
 def _step(session: Session, step: Step, fields: list[Field]) -> list[str]:
-    """A step's section. A step holding only action fields has none: its actions are
-    all in the Actions table."""
-    if all(f.kind is FieldKind.ACTIONS for f in fields):
-        return []
     blocks = [f"## {escape.heading(step.title)}"]
     for f in fields:
         if f.label.strip().casefold() != step.title.strip().casefold():
@@ -149,9 +171,9 @@ def _step(session: Session, step: Step, fields: list[Field]) -> list[str]:
 
 def render_value(f: Field, value: Value) -> str:
     """One field's answer as a Markdown block ("Nothing recorded." when empty)."""
-    renderer = _RENDERERS[f.kind]
-    text = renderer(f, value) if value not in (None, "", []) else ""
-    return text or NOTHING
+    if value in (None, "", []):
+        return NOTHING
+    return _RENDERERS[f.kind](f, value) or NOTHING
 
 
 def _text(_f: Field, value: Value) -> str:
@@ -172,9 +194,7 @@ def _list(_f: Field, value: Value) -> str:
 
 
 def _actions(_f: Field, value: Value) -> str:
-    count = len(value)
-    noun = "action" if count == 1 else "actions"
-    return f"{count} {noun} agreed here: see *{ACTIONS_TITLE}* below."
+    return actions_table(value)
 
 
 def _rating(f: Field, value: Value) -> str:
