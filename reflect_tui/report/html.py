@@ -29,8 +29,9 @@ h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem;
 p.note { color: #444; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid #e3e3e3; text-align: right; }
-th:first-child, td:first-child, td.chart { text-align: left; }
+th:first-child, td:first-child, th:last-child, td.chart { text-align: left; }
 td.chart { width: 40%; }
+td:not(:first-child), th:not(:first-child) { white-space: nowrap; }
 .bar { height: 0.8rem; margin: 2px 0; border-radius: 2px; }
 .now { background: #2f6db5; }
 .before { background: #a9c4e6; }
