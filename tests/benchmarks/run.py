@@ -1,0 +1,168 @@
+"""The whole benchmark suite: one table of medians, each next to its reference (issue 8).
+
+    python tests/benchmarks/run.py            # 100, 1,000 and 5,000 sessions
+    python tests/benchmarks/run.py --quick    # 100 sessions, fewer repeats (CI)
+    python tests/benchmarks/run.py --markdown # also print the table for the README
+
+Stores are generated with ``reflect demo`` (in-process, fixed seed and clock)
+in a temporary folder; generation is never timed. Every area module here has
+``measure(stores, repeats) -> list[Row]`` with ``stores = {sessions: data_dir}``;
+each row holds its own reference measured in the same run. This script only
+prints: it never fails on a missed target (CI runs it for the figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import platform
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from common import Row, make_store, notes, table
+
+FULL_SIZES = (100, 1000, 5000)
+QUICK_SIZES = (100,)
+
+# (module, what it measures), in the order of the table.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("ui_bench", "start-up and per-key handling vs a bare app / an empty store"),
+    ("store_bench", "open, list, save one edited session vs default TinyDB"),
+    ("export_bench", "export one session to Markdown and HTML"),
+    ("report_bench", "thematic report vs json.loads"),
+    ("memory_bench", "peak RSS (and start-up) vs a bare Textual app"),
+)
+
+Measure = Callable[[dict[int, Path], int], list[Row]]
+
+
+def machine() -> str:
+    """What the figures were measured on, for the README."""
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return (
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} cores (nproc); {cpu}; "
+        f"Python {platform.python_version()}; {platform.system()} {platform.release()}"
+    )
+
+
+# store_bench keeps its own row type and builds its own stores: translate it.
+STORE_NAMES = {
+    "open": "open store",
+    "list": "list sessions",
+    "save": "save one edited session",
+    "autosave": "autosave (journal write)",
+}
+STORE_TARGETS = {"open": 1.0, "save": 0.5}
+
+
+def store_rows(stores: dict[int, Path], repeats: int) -> list[Row]:
+    import store_bench
+
+    rows: list[Row] = []
+    for r in store_bench.measure(sorted(stores), repeats):
+        op = str(r.operation)
+        rows.append(
+            Row(
+                STORE_NAMES.get(op, op),
+                int(r.sessions),
+                float(r.ours_ms),
+                reference="TinyDB JSONStorage" if r.tinydb_ms is not None else "",
+                ref_value=float(r.tinydb_ms) if r.tinydb_ms is not None else float("nan"),
+                target=STORE_TARGETS.get(op),
+                note="ours fsyncs, TinyDB does not" if op == "save" else "",
+            )
+        )
+    return rows
+
+
+ADAPTERS: dict[str, Measure] = {"store_bench": store_rows}
+
+
+def load(module: str) -> Measure | None:
+    try:
+        found = importlib.import_module(module)
+    except ModuleNotFoundError as err:
+        if err.name != module:
+            raise
+        return None
+    if module in ADAPTERS:
+        return ADAPTERS[module]
+    measure = getattr(found, "measure", None)
+    return measure if callable(measure) else None
+
+
+def collect(stores: dict[int, Path], repeats: int, only: set[str] | None = None) -> list[Row]:
+    """Run every section; a section that breaks is reported and the others still run."""
+    rows: list[Row] = []
+    for module, what in SECTIONS:
+        if only and module not in only:
+            continue
+        measure = load(module)
+        if measure is None:
+            print(f"[{module}] not available yet: {what} not measured", file=sys.stderr)
+            continue
+        start = time.perf_counter()
+        try:
+            got = measure(stores, repeats)
+        except Exception:
+            print(f"[{module}] failed:\n{traceback.format_exc()}", file=sys.stderr)
+            continue
+        print(f"[{module}] {what}: {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        rows += got
+    return dedupe_starts(rows)
+
+
+def dedupe_starts(rows: list[Row]) -> list[Row]:
+    """Keep ui_bench's start-up rows; memory_bench's are only a fallback for them."""
+    import memory_bench
+
+    fallback = memory_bench.START_NAME
+    has_own = any(r.name != fallback and "start" in r.name for r in rows)
+    return [r for r in rows if not (has_own and r.name == fallback)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="reflect-tui benchmarks (prints, never fails)")
+    parser.add_argument("--quick", action="store_true", help="smallest size only, fewer repeats")
+    parser.add_argument("--repeats", type=int, help="runs per median (default 5, quick 3)")
+    parser.add_argument("--sizes", type=int, nargs="+", help="store sizes (sessions)")
+    parser.add_argument("--only", nargs="+", help="only these modules (e.g. store_bench)")
+    parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
+    args = parser.parse_args(argv)
+    sizes = tuple(args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES))
+    repeats = args.repeats or (3 if args.quick else 5)
+    began = time.perf_counter()
+    print(f"reflect-tui benchmarks: {machine()}", flush=True)
+    print(f"sizes {', '.join(f'{n:,}' for n in sizes)}; medians of {repeats} runs\n", flush=True)
+    with tempfile.TemporaryDirectory(prefix="reflect-bench-") as tmp:
+        stores = {n: make_store(Path(tmp) / f"data-{n}", n) for n in sizes}
+        rows = collect(stores, repeats, set(args.only) if args.only else None)
+    print(table(rows))
+    for line in notes(rows):
+        print(f"  - {line}")
+    missed = [r for r in rows if r.met is False]
+    print(
+        f"\n{len(rows)} rows, {len(missed)} target(s) missed; "
+        f"{time.perf_counter() - began:.0f} s in all"
+    )
+    if args.markdown:
+        print("\n" + table(rows, markdown=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
