@@ -64,7 +64,16 @@ def register(
     validate.set_defaults(func=validate_files)
 
 
+def _tolerant_output() -> None:
+    """Titles and paths may hold characters the terminal cannot show; never crash on them."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
 def _library(args: argparse.Namespace) -> TemplateLibrary:
+    _tolerant_output()
     dirs = [Path(d) for d in getattr(args, "templates", None) or []]
     library = TemplateLibrary.load(dirs)
     for problem in library.problems:
@@ -169,6 +178,7 @@ def _files_to_check(paths: list[Path], problems: list[Problem]) -> list[Path]:
 
 
 def validate_files(args: argparse.Namespace) -> int:
+    _tolerant_output()
     problems: list[Problem] = []
     files = _files_to_check(list(args.files), problems)
     valid: list[Template] = []

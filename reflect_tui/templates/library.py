@@ -72,7 +72,7 @@ class TemplateLibrary:
             for template in _built_in_templates():
                 library._entries[template.id] = LibraryEntry(template, BUILT_IN)
         # Least important first, so each more important folder overrides what came before.
-        for folder in reversed(list(dirs)):
+        for folder in reversed(_unique(dirs)):
             library._add_folder(folder)
         return library
 
@@ -141,6 +141,21 @@ class TemplateLibrary:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def _unique(dirs: Iterable[Path]) -> list[Path]:
+    """Folders in order, each once (the same folder may come from --templates and the env)."""
+    seen: set[Path] = set()
+    unique: list[Path] = []
+    for folder in dirs:
+        try:
+            key = folder.expanduser().resolve()
+        except OSError:
+            key = folder
+        if key not in seen:
+            seen.add(key)
+            unique.append(folder)
+    return unique
 
 
 def _template_files(folder: Path, problems: list[Problem]) -> list[Path]:

@@ -52,13 +52,16 @@ def isolated_env(home: Path) -> dict[str, str]:
 
 
 def run_reflect(
-    args: list[str], home: Path, cwd: Path | None = None
+    args: list[str],
+    home: Path,
+    cwd: Path | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "reflect_tui.cli", *args],
         capture_output=True,
         text=True,
-        env=isolated_env(home),
+        env={**isolated_env(home), **(extra_env or {})},
         cwd=cwd or home,
         timeout=60,
         check=False,

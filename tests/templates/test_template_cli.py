@@ -128,3 +128,14 @@ def test_show_markdown_prints_the_file_to_start_your_own_from(tmp_path: Path) ->
     mine = write(tmp_path / "mine", "ours.md", result.stdout.replace("version: 1", "version: 2"))
     listing = run_reflect(["templates", "--templates", str(tmp_path / "mine")], tmp_path)
     assert f"{mine} (overrides built-in)" in listing.stdout
+
+
+def test_a_terminal_that_cannot_show_accents_gets_no_traceback(tmp_path: Path) -> None:
+    write(tmp_path / "mine", "cafe.md", small_template("cafe", "Café check-in"))
+    result = run_reflect(
+        ["templates", "--templates", str(tmp_path / "mine")],
+        tmp_path,
+        extra_env={"PYTHONIOENCODING": "ascii"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Caf? check-in" in result.stdout

@@ -117,3 +117,11 @@ def test_asking_for_an_unknown_id_names_the_known_ones() -> None:
     message = str(caught.value)
     assert "did you mean 'decompression'?" in message
     assert all(template_id in message for template_id in BUILT_IN_IDS)
+
+
+def test_a_folder_named_twice_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / "mine", "t.md", small_template())
+    monkeypatch.setenv("REFLECT_TEMPLATES", str(tmp_path / "mine"))
+    library = TemplateLibrary.load([tmp_path / "mine"])
+    assert library.entry("my-check-in").overridden == []
+    assert library.problems == []
