@@ -36,7 +36,7 @@ def line_manager_warning(
     if not same_name(person.line_manager, facilitator):
         return None
     return (
-        f"{facilitator.strip()} is {person.name}'s line manager. Decompression sessions work "
+        f"{person.line_manager} is {person.name}'s line manager. Decompression sessions work "
         "best with a facilitator from outside the line, so the person can speak freely about "
         "their work and their manager. Choose another facilitator, or go ahead and record why."
     )

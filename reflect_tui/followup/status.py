@@ -102,7 +102,10 @@ def set_status(
                     on=today,
                     note=(note or "").strip(),
                     in_session=in_session.id if in_session else "",
-                    in_title=in_session.title if in_session else "",
+                    # A confidential session's title stays out of other minutes.
+                    in_title=in_session.title
+                    if in_session and not in_session.is_confidential
+                    else "",
                 ).to_json(),
             ]
         sessions.append(session)

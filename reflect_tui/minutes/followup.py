@@ -44,7 +44,7 @@ def follow_up_blocks(session: Session) -> list[str]:
     if later:
         items = ["**What happened to these actions later**", ""]
         for f in later:
-            where = f" at {escape.inline(f.in_title)}" if f.in_title else ""
+            where = f" at {escape.inline(f.in_title)}" if f.in_title else " in a later session"
             if not f.in_session:
                 where = " from the actions list"
             status = escape.inline(f.status)
