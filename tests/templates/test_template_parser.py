@@ -190,12 +190,38 @@ def test_long_values_may_continue_on_indented_lines() -> None:
     assert where is not None and where.help == "Address, and what kind of building."
 
 
-def test_a_field_kind_that_does_not_exist_names_the_line_and_the_known_kinds() -> None:
-    text = EXAMPLE.replace("kind: checklist", "kind: tickbox")
+# (what the author wrote instead, the text of the line it is reported on, words in the message)
+SINGLE_FAULTS = [
+    (("kind: checklist", "kind: tickbox"), "kind: tickbox", "not one of text, list, actions"),
+    (("## How are you? {timebox=5}", "## Later {#before}"), "## Later", "step id 'before' is used"),
+    (("help: Address", "hlep: Address"), "hlep", "did you mean 'help'?"),
+    (("{#before timebox=10}", "{#before time=10}"), "time=10", "unknown step setting 'time=10'"),
+    (("## How are you? {timebox=5}", "## How are you? {timebox=0}"), "timebox=0", "1 to 600"),
+    (("kind: individual", "kind: Team member"), "Team member", "kind 'Team member' is not one"),
+    (("private: yes", "private: maybe"), "private: maybe", "must be yes or no"),
+    (("min: 1\n", "min: one\n"), "min: one", "must be a whole number"),
+    (("  - 10: Thriving", "  - 10 Thriving"), "10 Thriving", "a label must be a point and words"),
+    (("  - Dogs at the address", "  - threats towards staff"), "threats towards", "listed twice"),
+    (("id: where", "id: Where Is It"), "Where Is It", "for example 'where-is-it'"),
+    (
+        ("options:\n  - go\n  - go with controls\n  - do not go", "options: go"),
+        "options: go",
+        "'options' is a list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "anchor", "words"), SINGLE_FAULTS)
+def test_a_single_fault_is_reported_on_its_own_line(
+    change: tuple[str, str], anchor: str, words: str
+) -> None:
+    assert change[0] in EXAMPLE
+    text = EXAMPLE.replace(*change)
     problem = only_problem(text)
-    assert problem.line == line_of(text, "kind: tickbox")
-    assert "tickbox" in problem.message and "checklist" in problem.message
-    assert str(problem).startswith(f"t.md:{problem.line}: ")
+    assert problem.line == line_of(text, anchor)
+    assert words in problem.message
+    assert str(problem) == f"t.md:{problem.line}: {problem.message}"
+    assert problem.message.endswith(")"), "every message ends with a hint in brackets"
 
 
 def test_every_problem_in_a_file_is_reported_at_once_in_line_order() -> None:
@@ -219,37 +245,11 @@ def test_duplicate_field_ids_point_at_the_second_one() -> None:
     assert f"'where' is used twice (first on line {line_of(text, 'id: where')};" in problem.message
 
 
-def test_a_step_id_reused_by_an_explicit_heading_id_is_reported() -> None:
-    text = EXAMPLE.replace("## How are you? {timebox=5}", "## Later {#before}")
-    problem = only_problem(text)
-    assert problem.line == line_of(text, "## Later")
-    assert "step id 'before' is used twice" in problem.message
-
-
-def test_unknown_keys_suggest_the_nearest_known_key() -> None:
-    text = EXAMPLE.replace("help: Address", "hlep: Address")
-    problem = only_problem(text)
-    assert problem.line == line_of(text, "hlep") and "did you mean 'help'?" in problem.message
-
-
 def test_a_key_given_twice_names_both_lines() -> None:
     text = EXAMPLE.replace("required: yes", "required: yes\nlabel: Again")
     problem = only_problem(text)
     assert problem.line == line_of(text, "label: Again")
     assert f"first on line {line_of(text, 'label: Where')}" in problem.message
-
-
-def test_list_keys_need_item_lines_not_an_inline_value() -> None:
-    text = EXAMPLE.replace("options:\n  - go\n  - go with controls\n  - do not go", "options: go")
-    problem = only_problem(text)
-    assert problem.line == line_of(text, "options: go")
-    assert "'options' is a list" in problem.message
-
-
-def test_a_heading_setting_that_is_not_known_is_reported() -> None:
-    text = EXAMPLE.replace("{#before timebox=10}", "{#before time=10}")
-    problem = only_problem(text)
-    assert problem.line == line_of(text, "time=10") and "time=10" in problem.message
 
 
 def test_a_field_block_inside_a_list_is_not_silently_ignored() -> None:
