@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
-import yaml
+import yaml  # type: ignore[import-untyped]
 from markdown_it.token import Token
 from minutes_fixtures import CANARY, every_kind_session
 

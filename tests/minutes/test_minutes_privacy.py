@@ -46,7 +46,7 @@ def test_finding_gives_line_and_column_in_the_text() -> None:
 
 
 def test_people_in_the_session_are_not_flagged_but_others_are() -> None:
-    people = [Person("Ann Lee"), Person("Bo Grant"), "Cy Dunn"]
+    people: list[str | Person] = [Person("Ann Lee"), Person("Bo Grant"), "Cy Dunn"]
     text = "Ann Lee and Bo Grant met Cy Dunn; Dee Ray was mentioned."
     found = check_privacy(text, known_people=people, attendees=["Ann Lee", "bo  grant"])
     assert [(f.kind, f.text) for f in found] == [(Kind.NAME, "Cy Dunn")]
