@@ -1,0 +1,153 @@
+"""`reflect people [list|add|edit]`: the roster of participants, owners and facilitators."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from reflect_tui import cli, paths
+from reflect_tui.domain.clock import SystemClock
+from reflect_tui.domain.people import Person
+from reflect_tui.followup.people import add_person, edit_person
+from reflect_tui.store import Store, StoreReadOnly
+
+WRITE_WAIT_SECONDS = 5.0
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], parent: argparse.ArgumentParser
+) -> None:
+    people = subparsers.add_parser(
+        "people",
+        parents=[parent],
+        help="list, add or edit the people on the roster",
+        description=(
+            "The roster: name (or initials), role, team, line manager and whether they "
+            "facilitate sessions. Without an action, lists everyone."
+        ),
+    )
+    people.set_defaults(func=run_list, json=False)
+    actions = people.add_subparsers(dest="people_action", metavar="ACTION")
+
+    listing = actions.add_parser("list", parents=[parent], help="list everyone on the roster")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(func=run_list)
+
+    add = actions.add_parser(
+        "add",
+        parents=[parent],
+        help="add someone",
+        description="Add someone to the roster. A name already on it is refused.",
+    )
+    add.add_argument("name", metavar="NAME", help="full name or initials")
+    add.add_argument("--role", default="", help="job title")
+    add.add_argument("--team", default="", help="team name")
+    add.add_argument("--line-manager", default="", metavar="NAME", help="their line manager")
+    add.add_argument("--facilitator", action="store_true", help="they facilitate sessions")
+    add.set_defaults(func=run_add)
+
+    edit = actions.add_parser(
+        "edit",
+        parents=[parent],
+        help="change someone's details",
+        description=(
+            "Change the details of someone on the roster; anything not given stays as it is. "
+            "Renaming does not rewrite past sessions, which keep the name used at the time."
+        ),
+    )
+    edit.add_argument("name", metavar="NAME", help="their name as it is on the roster")
+    edit.add_argument("--name", dest="new_name", metavar="NEW", help="a new name")
+    edit.add_argument("--role", help="job title")
+    edit.add_argument("--team", help="team name ('' for none)")
+    edit.add_argument("--line-manager", metavar="NAME", help="line manager ('' for none)")
+    group = edit.add_mutually_exclusive_group()
+    group.add_argument(
+        "--facilitator",
+        dest="facilitator",
+        action="store_true",
+        default=None,
+        help="they facilitate sessions",
+    )
+    group.add_argument(
+        "--not-facilitator",
+        dest="facilitator",
+        action="store_false",
+        help="they do not facilitate sessions",
+    )
+    edit.set_defaults(func=run_edit)
+
+
+def _open_for_writing(args: argparse.Namespace) -> Store:
+    store = Store.open(
+        paths.data_dir(cli.data_option(args)), SystemClock(), lock_timeout=WRITE_WAIT_SECONDS
+    )
+    if store.read_only:
+        reason = store.read_only_reason
+        store.close()
+        raise StoreReadOnly(f"Nothing was changed: {reason}")
+    return store
+
+
+def describe(person: Person) -> str:
+    parts = [person.name]
+    if person.role:
+        parts.append(person.role)
+    if person.team:
+        parts.append(f"team: {person.team}")
+    if person.line_manager:
+        parts.append(f"line manager: {person.line_manager}")
+    if person.facilitator:
+        parts.append("facilitator")
+    return ", ".join(parts)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
+        people = store.people()
+        where = store.data_dir
+    if args.json:
+        print(json.dumps([p.to_json() for p in people], indent=2, ensure_ascii=False))
+        return 0
+    if not people:
+        print(
+            f"Nobody is on the roster in {where} yet. Add someone with `reflect people add NAME`."
+        )
+        return 0
+    header = ("NAME", "ROLE", "TEAM", "LINE MANAGER", "FACILITATES")
+    rows = [
+        (p.name, p.role, p.team, p.line_manager, "yes" if p.facilitator else "") for p in people
+    ]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    for row in [header, *rows]:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        print("  ".join([*cells, row[4]]).rstrip())
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    with _open_for_writing(args) as store:
+        person = add_person(
+            store,
+            args.name,
+            role=args.role,
+            team=args.team,
+            line_manager=args.line_manager,
+            facilitator=args.facilitator,
+        )
+    print(f"Added {describe(person)}.")
+    return 0
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    with _open_for_writing(args) as store:
+        person = edit_person(
+            store,
+            args.name,
+            new_name=args.new_name,
+            role=args.role,
+            team=args.team,
+            line_manager=args.line_manager,
+            facilitator=args.facilitator,
+        )
+    print(f"Saved {describe(person)}.")
+    return 0
