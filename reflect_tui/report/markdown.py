@@ -49,15 +49,18 @@ def front_matter(report: Report) -> str:
     lines = [
         "---",
         f"title: {q(title(report))}",
-        "type: thematic-report",
-        f"period: {{since: {report.period.since.isoformat()}, "
-        f"until: {report.period.until.isoformat()}}}",
-        f"previous_period: {{since: {report.previous.since.isoformat()}, "
-        f"until: {report.previous.until.isoformat()}}}",
+        'type: "thematic-report"',
+        "period:",
+        f"  since: {report.period.since.isoformat()}",
+        f"  until: {report.period.until.isoformat()}",
+        "previous_period:",
+        f"  since: {report.previous.since.isoformat()}",
+        f"  until: {report.previous.until.isoformat()}",
         f"min_count: {report.min_count}",
         f"stores: {report.stores}",
         f"generated: {report.generated.isoformat()}",
-        f"themes: [{', '.join(q(t) for t in report.themes)}]",
+        "themes:" if report.themes else "themes: []",
+        *(f"  - {q(t)}" for t in report.themes),
         "---",
     ]
     return "\n".join(lines)

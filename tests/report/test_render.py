@@ -77,3 +77,9 @@ def test_html_is_self_contained_with_a_bar_per_shown_count() -> None:
     assert 'class="hidden">fewer than 5<' in html
     assert "a | b &lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "default-src 'none'" in html
+
+
+def test_front_matter_keeps_unusual_theme_names_exactly() -> None:
+    vocabulary = ["workload", HOSTILE, 'quote " and colon: yes', "émotions ✨"]
+    text = report_for(vocabulary)
+    assert yaml.safe_load(text.split("---\n")[1])["themes"] == vocabulary
