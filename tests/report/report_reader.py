@@ -16,6 +16,7 @@ take consistently with everything shown. Relations a reader knows:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
@@ -105,6 +106,16 @@ def _fits(figure: Figure, value: int, population: int, k: int) -> bool:
     return value in _domain(figure, k, max(value, 0))
 
 
+def _noter(found: dict[str, set[int]]) -> Callable[[Figure, int], None]:
+    """Records that a hidden figure can take a value (shown figures are not recorded)."""
+
+    def note(figure: Figure, value: int) -> None:
+        if not _is_exact(figure):
+            found.setdefault(figure.name, set()).add(value)
+
+    return note
+
+
 def feasible_values(shown: Shown, side_name: str, bound: int) -> dict[str, set[int]]:
     """Hidden figure name -> every value it could take, for one side of the report."""
     if side_name == "teams":
@@ -117,10 +128,7 @@ def _team_values(shown: Shown, bound: int) -> dict[str, set[int]]:
     side, k = shown.teams, shown.k
     Q, Qb, M = side.population, side.population_before, side.sessions
     found: dict[str, set[int]] = {}
-
-    def note(figure: Figure, value: int) -> None:
-        if not _is_exact(figure):
-            found.setdefault(figure.name, set()).add(value)
+    note = _noter(found)
 
     for T, TS, TSb, change in side.rows.values():
         for m in _domain(M, k, bound):
@@ -154,10 +162,7 @@ def _people_values(shown: Shown, bound: int) -> dict[str, set[int]]:
     P, Pb, N = side.population, side.population_before, side.sessions
     n_max = int(N.text) if _is_exact(N) else bound
     found: dict[str, set[int]] = {}
-
-    def note(figure: Figure, value: int) -> None:
-        if not _is_exact(figure):
-            found.setdefault(figure.name, set()).add(value)
+    note = _noter(found)
 
     for C, S, Cb, change in side.rows.values():
         for p in _domain(P, k, bound):
