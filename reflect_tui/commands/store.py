@@ -89,6 +89,7 @@ def run_demo(args: argparse.Namespace) -> int:
         if store.read_only:
             raise StoreReadOnly(f"Nothing was added: {store.read_only_reason}")
         added, people = demo.fill(store, templates, clock, args.sessions, args.seed)
+        added += demo.history(store, templates, clock, args.seed)  # follow-through
         total = len(store.list_sessions())
         where = store.data_dir
     print(

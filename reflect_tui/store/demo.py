@@ -342,4 +342,70 @@ def load_demo(
     seed: int = DEFAULT_SEED,
 ) -> tuple[int, int]:
     """The app's "load sample data": ``fill`` with every template of the library."""
-    return fill(store, library.templates(), clock, sessions, seed)
+    added, people = fill(store, library.templates(), clock, sessions, seed)
+    return added + history(store, library.templates(), clock, seed), people
+
+
+# -- follow-through history (issue 6) -------------------------------------------
+# Days before today of each person's latest decompression session and supervision,
+# cycled through the roster so `reflect due` shows a mix: up to date, due soon,
+# overdue, and (for the last few) never had one.
+DECOMPRESSION_AGO = (20, 83, 130, 45, 200, 88, 60, 110, 15, 95, 150, 35, 70, None, None)
+SUPERVISION_AGO = (7, 26, 40, 12, 21, 33, 60, 5, 24, 18, None)
+
+
+def _moved(session: Session, day: date) -> Session:
+    """The sample session moved to ``day``, with its action due dates moved alike."""
+    shift = day - session.date
+    session.date = day
+    for attr in ("created_at", "started_at", "finished_at", "updated_at"):
+        moment = getattr(session, attr)
+        if moment is not None:
+            setattr(session, attr, moment + shift)
+    for action in session.actions():
+        if action.due is not None:
+            action.due += shift
+    return session
+
+
+def history(
+    store: Store, templates: Sequence[Template], clock: Clock, seed: int = DEFAULT_SEED
+) -> int:
+    """Past decompression sessions and supervision for the roster; returns how many.
+
+    Only added once per store (people who already have such sessions are skipped).
+    """
+    by_id = {t.id: t for t in templates}
+    decompression = by_id.get("decompression")
+    supervision = by_id.get("supervision-one-to-one")
+    if decompression is None or supervision is None:
+        return 0
+    rng = random.Random(f"{seed}:history")
+    ids = random.Random(f"{seed}:history:ids")
+    people = roster(random.Random(f"{seed}:people"))
+    today = clock.now().date()
+    had = {(s.subject, s.template_id) for s in store.list_sessions()}
+    helpers = [p for p in people if p.facilitator]
+    made: list[Session] = []
+    for n, person in enumerate(people):
+        ago = DECOMPRESSION_AGO[n % len(DECOMPRESSION_AGO)]
+        if ago is not None and (person.name, decompression.id) not in had:
+            helper = next(h for h in helpers if h.name not in (person.name, person.line_manager))
+            days = [ago] + ([ago + 91, ago + 182] if n % 2 == 0 else [])
+            for back in days:
+                s = make_session(decompression, rng, ids, people, today)
+                s.subject, s.facilitator = person.name, helper.name
+                s.participants = [person.name, helper.name]
+                s.title = f"Session with {person.name.split()[0]}"
+                made.append(_moved(s, today - timedelta(days=back)))
+        ago = SUPERVISION_AGO[n % len(SUPERVISION_AGO)]
+        if ago is not None and person.line_manager and (person.name, supervision.id) not in had:
+            for back in (ago + 28, ago):
+                s = make_session(supervision, rng, ids, people, today)
+                s.subject, s.facilitator = person.name, person.line_manager
+                s.participants = [person.name, person.line_manager]
+                s.title = f"Supervision with {person.name.split()[0]}"
+                made.append(_moved(s, today - timedelta(days=back)))
+    if made:
+        store.save_sessions(made)
+    return len(made)
