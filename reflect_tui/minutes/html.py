@@ -27,11 +27,11 @@ body {
 }
 h1 { font-size: 1.7em; margin: 0.4em 0; }
 h2 { font-size: 1.3em; margin-top: 1.6em; border-bottom: 1px solid #bbb; padding-bottom: 0.15em; }
-h3 { font-size: 1.05em; margin-top: 1.2em; }
+h3 { font-size: 1.05em; margin-top: 1.2em; color: #333; }
 h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 0.6em 0; font-size: 0.95em; }
 th, td { border: 1px solid #999; padding: 0.3em 0.45em; text-align: left; vertical-align: top; }
-th { background: #eee; }
+th { background: #eee; overflow-wrap: normal; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 blockquote {

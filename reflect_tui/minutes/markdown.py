@@ -243,7 +243,7 @@ def _risks(_f: Field, value: Value) -> str:
 
 
 def _choice(_f: Field, value: Value) -> str:
-    return f"**{escape.inline(str(value))}**"
+    return escape.inline(str(value))
 
 
 def _datetime(_f: Field, value: Value) -> str:
