@@ -13,7 +13,7 @@ from pathlib import Path
 
 import filelock
 
-from reflect_tui.store.files import FILE_MODE, atomic_write
+from reflect_tui.store.files import FILE_MODE
 
 LOCK_NAME = "reflect.lock"
 OWNER_NAME = "reflect.lock.owner"
@@ -36,8 +36,17 @@ class WriterLock:
         with contextlib.suppress(OSError):
             os.chmod(self.path, FILE_MODE)
         with contextlib.suppress(OSError):
-            atomic_write(self.owner_path, str(os.getpid()).encode())
+            self._write_owner()
         return True
+
+    def _write_owner(self) -> None:
+        """Advisory only (it names the holder in messages), so no fsync: opening stays fast."""
+        fd = os.open(self.owner_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        try:
+            os.fchmod(fd, FILE_MODE)
+            os.write(fd, str(os.getpid()).encode())
+        finally:
+            os.close(fd)
 
     def release(self) -> None:
         if self._lock.is_locked:

@@ -113,6 +113,7 @@ class Store:
         self._actions: dict[str, int] = {}
         self._people: dict[str, int] = {}
         self._meta: dict[str, int] = {}
+        self._summaries: dict[str, SessionSummary] = {}
 
     # ----------------------------------------------------------------- opening
 
@@ -239,6 +240,7 @@ class Store:
         self._actions = {d["id"]: int(k) for k, d in tables["actions"].items() if "id" in d}
         self._people = {d["id"]: int(k) for k, d in tables["people"].items() if "id" in d}
         self._meta = {d["key"]: int(k) for k, d in tables["meta"].items() if "key" in d}
+        self._summaries = {}
 
     def _replay_journal(self) -> None:
         """Fold autosaved drafts newer than the file into it (in memory only if read-only)."""
@@ -388,6 +390,7 @@ class Store:
         old_id = self._sessions.get(sid)
         old = self._raw("sessions").get(str(old_id)) if old_id is not None else None
         old = dict(old) if old is not None else None
+        self._summaries.pop(sid, None)
         self._put("sessions", self._sessions, sid, record)
         raw_actions = self._raw("actions")
         current = {aid: (n, raw_actions[str(n)]) for aid, n in self._actions.items()}
@@ -415,10 +418,16 @@ class Store:
     # -------------------------------------------------------------- sessions
 
     def list_sessions(self) -> list[SessionSummary]:
-        """Every session, newest first, without decoding answers."""
+        """Every session, newest first, without decoding answers (summaries are cached)."""
         with self._mutex:
-            records = sorted(self._raw("sessions").values(), key=sort_key, reverse=True)
-            return [SessionSummary.from_record(r) for r in records]
+            cache = self._summaries
+            found = []
+            for record in self._raw("sessions").values():
+                summary = cache.get(record["id"])
+                if summary is None:
+                    summary = cache[record["id"]] = SessionSummary.from_record(record)
+                found.append(summary)
+        return sorted(found, key=lambda s: s.sort_key, reverse=True)
 
     def _resolve(self, session_id_or_prefix: str) -> str:
         key = session_id_or_prefix.strip()
@@ -497,6 +506,7 @@ class Store:
         with self._writing():
             sid = self._resolve(session_id)
             self._journal.remove(sid)
+            self._summaries.pop(sid, None)
             self._table("sessions").remove(doc_ids=[self._sessions.pop(sid)])
             self._rebuild_actions()
 

@@ -51,6 +51,11 @@ class SessionSummary:
             step_count=len(template.get("steps", [])),
         )
 
+    @property
+    def sort_key(self) -> tuple[date, str, str]:
+        """Newest first when sorted in reverse: session date, then last save, then id."""
+        return (self.date, self.updated_at.isoformat() if self.updated_at else "", self.id)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
