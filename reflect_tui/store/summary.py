@@ -52,9 +52,10 @@ class SessionSummary:
         )
 
     @property
-    def sort_key(self) -> tuple[date, str, str]:
+    def sort_key(self) -> tuple[str, str, str]:
         """Newest first when sorted in reverse: session date, then last save, then id."""
-        return (self.date, self.updated_at.isoformat() if self.updated_at else "", self.id)
+        updated = self.updated_at.isoformat() if self.updated_at else ""
+        return (self.date.isoformat(), updated, self.id)
 
     def to_json(self) -> dict[str, Any]:
         return {
