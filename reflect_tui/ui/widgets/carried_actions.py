@@ -1,0 +1,194 @@
+"""Open actions carried into a session's first step, each decided right there.
+
+Each carried action shows what it is, who owns it, when it was due and where
+it came from, with ``○ done  ○ dropped  ○ carried on`` (keys d / x / c) and a
+note. A decision is written to the action's own session at once and kept in
+this session (``extra["carried"]``), so both sets of minutes show it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import HorizontalGroup, VerticalGroup
+from textual.message import Message
+from textual.widgets import Input, Label, Static
+
+from reflect_tui.domain.followup import CarriedAction, Outcome, carried_actions
+from reflect_tui.domain.session import Session
+from reflect_tui.errors import UserError
+from reflect_tui.followup.carry import carries_actions, refresh_carried
+from reflect_tui.followup.status import apply_outcome
+from reflect_tui.ui.widgets.option_strip import OptionStrip
+
+OUTCOMES = [Outcome.DONE, Outcome.DROPPED, Outcome.CARRIED]
+SHORTCUTS = {"d": 0, "x": 1, "c": 2}
+
+DEFAULT_CSS = """
+CarriedActions {
+    height: auto;
+    margin: 0 0 1 0;
+    padding: 0 1;
+    border: round $primary 60%;
+    border-title-color: $text;
+}
+CarriedActions .carried-item { height: auto; margin: 0 0 1 0; }
+CarriedActions .carried-line { height: auto; }
+CarriedActions OutcomeStrip { width: auto; min-width: 36; height: 1; margin: 0 2 0 0; }
+CarriedActions OutcomeStrip:focus { background: $boost; }
+CarriedActions .carried-note { width: 1fr; }
+CarriedActions #carried-empty { color: $text-muted; }
+"""
+
+
+class OutcomeStrip(OptionStrip):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "pick(0)", "Done", id="carried.done"),
+        Binding("x", "pick(1)", "Dropped", id="carried.dropped"),
+        Binding("c", "pick(2)", "Carried on", id="carried.carry"),
+    ]
+
+    def __init__(self, outcome: Outcome, *, index: int, disabled: bool = False) -> None:
+        selected = OUTCOMES.index(outcome) if outcome in OUTCOMES else None
+        super().__init__([o.value for o in OUTCOMES], selected, shortcuts=SHORTCUTS)
+        self.index = index
+        self.disabled = disabled
+
+    def action_pick(self, index: int) -> None:
+        self.select(index)
+
+
+def describe(action: CarriedAction, today: date) -> Text:
+    text = Text()
+    text.append(action.what or "(no description)", style="bold")
+    text.append(f" — {action.owner or 'unassigned'}", style="dim")
+    if action.due:
+        late = action.due < today
+        text.append(
+            f", due {action.due.isoformat()}" + (" (overdue)" if late else ""),
+            style="bold red" if late else "dim",
+        )
+    if action.from_title:
+        when = f", {action.from_date.isoformat()}" if action.from_date else ""
+        text.append(f"\n  from {action.from_title}{when}", style="dim italic")
+    return text
+
+
+class CarriedActions(VerticalGroup):
+    """The carried-forward list; posts ``Decided`` when an outcome or its note is set."""
+
+    DEFAULT_CSS = DEFAULT_CSS
+
+    class Decided(Message):
+        def __init__(self, action_id: str, outcome: Outcome, note: str) -> None:
+            super().__init__()
+            self.action_id = action_id
+            self.outcome = outcome
+            self.note = note
+
+    def __init__(
+        self,
+        carried: list[CarriedAction],
+        *,
+        today: date,
+        read_only: bool = False,
+        id: str | None = "carried-actions",
+    ) -> None:
+        super().__init__(id=id)
+        self.carried = carried
+        self.today = today
+        self.read_only = read_only
+        self.border_title = f"Actions carried forward ({len(carried)})"
+
+    def compose(self) -> ComposeResult:
+        if not self.carried:
+            yield Static("No open actions from earlier sessions.", id="carried-empty")
+            return
+        yield Static(
+            Text(
+                "Review these first. d: done · x: dropped · c: carried on; add a note if useful.",
+                style="dim",
+            )
+        )
+        for index, action in enumerate(self.carried):
+            with VerticalGroup(classes="carried-item"):
+                yield Label(describe(action, self.today), classes="carried-label")
+                with HorizontalGroup(classes="carried-line"):
+                    yield OutcomeStrip(action.outcome, index=index, disabled=self.read_only)
+                    yield Input(
+                        action.note,
+                        placeholder="note",
+                        compact=True,
+                        classes="carried-note",
+                        name=str(index),
+                        disabled=self.read_only,
+                    )
+
+    def focus_first(self) -> None:
+        strips = list(self.query(OutcomeStrip))
+        if strips and not self.read_only:
+            strips[0].focus()
+
+    def on_option_strip_changed(self, event: OptionStrip.Changed) -> None:
+        event.stop()
+        strip = event.strip
+        if not isinstance(strip, OutcomeStrip):
+            return
+        outcome = Outcome.PENDING if event.selected is None else OUTCOMES[event.selected]
+        self._decide(strip.index, outcome)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.name is None:
+            return
+        index = int(event.input.name)
+        self._decide(index, self.carried[index].outcome)
+        self.screen.focus_next()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()  # notes are applied on Enter or with the outcome, not per keystroke
+
+    def _decide(self, index: int, outcome: Outcome) -> None:
+        action = self.carried[index]
+        note = self.query_one(f"Input[name='{index}']", Input).value
+        action.outcome = outcome
+        action.note = note.strip()
+        self.post_message(self.Decided(action.id, outcome, note))
+
+
+def carried_for(app: Any, session: Session, *, read_only: bool) -> CarriedActions | None:
+    """The widget for a session's first step, or None if this kind carries nothing.
+
+    In an editable session the list is refreshed from the store first (new
+    open actions are added; decisions already made are kept).
+    """
+    if not carries_actions(session):
+        return None
+    carried = carried_actions(session.extra)
+    if not read_only:
+        try:
+            carried = refresh_carried(app.store, session)
+        except UserError as err:
+            app.notify(f"Could not look up earlier actions: {err}", severity="error")
+    return CarriedActions(carried, today=app.clock.now().date(), read_only=read_only)
+
+
+def decide(app: Any, session: Session, event: CarriedActions.Decided) -> bool:
+    """Apply a decision from the widget; False (and a message) if it could not be saved."""
+    try:
+        apply_outcome(
+            app.store,
+            session,
+            event.action_id,
+            event.outcome,
+            today=app.clock.now().date(),
+            note=event.note,
+        )
+    except UserError as err:
+        app.notify(str(err), severity="error", timeout=10)
+        return False
+    return True
