@@ -88,8 +88,9 @@ def run_demo(args: argparse.Namespace) -> int:
     with Store.open(_data_dir(args), clock, lock_timeout=WRITE_WAIT_SECONDS) as store:
         if store.read_only:
             raise StoreReadOnly(f"Nothing was added: {store.read_only_reason}")
-        added, people = demo.fill(store, templates, clock, args.sessions, args.seed)
-        added += demo.history(store, templates, clock, args.seed)  # follow-through
+        with store.batch():  # one write for all of it
+            added, people = demo.fill(store, templates, clock, args.sessions, args.seed)
+            added += demo.history(store, templates, clock, args.seed)  # follow-through
         total = len(store.list_sessions())
         where = store.data_dir
     print(
