@@ -62,7 +62,6 @@ class _StepDraft:
     fields: list[Field] = field(default_factory=list)
     field_ids: list[tuple[str, int]] = field(default_factory=list)  # with the id's line
     field_ranges: list[tuple[int, int]] = field(default_factory=list)
-    field_blocks: int = 0
 
 
 class _Parser:
@@ -233,7 +232,6 @@ class _Parser:
         assert token.map is not None
         start, end = token.map
         step.field_ranges.append((start, end))
-        step.field_blocks += 1
         if not _is_closed(token, self.lines):
             self.check.add(
                 start + 1,
@@ -259,7 +257,7 @@ class _Parser:
         step_ids: dict[str, int] = {}
         field_ids: dict[str, int] = {}
         for draft in drafts:
-            if draft.field_blocks == 0:
+            if not draft.field_ranges:
                 self.check.add(
                     draft.line,
                     f"step {draft.title!r} has no field block (add at least one ```field "
