@@ -1,0 +1,205 @@
+"""Actions: every agreed action, filtered by owner, team, status or overdue; change status.
+
+A change is written to the session that agreed the action (with a follow-up
+line for its minutes), the same as ``reflect actions done ID``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Checkbox, DataTable, Footer, Input, Select, Static
+
+from reflect_tui.domain.answers import ActionStatus
+from reflect_tui.errors import UserError
+from reflect_tui.followup.listing import ActionRow, filter_rows, rows
+from reflect_tui.followup.people import teams
+from reflect_tui.followup.status import set_status
+from reflect_tui.ui.screens.followup_dialogs import NoteDialog
+from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+
+CSS = """
+#actions-body { height: 1fr; padding: 0 1; }
+#actions-filters { height: auto; margin: 1 0 0 0; }
+#actions-filters Input { width: 1fr; max-width: 30; }
+#actions-filters Select { width: 1fr; max-width: 30; }
+#actions-filters Checkbox { width: auto; }
+#actions-table { height: 1fr; border: round $primary 50%; }
+#actions-table:focus { border: round $primary; }
+#actions-count { color: $text-muted; height: 1; }
+"""
+
+STATUS_CHOICES = [("Open", "open"), ("Done", "done"), ("Dropped", "dropped")]
+VERBS = {
+    "done": (ActionStatus.DONE, "Mark done"),
+    "drop": (ActionStatus.DROPPED, "Drop"),
+    "reopen": (ActionStatus.OPEN, "Reopen"),
+}
+
+
+class ActionsScreen(Screen[None]):
+    DEFAULT_CSS = CSS
+    AUTO_FOCUS = "#actions-table"
+    BINDINGS = [  # noqa: RUF012
+        Binding("d", "change('done')", "Done", id="actions.done"),
+        Binding("x", "change('drop')", "Drop", id="actions.drop"),
+        Binding("o", "change('reopen')", "Reopen", id="actions.reopen"),
+        Binding("slash", "focus_filter", "Filter", id="actions.filter"),
+        Binding("escape", "back", "Back", id="actions.back"),
+    ]
+
+    def __init__(self, *, owner: str = "", overdue: bool = False) -> None:
+        super().__init__()
+        self.initial_owner = owner
+        self.initial_overdue = overdue
+        self.all_rows: list[ActionRow] = []
+        self.shown: list[ActionRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield TopBar("actions")
+        yield Banner(id="banner")
+        with Vertical(id="actions-body"):
+            with Horizontal(id="actions-filters"):
+                yield Input(self.initial_owner, placeholder="owner", id="filter-owner")
+                yield Select[str]([], prompt="any team", id="filter-team")
+                yield Select[str](STATUS_CHOICES, prompt="any status", id="filter-status")
+                yield Checkbox("overdue only", self.initial_overdue, id="filter-overdue")
+            table: DataTable[Text | str] = DataTable(id="actions-table", cursor_type="row")
+            yield table
+            yield Static(id="actions-count")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = reflect_app(self)
+        app.quiet_cursor(self.query_one("#filter-owner", Input))
+        if app.store.read_only:
+            self.query_one(Banner).show(read_only_message(app))
+        table = self.query_one("#actions-table", DataTable)
+        table.add_columns("Due", "Status", "Owner", "Team", "Action", "From")
+        self.reload()
+
+    def reload(self) -> None:
+        store = reflect_app(self).store
+        self.all_rows = rows(store.actions(), store.list_sessions(), store.people())
+        names = sorted(
+            {*teams(store.people()), *(r.team for r in self.all_rows if r.team)}, key=str.casefold
+        )
+        select = self.query_one("#filter-team", Select)
+        current = select.value
+        select.set_options([(t, t) for t in names])
+        if isinstance(current, str) and current in names:
+            select.value = current
+        self.refilter()
+
+    def refilter(self) -> None:
+        today = reflect_app(self).clock.now().date()
+        team = self.query_one("#filter-team", Select).value
+        status = self.query_one("#filter-status", Select).value
+        self.shown = filter_rows(
+            self.all_rows,
+            today=today,
+            owner=self.query_one("#filter-owner", Input).value.strip(),
+            team=team if isinstance(team, str) else "",
+            status=ActionStatus(status) if isinstance(status, str) else None,
+            overdue=self.query_one("#filter-overdue", Checkbox).value,
+        )
+        table = self.query_one("#actions-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for r in self.shown:
+            a = r.action
+            late = r.overdue(today)
+            state = Text("OVERDUE", style="bold red") if late else Text(a.status.value)
+            if a.status is ActionStatus.DONE:
+                state.stylize("green")
+            what = Text(a.what or "(no description)", no_wrap=True, overflow="ellipsis")
+            if a.note:
+                what.append(f" — {a.note}", style="dim italic")
+            source = Text(r.origin_title, style="dim", no_wrap=True, overflow="ellipsis")
+            table.add_row(
+                a.due.isoformat() if a.due else "—",
+                state,
+                a.owner or "—",
+                r.team or "—",
+                what,
+                source,
+                key=a.id,
+            )
+        if self.shown:
+            table.move_cursor(row=min(max(keep, 0), len(self.shown) - 1))
+        overdue = sum(1 for r in self.shown if r.overdue(today))
+        self.query_one("#actions-count", Static).update(
+            f"{len(self.shown)} of {len(self.all_rows)} actions shown · {overdue} overdue · "
+            "d: done · x: drop · o: reopen · /: filter"
+        )
+
+    @on(Input.Changed, "#filter-owner")
+    @on(Select.Changed)
+    @on(Checkbox.Changed, "#filter-overdue")
+    def _filters(self) -> None:
+        self.refilter()
+
+    @on(Input.Submitted, "#filter-owner")
+    def _owner_done(self) -> None:
+        self.query_one("#actions-table", DataTable).focus()
+
+    @property
+    def current(self) -> ActionRow | None:
+        table = self.query_one("#actions-table", DataTable)
+        if not self.shown or not 0 <= table.cursor_row < len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "change" and (reflect_app(self).store.read_only or not self.shown):
+            return None
+        return True
+
+    def action_change(self, verb: str) -> None:
+        row = self.current
+        if row is None or reflect_app(self).store.read_only:
+            return
+        status, label = VERBS[verb]
+        if row.action.status is status:
+            self.notify(f"That action is already {status.value}.")
+            return
+
+        def apply(note: str | None) -> None:
+            if note is None:
+                return
+            app = reflect_app(self)
+            try:
+                set_status(
+                    app.store,
+                    row.action.id,
+                    status,
+                    today=app.clock.now().date(),
+                    note=note if note.strip() else None,
+                )
+            except UserError as err:
+                self.query_one(Banner).show(str(err), error=True)
+                return
+            self.reload()
+            self.notify(f"{row.action.what!r} is now {status.value}.")
+
+        question = f"{label}: {row.action.what}"
+        self.app.push_screen(NoteDialog(question, ok=label), apply)
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter-owner", Input).focus()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Filter actions", "Filter by owner", self.action_focus_filter)
+        if self.current is not None and not reflect_app(self).store.read_only:
+            yield SystemCommand(
+                "Mark action done", "With an optional note", lambda: self.action_change("done")
+            )

@@ -1,0 +1,134 @@
+"""Entry points the shared screens call: open People / Actions, the "who is due" lines.
+
+Kept here so the hooks in the app, home, record and new-session screens stay
+one line each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual.app import SystemCommand
+
+from reflect_tui.domain.session import Session
+from reflect_tui.errors import UserError
+from reflect_tui.followup.cadence import load_cadence
+from reflect_tui.followup.debrief import DEBRIEF_TEMPLATE_ID, is_plan, start_debrief
+from reflect_tui.followup.due import needing_attention, who_is_due
+from reflect_tui.followup.line import line_manager_warning, record_override
+
+DUE_LINES = 4
+
+
+def open_people(app: Any) -> None:
+    from reflect_tui.ui.screens.people import PeopleScreen
+
+    if not isinstance(app.screen, PeopleScreen):
+        app.push_screen(PeopleScreen())
+
+
+def open_actions(app: Any, *, overdue: bool = False) -> None:
+    from reflect_tui.ui.screens.actions import ActionsScreen
+
+    if not isinstance(app.screen, ActionsScreen):
+        app.push_screen(ActionsScreen(overdue=overdue))
+
+
+def palette_commands(app: Any) -> Iterable[SystemCommand]:
+    """App-wide commands: People and Actions from anywhere."""
+    yield SystemCommand("People", "The roster: add and edit people", lambda: open_people(app))
+    yield SystemCommand(
+        "Actions", "Every agreed action: filter, mark done or dropped", lambda: open_actions(app)
+    )
+    yield SystemCommand(
+        "Overdue actions",
+        "Open actions past their due date",
+        lambda: open_actions(app, overdue=True),
+    )
+
+
+def due_text(app: Any, limit: int = DUE_LINES) -> Text:
+    """Who is due or overdue a session, most pressing first (home screen)."""
+    store = app.store
+    try:
+        entries = needing_attention(
+            who_is_due(
+                store.people(), store.list_sessions(), load_cadence(store), app.clock.now().date()
+            )
+        )
+    except UserError as err:
+        return Text(str(err), style="red")
+    if not store.people():
+        return Text("Add people (p) to see who is due a session.", style="dim")
+    if not entries:
+        return Text("Everyone is up to date.", style="dim")
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for n, e in enumerate(entries[:limit]):
+        if n:
+            text.append("\n")
+        style = "bold red" if e.state.value == "overdue" else ""
+        text.append(f"{e.state.value:>13}  ", style=style)
+        text.append(e.person.name)
+        if e.person.facilitator:
+            text.append(" (facilitator)", style="dim")
+        text.append(f" — {e.type.value}: {e.describe()}", style="dim")
+    if len(entries) > limit:
+        text.append(f"\n{'':>13}  … and {len(entries) - limit} more (reflect due)", style="dim")
+    return text
+
+
+def check_line_manager(app: Any, session: Session, go: Callable[[Session], None]) -> None:
+    """Before starting ``session``: warn if a line manager facilitates a decompression.
+
+    Calls ``go(session)`` straight away when there is nothing to warn about, or
+    after the person gives a reason (kept in the session); going back does nothing.
+    """
+    from reflect_tui.ui.screens.followup_dialogs import LineManagerDialog
+
+    try:
+        people = app.store.people()
+    except UserError:
+        people = []
+    warning = line_manager_warning(session.template, people, session.facilitator, session.subject)
+    if warning is None:
+        go(session)
+        return
+
+    def answered(reason: str | None) -> None:
+        if reason is None:
+            return
+        record_override(session, reason, app.clock.now())
+        go(session)
+
+    app.push_screen(LineManagerDialog(warning), answered)
+
+
+def can_debrief(session: Session) -> bool:
+    return is_plan(session) and session.is_complete
+
+
+def start_debrief_from(app: Any, plan: Session) -> None:
+    """Create and open a post-visit debrief linked to ``plan``."""
+    from reflect_tui.ui.screens.runner import RunnerScreen
+
+    try:
+        template = app.library.get(DEBRIEF_TEMPLATE_ID)
+        now: datetime = app.clock.now()
+        debrief = start_debrief(plan, template, now)
+        app.store.save_session(debrief)
+    except (UserError, KeyError) as err:
+        app.notify(f"Could not start the debrief: {err}", severity="error", timeout=10)
+        return
+    app.push_screen(RunnerScreen(debrief))
+
+
+def debrief_commands(app: Any, session: Session) -> Iterable[SystemCommand]:
+    if can_debrief(session) and not app.store.read_only:
+        yield SystemCommand(
+            "Start post-visit debrief",
+            "Check whether each control in this plan worked, and any near miss",
+            lambda: start_debrief_from(app, session),
+        )

@@ -1,0 +1,205 @@
+"""People: the roster (add, edit), and one person's own session history.
+
+The wellbeing chart appears only on a person's own history screen, never on
+the roster or any team view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, OptionList, Sparkline, Static
+from textual.widgets.option_list import Option
+
+from reflect_tui.domain.people import Person
+from reflect_tui.errors import UserError
+from reflect_tui.followup import wellbeing
+from reflect_tui.followup.people import name_key
+from reflect_tui.ui.screens.followup_dialogs import PersonDialog
+from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+
+CSS = """
+#people-body, #history-body { height: 1fr; padding: 0 1; }
+#people-table { height: 1fr; border: round $primary 50%; }
+#people-table:focus { border: round $primary; }
+#people-hint, #history-words { color: $text-muted; height: auto; }
+#history-title { text-style: bold; margin: 1 0 0 0; }
+#history-chart { height: 3; margin: 0 0 0 0; }
+#history-sessions { height: 1fr; border: round $primary 50%; }
+"""
+
+
+class PeopleScreen(Screen[None]):
+    DEFAULT_CSS = CSS
+    AUTO_FOCUS = "#people-table"
+    BINDINGS = [  # noqa: RUF012
+        Binding("a", "add", "Add person", id="people.add"),
+        Binding("e", "edit", "Edit", id="people.edit"),
+        Binding("h", "history", "Their sessions", id="people.history"),
+        Binding("escape", "back", "Back", id="people.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.people: list[Person] = []
+
+    def compose(self) -> ComposeResult:
+        yield TopBar("people")
+        yield Banner(id="banner")
+        with Vertical(id="people-body"):
+            table: DataTable[Text | str] = DataTable(id="people-table", cursor_type="row")
+            yield table
+            yield Static(
+                "a: add someone · e or Enter: edit · h: their own sessions · Esc: back",
+                id="people-hint",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = reflect_app(self)
+        if app.store.read_only:
+            self.query_one(Banner).show(read_only_message(app))
+        table = self.query_one("#people-table", DataTable)
+        table.add_columns("Name", "Role", "Team", "Line manager", "Facilitates")
+        self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        table = self.query_one("#people-table", DataTable)
+        keep = select or (self.current.id if self.current else None)
+        self.people = reflect_app(self).store.people()
+        table.clear()
+        for p in self.people:
+            table.add_row(
+                Text(p.name, style="bold"),
+                p.role,
+                p.team,
+                p.line_manager,
+                "yes" if p.facilitator else "",
+                key=p.id,
+            )
+        if not self.people:
+            self.query_one("#people-hint", Static).update(
+                "Nobody on the roster yet: press a to add someone."
+            )
+        for n, p in enumerate(self.people):
+            if p.id == keep:
+                table.move_cursor(row=n)
+
+    @property
+    def current(self) -> Person | None:
+        table = self.query_one("#people-table", DataTable)
+        if not self.people or table.cursor_row < 0 or table.cursor_row >= len(self.people):
+            return None
+        return self.people[table.cursor_row]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("add", "edit") and reflect_app(self).store.read_only:
+            return None
+        if action in ("edit", "history") and not self.people:
+            return None
+        return True
+
+    def _saved(self, person: Person | None) -> None:
+        if person is not None:
+            self.reload(select=person.id)
+            self.notify(f"Saved {person.name}.")
+
+    def action_add(self) -> None:
+        names = [p.name for p in self.people]
+        self.app.push_screen(PersonDialog(None, names), self._saved)
+
+    @on(DataTable.RowSelected, "#people-table")
+    def action_edit(self) -> None:
+        person = self.current
+        if person is None or reflect_app(self).store.read_only:
+            return
+        names = [p.name for p in self.people if p.id != person.id]
+        self.app.push_screen(PersonDialog(person, names), self._saved)
+
+    def action_history(self) -> None:
+        person = self.current
+        if person is not None:
+            self.app.push_screen(PersonHistoryScreen(person.name))
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        if not reflect_app(self).store.read_only:
+            yield SystemCommand("Add person", "Add someone to the roster", self.action_add)
+        if self.current is not None:
+            yield SystemCommand(
+                f"Sessions of {self.current.name}",
+                "Their own sessions and wellbeing over time",
+                self.action_history,
+            )
+
+
+class PersonHistoryScreen(Screen[None]):
+    """One person's own sessions (where they are the subject), with their wellbeing trend."""
+
+    DEFAULT_CSS = CSS
+    AUTO_FOCUS = "#history-sessions"
+    BINDINGS = [Binding("escape", "back", "Back", id="history.back")]  # noqa: RUF012
+
+    def __init__(self, person: str) -> None:
+        super().__init__()
+        self.person = person
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(f"sessions of {self.person}")
+        with Vertical(id="history-body"):
+            yield Static(f"Wellbeing over time — {self.person}", id="history-title")
+            yield Sparkline([], id="history-chart")
+            yield Static(id="history-words")
+            yield OptionList(id="history-sessions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        store = reflect_app(self).store
+        points = wellbeing.trend(store, self.person)
+        chart = self.query_one("#history-chart", Sparkline)
+        chart.data = [float(p.rating) for p in points] or [0.0]
+        chart.display = bool(points)
+        self.query_one("#history-words", Static).update(wellbeing.describe(points))
+        key = name_key(self.person)
+        box = self.query_one("#history-sessions", OptionList)
+        box.clear_options()
+        from reflect_tui.ui.screens.home import summary_line
+
+        own = [s for s in store.list_sessions() if name_key(s.subject) == key]
+        if not own:
+            box.add_option(
+                Option(Text("No sessions for this person yet.", style="dim"), disabled=True)
+            )
+        box.add_options(Option(summary_line(s), id=s.id) for s in own)
+
+    @on(OptionList.OptionSelected, "#history-sessions")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        from reflect_tui.ui.screens.record import RecordScreen
+        from reflect_tui.ui.screens.runner import RunnerScreen
+
+        if not event.option.id:
+            return
+        app = reflect_app(self)
+        try:
+            session = app.store.get_session(event.option.id)
+        except UserError as err:
+            self.notify(str(err), severity="error")
+            return
+        app.push_screen(RecordScreen(session) if session.is_complete else RunnerScreen(session))
+
+    def action_back(self) -> None:
+        self.dismiss()
