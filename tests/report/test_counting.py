@@ -132,3 +132,20 @@ def test_the_same_name_spelt_differently_in_case_or_spacing_is_one_person() -> N
     ]
     rep = report(sessions)
     assert people_text(rep, "workload") == "4"
+
+
+def test_only_the_yes_answer_of_the_built_in_decompression_template_counts() -> None:
+    from reflect_tui.report.counting import consent_given
+    from reflect_tui.templates import TemplateLibrary
+
+    built_in = TemplateLibrary.from_dirs([]).get("decompression")
+    consent = built_in.field_by_id("theme-consent")
+    assert consent is not None and len(consent.options) >= 2
+    answers = {}
+    for option in (*consent.options, None):
+        s = session(built_in, date(2026, 5, 1), [], subject="P", consent=None)
+        s.answers["theme-consent"] = option
+        answers[option] = consent_given(s)
+    yes = [o for o in consent.options if o.casefold().startswith("yes")]
+    assert len(yes) == 1
+    assert answers == {o: o in yes for o in (*consent.options, None)}
