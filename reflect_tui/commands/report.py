@@ -53,7 +53,12 @@ def register(
         default=DEFAULT_K,
         help=f"hide counts below K (default {DEFAULT_K}, never below 3)",
     )
-    report.add_argument("--format", choices=("md", "html"), default="md")
+    report.add_argument(
+        "--format",
+        choices=("md", "html"),
+        default="md",
+        help="md: Markdown with YAML front matter (default); html: one page with bar charts",
+    )
     report.add_argument(
         "-o", "--output", metavar="PATH", help="write to a file (owner-only) instead of stdout"
     )
