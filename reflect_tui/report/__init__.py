@@ -6,7 +6,7 @@ Entry point for the app and the CLI: ``build_report(stores, period, ...) -> Repo
 from reflect_tui.report import vocabulary
 from reflect_tui.report.build import build_report, merge_vocabularies
 from reflect_tui.report.html import render_html
-from reflect_tui.report.markdown import render_markdown
+from reflect_tui.report.markdown import render_markdown, text_bar
 from reflect_tui.report.model import Report, ThemeRow
 from reflect_tui.report.period import Period, default_period, period_from
 from reflect_tui.report.suppression import DEFAULT_K, MINIMUM_K, Cell, Shown
@@ -25,5 +25,6 @@ __all__ = [
     "period_from",
     "render_html",
     "render_markdown",
+    "text_bar",
     "vocabulary",
 ]
