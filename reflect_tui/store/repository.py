@@ -102,7 +102,10 @@ class Store:
         self._journal = Journal(data_dir, codec)
         self._keep_backups = keep_backups
         self._last_backup: float | None = None
+        # _mutex orders writers (a whole write, disk I/O included); _state guards the
+        # in-memory tree and is all a reader needs, so reads never wait for the disk.
         self._mutex = threading.RLock()
+        self._state = threading.RLock()
         self._depth = 0
         self._dirty = False
         self._closed = False
@@ -288,11 +291,13 @@ class Store:
         with self._mutex:
             self._depth += 1
             try:
-                yield
+                with self._state:
+                    yield
             except BaseException:
                 self._depth -= 1
                 if self._depth == 0 and self._dirty:
-                    self._reload()
+                    with self._state:
+                        self._reload()
                 raise
             self._depth -= 1
             if self._depth == 0 and self._dirty:
@@ -308,13 +313,18 @@ class Store:
         try:
             self._commit()
         except BaseException:
-            self._reload()
+            with self._state:
+                self._reload()
             raise
 
     def _commit(self) -> None:
-        """Serialise first, back up the old file if due, then replace the file atomically."""
+        """Serialise first, back up the old file if due, then replace the file atomically.
+
+        Only serialising holds ``_state``; the disk write holds just ``_mutex``.
+        """
         try:
-            data = schema.dumps(self._storage.tables)
+            with self._state:
+                data = schema.dumps(self._storage.tables)
         except (TypeError, ValueError) as err:
             raise StoreWriteFailed(
                 f"Could not save to {self.path}: a value cannot be stored ({err}). "
@@ -419,7 +429,7 @@ class Store:
 
     def list_sessions(self) -> list[SessionSummary]:
         """Every session, newest first, without decoding answers (summaries are cached)."""
-        with self._mutex:
+        with self._state:
             cache = self._summaries
             found = []
             for record in self._raw("sessions").values():
@@ -447,7 +457,7 @@ class Store:
         )
 
     def get_session(self, session_id_or_prefix: str) -> Session:
-        with self._mutex:
+        with self._state:
             sid = self._resolve(session_id_or_prefix)
             record = self._raw("sessions")[str(self._sessions[sid])]
             return self._decode(record)
@@ -462,7 +472,7 @@ class Store:
 
     def iter_sessions(self) -> Iterator[Session]:
         """Every session, newest first (decoded one at a time)."""
-        with self._mutex:
+        with self._state:
             records = sorted(self._raw("sessions").values(), key=sort_key, reverse=True)
         for record in records:
             yield self._decode(record)
@@ -520,7 +530,7 @@ class Store:
         from reflect_tui.store.autosave import Autosaver
 
         saver = Autosaver(self, session, on_state, delay)
-        with self._mutex:
+        with self._state:
             self._autosavers.append(saver)
         return saver
 
@@ -544,14 +554,14 @@ class Store:
                 ) from err
 
     def _forget(self, saver: Autosaver) -> None:
-        with self._mutex, contextlib.suppress(ValueError):
+        with self._state, contextlib.suppress(ValueError):
             self._autosavers.remove(saver)
 
     # ----------------------------------------------------------------- actions
 
     def actions(self) -> list[StoredAction]:
         """Every action, as it stands in the newest session holding it (no session decode)."""
-        with self._mutex:
+        with self._state:
             return [StoredAction.from_doc(d) for d in self._raw("actions").values()]
 
     def open_actions(self) -> list[ActionItem]:
@@ -561,7 +571,7 @@ class Store:
     # ------------------------------------------------------------------ people
 
     def people(self) -> list[Person]:
-        with self._mutex:
+        with self._state:
             found = [Person.from_json(d) for d in self._raw("people").values()]
         return sorted(found, key=lambda p: (p.name.casefold(), p.id))
 
@@ -584,7 +594,7 @@ class Store:
     # ---------------------------------------------------------------- settings
 
     def get_setting(self, key: str, default: Any = None) -> Any:
-        with self._mutex:
+        with self._state:
             if key not in self._meta:
                 return default
             return schema.loads(schema.dumps(self._meta_value(key)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from reflect_tui.domain.answers import ActionStatus
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.domain.people import Person
 from reflect_tui.domain.session import Status
-from reflect_tui.store import STORE_NAME, Store, StoreError, StoreReadOnly
+from reflect_tui.store import STORE_NAME, Store, StoreError, StoreReadOnly, files
 
 
 def mode(path: Path) -> int:
@@ -204,3 +205,42 @@ def test_the_file_is_plain_tinydb(data_dir: Path, clock: FixedClock) -> None:
     assert [d["id"] for d in db.table("sessions").all()] == [session.id]
     assert db.table("meta").get(doc_id=1) == {"key": "schema_version", "value": 1}
     db.close()
+
+
+class BlockingDisk:
+    """Stands in for ``os`` in the file layer: the next write waits until released."""
+
+    def __init__(self, real: object) -> None:
+        self._real = real
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def write(self, fd: int, data: bytes) -> int:
+        self.entered.set()
+        assert self.release.wait(30)
+        return self._real.write(fd, data)  # type: ignore[attr-defined, no-any-return]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)
+
+
+def test_reading_never_waits_for_a_slow_disk(
+    data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(data_dir, clock) as store:
+        store.save_session(make_session("Already there"))
+        disk = BlockingDisk(files.os)
+        monkeypatch.setattr(files, "os", disk)
+        writer = threading.Thread(target=store.save_session, args=(make_session("Being written"),))
+        writer.start()
+        assert disk.entered.wait(30)
+        # The save is stuck inside the disk write; the UI thread can still read.
+        titles = [s.title for s in store.list_sessions()]
+        assert store.get_setting("anything", "default") == "default"
+        assert not disk.release.is_set()
+        disk.release.set()
+        writer.join()
+        monkeypatch.undo()
+        assert "Already there" in titles
+    with Store.open(data_dir, clock) as store:
+        assert {s.title for s in store.list_sessions()} == {"Already there", "Being written"}
