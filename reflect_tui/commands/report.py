@@ -19,11 +19,13 @@ from reflect_tui.errors import UserError
 from reflect_tui.minutes.files import write_private_file
 from reflect_tui.report import (
     DEFAULT_K,
+    Period,
     build_report,
     merge_vocabularies,
     period_from,
     render_html,
     render_markdown,
+    report_sessions,
     vocabulary,
 )
 from reflect_tui.store import STORE_NAME, Store
@@ -99,14 +101,14 @@ def data_dirs(args: argparse.Namespace) -> list[Path]:
     return [paths.data_dir(d) for d in given] or [paths.data_dir(None)]
 
 
-def _read_store(data_dir: Path, clock: Clock) -> tuple[list[Session], list[str]]:
+def _read_store(data_dir: Path, clock: Clock, period: Period) -> tuple[list[Session], list[str]]:
     if not (data_dir / STORE_NAME).is_file():
         raise UserError(
             f"no reflect data in {data_dir} (there is no {STORE_NAME}); check the --data path, "
             "or run `reflect demo --data DIR` to try the report on sample data"
         )
     with Store.open(data_dir, clock, read_only=True) as store:
-        return list(store.iter_sessions()), vocabulary.load(store)
+        return report_sessions(store, period), vocabulary.load(store)
 
 
 def run_report(args: argparse.Namespace, clock: Clock | None = None) -> int:
@@ -121,7 +123,7 @@ def run_report(args: argparse.Namespace, clock: Clock | None = None) -> int:
     stores: list[list[Session]] = []
     vocabularies: list[list[str]] = []
     for data_dir in dirs:
-        sessions, themes = _read_store(data_dir, clock)
+        sessions, themes = _read_store(data_dir, clock, period)
         stores.append(sessions)
         vocabularies.append(themes)
     report = build_report(

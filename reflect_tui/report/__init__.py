@@ -9,6 +9,7 @@ from reflect_tui.report.html import render_html
 from reflect_tui.report.markdown import render_markdown, text_bar
 from reflect_tui.report.model import Report, ThemeRow
 from reflect_tui.report.period import Period, default_period, period_from
+from reflect_tui.report.source import report_sessions
 from reflect_tui.report.suppression import DEFAULT_K, MINIMUM_K, Cell, Shown
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "period_from",
     "render_html",
     "render_markdown",
+    "report_sessions",
     "text_bar",
     "vocabulary",
 ]

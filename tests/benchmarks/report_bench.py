@@ -20,19 +20,28 @@ from pathlib import Path
 from common import Row, interleaved, make_store, median, ms, store_file, table
 
 from reflect_tui.domain.clock import SystemClock
-from reflect_tui.report import build_report, default_period, render_markdown, vocabulary
+from reflect_tui.report import (
+    build_report,
+    default_period,
+    render_markdown,
+    report_sessions,
+    vocabulary,
+)
 from reflect_tui.store import Store
 
 TARGET = 2.0
+DEMO_TODAY = date(2026, 3, 2)  # the clock common.make_store generates sample data with
 
 
 def report_once(data_dir: Path) -> str:
-    """One whole ``reflect report`` over ``data_dir``, without the printing."""
+    """One whole ``reflect report`` over ``data_dir``, without the printing.
+
+    The period is the twelve months up to the sample data's clock, so it is all in range.
+    """
+    period = default_period(DEMO_TODAY)
     with Store.open(data_dir, SystemClock(), read_only=True) as store:
-        sessions = list(store.iter_sessions())
+        sessions = report_sessions(store, period)
         themes = vocabulary.load(store)
-    # The twelve months up to the newest session, so the sample data is all in range.
-    period = default_period(max((s.date for s in sessions), default=date.today()))
     return render_markdown(build_report([sessions], period, vocabulary=themes))
 
 

@@ -143,3 +143,21 @@ def test_themes_can_be_listed_added_removed_and_reset(
     code, out, _ = run(capsys, "themes", "reset", *d)
     code, out, _ = run(capsys, "themes", *d)
     assert out.splitlines()[0] == "workload" and "Rota changes" not in out
+
+
+def test_only_finished_sessions_in_the_two_periods_are_read(tmp_path: Path) -> None:
+    from reflect_tui.report import Period, report_sessions
+
+    wanted = [
+        session(SUPERVISION, date(2026, 6, 1), [], subject="now"),
+        session(SUPERVISION, date(2025, 1, 1), [], subject="before"),
+    ]
+    unwanted = [
+        session(SUPERVISION, date(2026, 6, 2), [], subject="draft", complete=False),
+        session(SUPERVISION, date(2024, 12, 31), [], subject="too early"),
+        session(SUPERVISION, date(2027, 1, 1), [], subject="too late"),
+    ]
+    with Store.open(tmp_path) as store:
+        store.save_sessions(wanted + unwanted)
+        found = report_sessions(store, Period(date(2026, 1, 1), date(2026, 12, 31)))
+    assert sorted(s.subject for s in found) == ["before", "now"]
