@@ -158,3 +158,26 @@ def test_autosave_on_a_read_only_store_reports_why(data_dir: Path, clock: FixedC
             _, message, _ = log.wait_for("error")
             assert message is not None and "Another reflect window" in message
             saver.close()
+
+
+def test_a_journal_left_behind_by_a_crash_never_overwrites_newer_data(
+    data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reflect_tui.store.journal import Journal
+
+    with Store.open(data_dir, clock) as store:
+        session = make_session("Crash between fold and clean-up")
+        saver = store.autosaver(session)
+        session.answers["notes"] = "older text, autosaved"
+        saver.flush()
+        saver._stop = True  # no more background writes
+        # The process dies after folding the newer text but before removing the journal.
+        monkeypatch.setattr(Journal, "remove", lambda self, session_id: None)
+        session.answers["notes"] = "newer text, saved"
+        store.save_session(session)
+        store._autosavers.clear()
+    monkeypatch.undo()
+    assert any((data_dir / "journal").glob("*.json"))
+    with Store.open(data_dir, clock) as store:
+        assert store.get_session(session.id).answers["notes"] == "newer text, saved"
+    assert not any((data_dir / "journal").glob("*.json"))
