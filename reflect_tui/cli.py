@@ -16,7 +16,15 @@ from reflect_tui import __version__
 from reflect_tui.errors import UserError
 
 # Modules in reflect_tui.commands, in the order their commands appear in --help.
-COMMAND_MODULES: tuple[str, ...] = ("templates", "export", "store", "report", "people", "actions", "due")
+COMMAND_MODULES: tuple[str, ...] = (
+    "templates",
+    "export",
+    "store",
+    "report",
+    "people",
+    "actions",
+    "due",
+)
 
 Handler = Callable[[argparse.Namespace], int]
 
