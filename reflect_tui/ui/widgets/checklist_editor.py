@@ -85,8 +85,10 @@ class ChecklistEditor(FieldEditor):
         event.stop()
         if event.input.name is None:
             return
-        self._value[int(event.input.name)].note = event.input.value
-        self.changed()
+        entry: ChecklistEntry = self._value[int(event.input.name)]
+        if entry.note != event.input.value:
+            entry.note = event.input.value
+            self.changed()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

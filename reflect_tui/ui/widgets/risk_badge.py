@@ -19,6 +19,15 @@ BAND_WORDS = {
     Band.EXTREME: "EXTREME",
 }
 
+#: Rich styles matching the badge colours, for read-only text.
+BAND_STYLES = {
+    Band.UNKNOWN: "bold #000000 on #9e9e9e",
+    Band.LOW: "bold #ffffff on #2e7d32",
+    Band.MODERATE: "bold #000000 on #fbc02d",
+    Band.HIGH: "bold #000000 on #ef6c00",
+    Band.EXTREME: "bold #ffffff on #c62828",
+}
+
 
 def badge_text(score: int | None, band: Band) -> str:
     return f"{'?' if score is None else score:>2} {BAND_WORDS[band]}"

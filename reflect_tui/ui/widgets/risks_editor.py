@@ -17,7 +17,7 @@ from textual.widgets import Input, Label, Static
 from reflect_tui.domain import risk
 from reflect_tui.domain.answers import RiskRow
 from reflect_tui.ui.widgets._css import css_beside
-from reflect_tui.ui.widgets.risk_badge import RiskBadge, badge_text
+from reflect_tui.ui.widgets.risk_badge import BAND_STYLES, RiskBadge, badge_text
 from reflect_tui.ui.widgets.rows_editor import EditorRow, RowsEditor
 
 #: Input class -> (RiskRow attribute, word used in messages).
@@ -154,11 +154,12 @@ class RisksEditor(RowsEditor):
 
     def row_text(self, item: Any) -> Text:
         text = Text(f"• {item.hazard} ")
-        text.append(f"[{badge_text(item.score, item.band).strip()}]", style="bold")
+        text.append(f" {badge_text(item.score, item.band).strip()} ", style=BAND_STYLES[item.band])
         if item.controls.strip() or item.residual_score is not None:
-            text.append(f"\n    controls: {item.controls.strip() or '—'} ")
+            text.append(f"\n  controls: {item.controls.strip() or '—'} ")
             text.append(
-                f"[{badge_text(item.residual_score, item.residual_band).strip()}]", style="bold"
+                f" {badge_text(item.residual_score, item.residual_band).strip()} ",
+                style=BAND_STYLES[item.residual_band],
             )
         return text
 
@@ -167,5 +168,6 @@ class RisksEditor(RowsEditor):
         top = risk.highest([r.band for r in rows])
         if top is None:
             return Text(self.EMPTY_TEXT)
-        head = Text(f"Highest risk: {top.value.upper()}\n", style="bold")
-        return head + super().read_only_text()
+        head = Text("Highest risk: ", style="bold")
+        head.append(f" {top.value.upper()} ", style=BAND_STYLES[top])
+        return head + Text("\n") + super().read_only_text()

@@ -149,7 +149,10 @@ class RowsEditor(FieldEditor):
         if row is None:
             return
         event.stop()
+        before = copy.deepcopy(row.item)
         self.apply_input(row, event.input)
+        if row.item == before:
+            return  # e.g. the Changed an input posts for the text it started with
         row.set_class(self.is_blank(row.item), "-blank")
         self._ensure_blank_row()
         self._sync()

@@ -1,0 +1,38 @@
+"""The choice editor: one of the field's options."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from host_app import SIZES, HostApp
+from samples import CHOICE, sample_value
+from textual.widgets import RadioButton
+
+
+async def test_arrows_and_enter_pick_an_option() -> None:
+    app = HostApp(CHOICE, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert app.editor.value == CHOICE.options[0]
+        await pilot.press("down", "down", "enter")
+        assert app.editor.value == CHOICE.options[2]
+        assert app.changes == ["decision", "decision"]
+
+
+async def test_clicking_an_option_picks_it() -> None:
+    app = HostApp(CHOICE, CHOICE.options[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click(app.editor.query(RadioButton)[1])
+        assert app.editor.value == CHOICE.options[1]
+
+
+async def test_a_stored_answer_that_is_no_longer_an_option_is_kept() -> None:
+    app = HostApp(CHOICE, "Postpone")
+    async with app.run_test(size=(80, 24)):
+        assert app.editor.value == "Postpone"
+        assert [str(b.label) for b in app.editor.query(RadioButton)][-1] == "Postpone"
+
+
+@SIZES
+def test_snapshot_choice(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(HostApp(CHOICE, sample_value(CHOICE)), terminal_size=size)

@@ -1,0 +1,99 @@
+"""The factory and what every editor shares: contract, read-only mode, 80 columns, bindings."""
+
+from __future__ import annotations
+
+import pytest
+from host_app import HostApp
+from samples import ALL_FIELDS, PEOPLE, THEMES, sample_value
+from textual.widgets import Input, RadioSet, TextArea
+
+from reflect_tui.domain.answers import empty_value
+from reflect_tui.domain.template import Field, FieldKind
+from reflect_tui.ui.widgets.fields import EDITORS, FieldEditor, editor_for
+
+
+def test_every_field_kind_has_an_editor() -> None:
+    assert set(EDITORS) == set(FieldKind)
+    for field in ALL_FIELDS:
+        editor = editor_for(field, sample_value(field), people=PEOPLE, themes=THEMES)
+        assert isinstance(editor, FieldEditor)
+        assert editor.field is field
+
+
+@pytest.mark.parametrize("field", ALL_FIELDS, ids=lambda f: f.kind.value)
+async def test_editor_starts_with_the_value_it_was_given(field: Field) -> None:
+    value = sample_value(field)
+    app = HostApp(field, value, people=PEOPLE, themes=THEMES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.editor.value == value
+        assert app.changes == []
+
+
+@pytest.mark.parametrize("field", ALL_FIELDS, ids=lambda f: f.kind.value)
+async def test_empty_value_opens_without_error(field: Field) -> None:
+    app = HostApp(field, empty_value(field.kind, field.options))
+    async with app.run_test(size=(80, 24)):
+        assert app.editor.value == empty_value(field.kind, field.options)
+        assert app.screen.focused is not None
+        assert app.editor in app.screen.focused.ancestors
+
+
+@pytest.mark.parametrize("field", ALL_FIELDS, ids=lambda f: f.kind.value)
+async def test_read_only_shows_the_answer_without_inputs(field: Field) -> None:
+    value = sample_value(field)
+    app = HostApp(field, value, read_only=True)
+    async with app.run_test(size=(80, 24)):
+        assert not app.editor.query("Input, TextArea, RadioSet, OptionStrip")
+        shown = str(app.editor.query_one(".field-read-only").render())
+        assert shown.strip() and "(no answer)" not in shown
+        assert app.editor.value == value
+
+
+@pytest.mark.parametrize("field", ALL_FIELDS, ids=lambda f: f.kind.value)
+async def test_fits_in_80_columns(field: Field) -> None:
+    app = HostApp(field, sample_value(field), people=PEOPLE, themes=THEMES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for widget in app.editor.query("*"):
+            if widget.display and widget.region.width:
+                assert widget.region.right <= 80, f"{widget!r} is clipped at 80 columns"
+        for widget in app.editor.query("Input, TextArea, RadioSet, OptionStrip"):
+            if not all(node.display for node in widget.ancestors_with_self):
+                continue
+            assert widget.region.width >= 4, f"{widget!r} is squeezed to nothing"
+
+
+@pytest.mark.parametrize("field", ALL_FIELDS, ids=lambda f: f.kind.value)
+async def test_every_binding_has_an_id_and_a_description(field: Field) -> None:
+    app = HostApp(field, sample_value(field))
+    async with app.run_test(size=(80, 24)):
+        own = [app.editor, *app.editor.query("*")]
+        for widget in own:
+            if not widget.__module__.startswith("reflect_tui"):
+                continue
+            for _key, binding in widget._bindings:
+                assert binding.id, f"{type(widget).__name__} binding {binding.key} has no id"
+                assert binding.description, f"{binding.id} has no description"
+
+
+async def test_focus_first_puts_the_cursor_in_the_first_input() -> None:
+    app = HostApp(ALL_FIELDS[2], sample_value(ALL_FIELDS[2]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.set_focus(None)
+        app.editor.focus_first()
+        await pilot.pause()
+        assert isinstance(app.screen.focused, Input)
+        assert app.screen.focused.value == "Share the visit plan template"
+
+
+@pytest.mark.parametrize("kind", [FieldKind.TEXT, FieldKind.CHOICE], ids=str)
+async def test_room_mode_hides_help_but_keeps_the_answer(kind: FieldKind) -> None:
+    field = next(f for f in ALL_FIELDS if f.kind is kind)
+    field = Field(**{**field.__dict__, "help": "Some guidance"})
+    app = HostApp(field, sample_value(field), room_mode=True)
+    async with app.run_test(size=(80, 24)):
+        assert not app.editor.query_one(".field-help").display
+        assert app.editor.query_one(TextArea if kind is FieldKind.TEXT else RadioSet).display
+        app.editor.set_room_mode(False)
+        assert app.editor.query_one(".field-help").display

@@ -1,0 +1,95 @@
+"""The risk register: scores and bands as you type; unknown is never shown as low."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from host_app import SIZES, HostApp
+from samples import RISKS, sample_value
+
+from reflect_tui.domain.answers import RiskRow
+from reflect_tui.domain.risk import Band
+from reflect_tui.ui.widgets.risk_badge import RiskBadge
+
+
+def badge(app: HostApp, selector: str, index: int = 0) -> RiskBadge:
+    return app.editor.query(selector)[index]  # type: ignore[return-value]
+
+
+async def test_row_score_and_band_follow_each_keystroke() -> None:
+    app = HostApp(RISKS, [])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Dog at the address", "tab", "2")
+        await pilot.pause()
+        assert badge(app, ".risk-badge").band is Band.UNKNOWN
+        assert "UNKNOWN" in str(badge(app, ".risk-badge").render())
+        await pilot.press("tab", "2")
+        await pilot.pause()
+        assert badge(app, ".risk-badge").band is Band.MODERATE
+        assert "4 MODERATE" in str(badge(app, ".risk-badge").render())
+        await pilot.press("backspace", "5")
+        await pilot.pause()
+        assert badge(app, ".risk-badge").band is Band.HIGH
+        await pilot.press("tab", *"Owner shuts it away", "tab", "1", "tab", "5")
+        await pilot.pause()
+        assert app.editor.value == [
+            RiskRow("Dog at the address", 2, 5, "Owner shuts it away", 1, 5)
+        ]
+        assert badge(app, ".risk-residual-badge").band is Band.MODERATE
+        assert set(app.changes) == {"risks"}
+        assert len(app.changes) == len("Dog at the address" + "Owner shuts it away") + 6
+
+
+async def test_highest_band_at_the_top_counts_unknown_above_moderate() -> None:
+    app = HostApp(RISKS, [RiskRow("Dog", 2, 2)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert badge(app, ".risk-highest").band is Band.MODERATE
+        texts = app.editor.query("Input.risk-text")
+        hazards = [i for i in texts if not i.has_class("risk-controls")]
+        hazards[-1].focus()
+        await pilot.press(*"Night access", "tab", "?", "tab", "3")
+        await pilot.pause()
+        assert badge(app, ".risk-highest").band is Band.UNKNOWN
+        await pilot.press("shift+tab", "backspace", "5", "tab", "backspace", "5")
+        await pilot.pause()
+        highest = badge(app, ".risk-highest")
+        assert highest.band is Band.EXTREME and "25 EXTREME" in str(highest.render())
+        await pilot.press("ctrl+delete")
+        await pilot.pause()
+        await pilot.pause()
+        assert badge(app, ".risk-highest").band is Band.MODERATE
+
+
+async def test_rating_outside_one_to_five_is_kept_flagged_and_counted_unknown() -> None:
+    app = HostApp(RISKS, [])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Stairs", "tab", "7", "tab", "5")
+        await pilot.pause()
+        assert app.editor.query("Input.risk-l").first().value == "7"  # type: ignore[attr-defined]
+        assert app.editor.value[0].likelihood is None
+        assert badge(app, ".risk-badge").band is Band.UNKNOWN
+        [problem] = app.editor.problems
+        assert '"7"' in problem and "1–5" in problem and "Stairs" in problem
+        await pilot.press("shift+tab", "backspace", "1")
+        await pilot.pause()
+        assert app.editor.problems == []
+        assert app.editor.value[0].likelihood == 1
+        assert badge(app, ".risk-badge").band is Band.MODERATE  # 1 x 5 = 5
+
+
+async def test_empty_register_says_so_rather_than_showing_low() -> None:
+    app = HostApp(RISKS, [])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "none yet" in str(badge(app, ".risk-highest").render())
+
+
+@SIZES
+def test_snapshot_risks(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(HostApp(RISKS, sample_value(RISKS)), terminal_size=size)
+
+
+@SIZES
+def test_snapshot_risks_read_only(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(HostApp(RISKS, sample_value(RISKS), read_only=True), terminal_size=size)
