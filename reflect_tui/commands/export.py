@@ -57,7 +57,8 @@ def register(
         "-o",
         "--output",
         metavar="PATH",
-        help="file or existing folder to write to; '-' writes to standard output",
+        help="file or folder to write to (a path without an extension is a folder, created "
+        "if needed); '-' writes to standard output",
     )
     parser.add_argument(
         "--check",

@@ -70,20 +70,35 @@ def export_session(
 ) -> Path:
     """Write the minutes (or visit card) and return the path written.
 
-    ``dest`` may be a file or an existing folder; without it the file goes into
-    ``directory`` (default: the current folder) under ``default_filename``. The
-    file is 0600. An existing file is only replaced with ``force``.
+    ``dest`` may be a file, or a folder: an existing one, or a path without an
+    extension (such as the store's minutes folder before its first use), which
+    is created owner-only. Without ``dest`` the file goes into ``directory``
+    (created if missing; default: the current folder). The file is named
+    ``default_filename`` inside a folder, is 0600, and an existing file is only
+    replaced with ``force``.
     """
     text = render(session, fmt=fmt, card=card, confirmed_confidential=confirmed_confidential)
     name = default_filename(session, fmt, card=card)
     if dest is None:
-        path = Path(directory) / name if directory is not None else Path.cwd() / name
+        folder = Path(directory).expanduser() if directory is not None else Path.cwd()
+        _ensure_folder(folder)
+        path = folder / name
     else:
         path = Path(dest).expanduser()
-        if path.is_dir():
+        if path.is_dir() or (not path.exists() and not path.suffix):
+            _ensure_folder(path)
             path = path / name
     write_private_file(path, text, force=force)
     return path
+
+
+def _ensure_folder(folder: Path) -> None:
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(mode=DIR_MODE, parents=True)
+    except OSError as err:
+        raise ExportFailed(f"cannot create the folder {folder}: {err.strerror or err}") from err
 
 
 def write_private_file(path: Path, text: str, *, force: bool = False) -> None:

@@ -80,9 +80,20 @@ def test_export_never_overwrites_without_force(tmp_path: Path) -> None:
     assert mode(target) == 0o600
 
 
-def test_export_to_a_missing_folder_says_so(tmp_path: Path) -> None:
+def test_export_to_a_file_in_a_missing_folder_says_so(tmp_path: Path) -> None:
     with pytest.raises(ExportFailed, match="does not exist"):
         export_session(every_kind_session(), tmp_path / "nope" / "m.md")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_into_a_new_folder_creates_it_owner_only(tmp_path: Path) -> None:
+    """The app exports into the store's minutes folder, which may not exist yet."""
+    session = every_kind_session()
+    path = export_session(session, tmp_path / "minutes")
+    assert path == tmp_path / "minutes" / default_filename(session, "md")
+    assert mode(tmp_path / "minutes") == 0o700
+    other = export_session(session, directory=tmp_path / "a" / "b", fmt="html")
+    assert other.parent == tmp_path / "a" / "b" and other.is_file()
 
 
 def test_confidential_export_writes_nothing_without_confirmation(tmp_path: Path) -> None:
