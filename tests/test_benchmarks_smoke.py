@@ -39,7 +39,8 @@ def check_rows(rows: list[common.Row]) -> None:
             assert row.met in (True, False)
 
 
-IN_PROCESS = [m for m, _ in run.SECTIONS if m not in ("memory_bench", "ui_bench")]
+SLOW = ("memory_bench", "ui_bench", "typing_bench")
+IN_PROCESS = [m for m, _ in run.SECTIONS if m not in SLOW]
 
 
 @pytest.mark.parametrize("module", IN_PROCESS)
@@ -65,11 +66,16 @@ def test_app_processes_report_start_up_and_peak_memory_beside_a_bare_app(
 
 
 @pytest.mark.slow
-def test_ui_bench_reports_start_up_and_per_key_figures(stores: dict[int, Path]) -> None:
-    measure = run.load("ui_bench")
+@pytest.mark.parametrize("module", ["ui_bench", "typing_bench"])
+def test_app_benchmarks_report_per_key_figures_beside_an_empty_store(
+    module: str, stores: dict[int, Path]
+) -> None:
+    measure = run.load(module)
     if measure is None:
-        pytest.skip("ui_bench has not landed yet")
-    check_rows(measure(stores, 1))
+        pytest.skip(f"{module} has not landed yet")
+    rows = measure(stores, 1)
+    check_rows(rows)
+    assert any("key" in r.name.lower() for r in rows) or module == "ui_bench"
 
 
 def test_the_table_shows_every_row_with_its_ratio_and_verdict() -> None:

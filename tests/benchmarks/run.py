@@ -33,6 +33,7 @@ QUICK_SIZES = (100,)
 # (module, what it measures), in the order of the table.
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("ui_bench", "start-up and per-key handling vs a bare app / an empty store"),
+    ("typing_bench", "per-key handling, big store vs empty (stand-in for ui_bench)"),
     ("store_bench", "open, list, save one edited session vs default TinyDB"),
     ("export_bench", "export one session to Markdown and HTML"),
     ("report_bench", "thematic report vs json.loads"),
@@ -111,6 +112,8 @@ def collect(stores: dict[int, Path], repeats: int, only: set[str] | None = None)
     for module, what in SECTIONS:
         if only and module not in only:
             continue
+        if module == "typing_bench" and any("key" in r.name.lower() for r in rows):
+            continue  # ui_bench measured per-key handling itself
         measure = load(module)
         if measure is None:
             print(f"[{module}] not available yet: {what} not measured", file=sys.stderr)
