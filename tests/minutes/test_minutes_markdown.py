@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 import yaml  # type: ignore[import-untyped]
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from markdown_it.token import Token
 from minutes_fixtures import CANARY, every_kind_session
 
@@ -259,3 +261,24 @@ def test_unknown_risk_is_never_shown_as_low() -> None:
     session = every_kind_session()
     text = visible_text(tokens_of(body_of(render_markdown(session))))
     assert "? × 3 ? Unknown (needs attention)" in text
+
+
+MARKDOWN_ALPHABET = st.sampled_from(
+    [*"#|-_*`~<>[]()!&;\\=+.:0123456789 \t\nabcXYZ", "\r\n", "---", "```", "<script>", "é", "😀"]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=60), st.lists(MARKDOWN_ALPHABET, max_size=40).map("".join)))
+def test_any_text_keeps_structure_and_visible_text(text: str) -> None:
+    plain = tokens_of(body_of(render_markdown(every_kind_session("Plain words."))))
+    md = render_markdown(every_kind_session(text))
+    tokens = tokens_of(body_of(md))
+    assert structure(tokens) == structure(plain)
+    used = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or []}
+    assert used & (FORBIDDEN | {"blockquote_open"}) == set()
+    seen = visible_text(tokens)
+    wanted = normalise(text)
+    for prefix in ("Title", "Item", "Hazard", "Control", "Do", "Ann", "Note"):
+        assert f"{prefix} {wanted}".strip() in seen
+    assert front_matter_of(md)["title"] == f"Title {text}"
