@@ -158,14 +158,15 @@ with open("/proc/self/status") as _status:
 _pycache: list[str] = []
 
 
-def _pycache_dir() -> str:
-    """A private bytecode cache for children, removed at exit (the repo stays clean)."""
+def _scratch() -> str:
+    """A private folder for children (bytecode cache, HOME), removed at exit."""
     if not _pycache:
         import atexit
         import shutil
         import tempfile
 
-        folder = tempfile.mkdtemp(prefix="reflect-bench-pyc-")
+        folder = tempfile.mkdtemp(prefix="reflect-bench-")
+        (Path(folder) / "home").mkdir(mode=0o700)
         atexit.register(shutil.rmtree, folder, True)
         _pycache.append(folder)
     return _pycache[0]
@@ -176,10 +177,16 @@ def child_env() -> dict[str, str]:
 
     Bytecode is cached (in a private folder): an installed app and Textual both
     start from .pyc files, so a benchmark must not recompile either every time.
+    HOME and the XDG folders point into that folder too, so a child never reads
+    or writes the real user's data or templates.
     """
     env = dict(os.environ)
+    scratch = Path(_scratch())
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = _pycache_dir()
+    env["PYTHONPYCACHEPREFIX"] = str(scratch / "pyc")
+    env["HOME"] = str(scratch / "home")
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[name] = str(scratch / "home" / name.lower())
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     env.pop("REFLECT_DATA", None)
     env.pop("REFLECT_TEMPLATES", None)
