@@ -52,6 +52,12 @@ class WriterLock:
         if self._lock.is_locked:
             self._lock.release(force=True)
 
+    def in_use(self) -> str:
+        """The start of every message about the data being held by another process."""
+        pid = self.holder()
+        who = f" (pid {pid})" if pid else ""
+        return f"Another reflect window{who} is using the data in {self.path.parent}"
+
     def holder(self) -> int | None:
         """The pid recorded by the current holder, if it can be read."""
         try:

@@ -62,12 +62,7 @@ def restore(
         raise StoreError(f"Backup {number} ({chosen}) {problem}; it was not restored.{hint}")
     lock = WriterLock(data_dir)
     if not lock.acquire(lock_timeout):
-        pid = lock.holder()
-        who = f" (pid {pid})" if pid else ""
-        raise StoreReadOnly(
-            f"Another reflect window{who} is using the data in {data_dir}. Close it, then run "
-            "`reflect restore` again."
-        )
+        raise StoreReadOnly(f"{lock.in_use()}. Close it, then run `reflect restore` again.")
     try:
         path = data_dir / STORE_NAME
         stamp = (clock or SystemClock()).now()

@@ -155,11 +155,9 @@ class Store:
                     f"Cannot lock the data folder {data_dir}: {err.strerror or err}."
                 ) from err
             if not got:
-                pid = lock.holder()
-                who = f" (pid {pid})" if pid else ""
                 reason = (
-                    f"Another reflect window{who} is using the data in {data_dir}; "
-                    "this one is read-only. Close the other window to make changes here."
+                    f"{lock.in_use()}; this one is read-only. "
+                    "Close the other window to make changes here."
                 )
                 lock = None
                 read_only = True

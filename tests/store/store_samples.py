@@ -59,3 +59,16 @@ def with_action(session: Session, what: str, action_id: str | None = None) -> Ac
 
 def add_learning(session: Session, text: str) -> None:
     session.answers["learning"].append(ListItem(text, ["workload"]))
+
+
+class OsProxy:
+    """Stands in for ``os`` inside the store's file layer; subclasses override calls."""
+
+    def __init__(self, real: object) -> None:
+        self._real = real
+
+    def real_write(self, fd: int, data: bytes) -> int:
+        return self._real.write(fd, data)  # type: ignore[attr-defined, no-any-return]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)

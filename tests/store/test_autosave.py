@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from store_samples import add_learning, make_session
+from store_samples import OsProxy, add_learning, make_session
 
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.store import Store, StoreError, files
@@ -92,20 +92,17 @@ def test_a_crash_before_folding_is_recovered_at_next_open(
     assert not any((data_dir / "journal").glob("*.json"))
 
 
-class FullDisk:
-    """Stands in for ``os`` inside the store's file layer; writes fail while ``full``."""
+class FullDisk(OsProxy):
+    """Writes fail while ``full``."""
 
     def __init__(self, real: object) -> None:
-        self._real = real
+        super().__init__(real)
         self.full = True
 
     def write(self, fd: int, data: bytes) -> int:
         if self.full:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return self._real.write(fd, data)  # type: ignore[attr-defined, no-any-return]
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._real, name)
+        return self.real_write(fd, data)
 
 
 def test_disk_full_shows_an_error_keeps_the_session_and_retries(

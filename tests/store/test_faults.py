@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from store_samples import NOW, make_session, with_action
+from store_samples import NOW, OsProxy, make_session, with_action
 
 from reflect_tui import cli
 from reflect_tui.domain.clock import FixedClock
@@ -163,28 +163,25 @@ def test_two_processes_writing_the_same_folder_lose_nothing(data_dir: Path) -> N
 # ------------------------------------------------------------------ write faults
 
 
-class FailingOs:
-    """Stands in for ``os`` inside the store's file layer and fails one call kind."""
+class FailingOs(OsProxy):
+    """Fails one kind of call the way a full or broken disk does."""
 
     def __init__(self, real: object, fail: str) -> None:
-        self._real = real
+        super().__init__(real)
         self.fail = fail
 
     def write(self, fd: int, data: bytes) -> int:
         if self.fail == "nothing written":
             raise OSError(errno.ENOSPC, "No space left on device")
         if self.fail == "half written":
-            self._real.write(fd, bytes(data)[: len(data) // 2])  # type: ignore[attr-defined]
+            self.real_write(fd, bytes(data)[: len(data) // 2])
             raise OSError(errno.ENOSPC, "No space left on device")
-        return self._real.write(fd, data)  # type: ignore[attr-defined, no-any-return]
+        return self.real_write(fd, data)
 
     def replace(self, src: str, dst: str) -> None:
         if self.fail == "rename":
             raise OSError(errno.EIO, "Input/output error")
         self._real.replace(src, dst)  # type: ignore[attr-defined]
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._real, name)
 
 
 @pytest.mark.parametrize("fail", ["nothing written", "half written", "rename"])

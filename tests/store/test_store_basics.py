@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from store_samples import NOW, add_learning, make_session, with_action
+from store_samples import NOW, OsProxy, add_learning, make_session, with_action
 
 from reflect_tui.domain.answers import ActionStatus
 from reflect_tui.domain.clock import FixedClock
@@ -207,21 +207,18 @@ def test_the_file_is_plain_tinydb(data_dir: Path, clock: FixedClock) -> None:
     db.close()
 
 
-class BlockingDisk:
-    """Stands in for ``os`` in the file layer: the next write waits until released."""
+class BlockingDisk(OsProxy):
+    """The next write waits until released."""
 
     def __init__(self, real: object) -> None:
-        self._real = real
+        super().__init__(real)
         self.entered = threading.Event()
         self.release = threading.Event()
 
     def write(self, fd: int, data: bytes) -> int:
         self.entered.set()
         assert self.release.wait(30)
-        return self._real.write(fd, data)  # type: ignore[attr-defined, no-any-return]
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._real, name)
+        return self.real_write(fd, data)
 
 
 def test_reading_never_waits_for_a_slow_disk(

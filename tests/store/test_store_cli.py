@@ -97,6 +97,18 @@ def test_restore_lists_backups(data_dir: Path, capsys: pytest.CaptureFixture[str
     assert "reflect-000002.json" in out.splitlines()[0]
 
 
+def test_restore_while_the_app_has_the_data_says_so(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for _ in range(2):
+        run(capsys, "demo", "--data", str(data_dir), "--sessions", "1")
+    before = (data_dir / "reflect.json").read_bytes()
+    with Store.open(data_dir):
+        code, _, err = run(capsys, "restore", "--data", str(data_dir))
+    assert code == 1 and "Another reflect window" in err and "reflect restore" in err
+    assert (data_dir / "reflect.json").read_bytes() == before
+
+
 # ------------------------------------------------------------------ sample data
 
 
