@@ -43,7 +43,8 @@ class WriterLock:
         """Advisory only (it names the holder in messages), so no fsync: opening stays fast."""
         fd = os.open(self.owner_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         try:
-            os.fchmod(fd, FILE_MODE)
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, FILE_MODE)
             os.write(fd, str(os.getpid()).encode())
         finally:
             os.close(fd)
