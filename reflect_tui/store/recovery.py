@@ -47,10 +47,10 @@ def restore(
             "restore."
         )
     if not 1 <= number <= len(found):
-        raise StoreError(
-            f"There is no backup {number}: {data_dir} has backups 1 to {len(found)} "
-            "(1 is the newest)."
+        count = f"{len(found)} backups, 1 (newest) to {len(found)}" if len(found) > 1 else (
+            "only backup 1"
         )
+        raise StoreError(f"There is no backup {number}: {data_dir} has {count}.")
     chosen = found[number - 1]
     problem = backups.check_file(chosen, codec)
     if problem:

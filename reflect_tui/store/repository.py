@@ -51,6 +51,15 @@ INTERNAL_KEYS = frozenset({schema.SCHEMA_KEY, FOLDED_KEY})
 Doc = dict[str, Any]
 
 
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    """Inode, size and mtime: enough to tell whether a file is still the one we wrote."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 class MemoryStorage(Storage):
     """TinyDB Storage over the in-memory tree; the Store decides when it reaches disk."""
 
@@ -102,6 +111,7 @@ class Store:
         self._journal = Journal(data_dir, codec)
         self._keep_backups = keep_backups
         self._last_backup: float | None = None
+        self._written_stat: tuple[int, int, int] | None = None
         # _mutex orders writers (a whole write, disk I/O included); _state guards the
         # in-memory tree and is all a reader needs, so reads never wait for the disk.
         self._mutex = threading.RLock()
@@ -331,6 +341,7 @@ class Store:
         try:
             self._backup_if_due()
             self._blob.write(data)
+            self._written_stat = _identity(self.path)
         except OSError as err:
             raise StoreWriteFailed(
                 f"Could not save to {self.path}: {err.strerror or err}. The file on disk is "
@@ -343,8 +354,13 @@ class Store:
         now = time.monotonic()
         if self._last_backup is not None and now - self._last_backup < backups.BACKUP_EVERY:
             return
-        if self._last_backup is not None and backups.check_file(self.path, self._codec):
-            return  # never rotate a good backup out for a file that does not load
+        unchanged = self._written_stat is not None and _identity(self.path) == self._written_stat
+        # A file this store did not write last is only kept if it loads, so a good
+        # backup is never rotated out for a bad one. (Ours needs no re-parse.)
+        if self._last_backup is not None and not unchanged and backups.check_file(
+            self.path, self._codec
+        ):
+            return
         backups.make_backup(self.path, self.data_dir, self._keep_backups)
         self._last_backup = now
 

@@ -241,3 +241,20 @@ def test_reading_never_waits_for_a_slow_disk(
         assert "Already there" in titles
     with Store.open(data_dir, clock) as store:
         assert {s.title for s in store.list_sessions()} == {"Already there", "Being written"}
+
+
+def test_a_long_opening_keeps_taking_backups(
+    data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reflect_tui.store import backups
+
+    monkeypatch.setattr(backups, "BACKUP_EVERY", 0.0)  # as if half an hour passed each time
+    with Store.open(data_dir, clock) as store:
+        for n in range(4):
+            store.save_session(make_session(f"Session {n}"))
+        kept = sorted((data_dir / "backups").iterdir())
+        assert len(kept) == 4  # the new empty store, then after sessions 0, 1 and 2
+        assert [len(_sessions_in(p)) for p in kept] == [0, 1, 2, 3]
+        store.path.write_text("not ours and not JSON")  # someone else broke it
+        store.save_session(make_session("Session 4"))
+        assert sorted((data_dir / "backups").iterdir()) == kept
