@@ -32,9 +32,7 @@ def register(
     demo.add_argument(
         "--sessions", type=_count, default=12, metavar="N", help="how many sessions (default 12)"
     )
-    demo.add_argument(
-        "--seed", type=int, default=7, help="sample data seed (same seed, same data)"
-    )
+    demo.add_argument("--seed", type=int, default=7, help="sample data seed (same seed, same data)")
     demo.set_defaults(func=run_demo)
 
     listing = subparsers.add_parser(
@@ -59,9 +57,7 @@ def register(
     rest.add_argument(
         "--backup", type=_count, default=1, metavar="N", help="which backup: 1 is the newest"
     )
-    rest.add_argument(
-        "--list", action="store_true", dest="list_only", help="only list the backups"
-    )
+    rest.add_argument("--list", action="store_true", dest="list_only", help="only list the backups")
     rest.set_defaults(func=run_restore)
 
 
@@ -111,9 +107,7 @@ def run_list(args: argparse.Namespace) -> int:
     if not summaries:
         print(f"No sessions in {where} yet. Try `reflect demo` for sample data.")
         return 0
-    rows = [
-        (s.id, s.date.isoformat(), s.template_id, s.title, s.status.value) for s in summaries
-    ]
+    rows = [(s.id, s.date.isoformat(), s.template_id, s.title, s.status.value) for s in summaries]
     header = ("ID", "DATE", "TEMPLATE", "TITLE", "STATUS")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
     for row in [header, *rows]:

@@ -95,7 +95,7 @@ TEXT = {
     "who-knows": "Duty manager and the team administrator.",
     "checkin-times": "Text on arrival and on leaving; call if more than 45 minutes.",
     "missed-checkin": "Duty manager rings twice, then calls the police with the address.",
-    "code-word": "\"Can you check the blue file for me?\"",
+    "code-word": '"Can you check the blue file for me?"',
     "exit-plan": "Sit nearest the door; leave at the first sign of aggression.",
     "time-limit": "45 minutes",
     "escalation": "Duty manager on the office line; police on 999 if in danger.",

@@ -47,15 +47,18 @@ def restore(
             "restore."
         )
     if not 1 <= number <= len(found):
-        count = f"{len(found)} backups, 1 (newest) to {len(found)}" if len(found) > 1 else (
-            "only backup 1"
+        count = (
+            f"{len(found)} backups, 1 (newest) to {len(found)}"
+            if len(found) > 1
+            else ("only backup 1")
         )
         raise StoreError(f"There is no backup {number}: {data_dir} has {count}.")
     chosen = found[number - 1]
     problem = backups.check_file(chosen, codec)
     if problem:
         others = [
-            str(i) for i, p in enumerate(found, start=1)
+            str(i)
+            for i, p in enumerate(found, start=1)
             if p != chosen and backups.check_file(p, codec) is None
         ]
         hint = f" Try --backup {others[0]}." if others else " No other backup loads either."

@@ -357,8 +357,10 @@ class Store:
         unchanged = self._written_stat is not None and _identity(self.path) == self._written_stat
         # A file this store did not write last is only kept if it loads, so a good
         # backup is never rotated out for a bad one. (Ours needs no re-parse.)
-        if self._last_backup is not None and not unchanged and backups.check_file(
-            self.path, self._codec
+        if (
+            self._last_backup is not None
+            and not unchanged
+            and backups.check_file(self.path, self._codec)
         ):
             return
         backups.make_backup(self.path, self.data_dir, self._keep_backups)
@@ -462,8 +464,7 @@ class Store:
             return matches[0]
         if not matches:
             raise StoreError(
-                f"No session with id {key!r} in {self.data_dir}. "
-                "Run `reflect list` to see the ids."
+                f"No session with id {key!r} in {self.data_dir}. Run `reflect list` to see the ids."
             )
         raise StoreError(
             f"The id {key!r} matches {len(matches)} sessions in {self.data_dir}; "

@@ -96,8 +96,13 @@ def measure_size(sessions: int, repeats: int = 5) -> list[Row]:
             db.close()
 
         rows.append(
-            Row(sessions, "open", _median_ms(ours_open, repeats),
-                _median_ms(tiny_open, repeats), size_mb)
+            Row(
+                sessions,
+                "open",
+                _median_ms(ours_open, repeats),
+                _median_ms(tiny_open, repeats),
+                size_mb,
+            )
         )
 
         def ours_first_list() -> None:
@@ -146,8 +151,13 @@ def measure_size(sessions: int, repeats: int = 5) -> list[Row]:
             table.update(edited(sid), doc_ids=[doc_ids[sid]])
 
         rows.append(
-            Row(sessions, "save", _median_ms(ours_save, repeats),
-                _median_ms(tiny_save, repeats), size_mb)
+            Row(
+                sessions,
+                "save",
+                _median_ms(ours_save, repeats),
+                _median_ms(tiny_save, repeats),
+                size_mb,
+            )
         )
 
         draft = store.get_session(ids[0])

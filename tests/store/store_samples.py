@@ -50,8 +50,10 @@ def make_session(title: str = "Monday check-in", when: datetime = NOW, **header:
 
 
 def with_action(session: Session, what: str, action_id: str | None = None) -> ActionItem:
-    action = ActionItem(what=what, owner="Sam") if action_id is None else ActionItem(
-        what=what, owner="Sam", id=action_id
+    action = (
+        ActionItem(what=what, owner="Sam")
+        if action_id is None
+        else ActionItem(what=what, owner="Sam", id=action_id)
     )
     session.answers["actions"].append(action)
     return action
