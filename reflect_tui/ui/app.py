@@ -1,0 +1,167 @@
+"""The app shell: one factory (``make_app``) shared by the CLI and the tests.
+
+The app owns the store and the template library; screens reach them through
+``self.app``. Quitting always flushes the open session first, so nothing typed
+is lost however the app is left.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from reflect_tui import paths
+from reflect_tui.domain.clock import Clock, SystemClock
+from reflect_tui.store import Store
+from reflect_tui.templates import TemplateLibrary
+
+
+class ReflectApp(App[int]):
+    """reflect-tui. Screens call back into ``store``, ``library`` and ``clock``."""
+
+    TITLE = "reflect"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [  # noqa: RUF012 - Textual's own class-level convention
+        Binding("f1", "help", "Help", id="app.help", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding(
+            "ctrl+p", "command_palette", "Commands", id="app.palette", show=False, priority=True
+        ),
+        Binding("ctrl+c", "help_quit", "How to quit", id="app.help_quit", show=False),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        library: TemplateLibrary,
+        clock: Clock,
+        *,
+        animations: bool = False,
+        cursor_blink: bool | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.library = library
+        self.clock = clock
+        self.cursor_blink = animations if cursor_blink is None else cursor_blink
+        if not animations:
+            self.animation_level = "none"
+        self._ui_loop: asyncio.AbstractEventLoop | None = None
+        self._ui_thread = threading.get_ident()
+        # Called before exit so the open screen can flush its session.
+        self.before_quit: list[Callable[[], None]] = []
+
+    def on_mount(self) -> None:
+        from reflect_tui.ui.screens.home import HomeScreen
+
+        self._ui_loop = asyncio.get_running_loop()
+        self._ui_thread = threading.get_ident()
+        if self.store.read_only:
+            self.sub_title = "read-only"
+        self.push_screen(HomeScreen())
+
+    # -- threads --------------------------------------------------------------
+
+    def post_from_any_thread(self, callback: Callable[..., Any], *args: Any) -> None:
+        """Run ``callback`` on the UI thread without waiting for it.
+
+        The store's autosave worker reports its state from its own thread. It must
+        never block on the UI (the UI may itself be waiting in ``flush()``), so this
+        queues the call instead of using the blocking ``call_from_thread``.
+        """
+        if threading.get_ident() == self._ui_thread:
+            callback(*args)
+            return
+        loop = self._ui_loop
+        if loop is None or loop.is_closed():
+            return
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+            loop.call_soon_threadsafe(callback, *args)
+
+    # -- actions --------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from reflect_tui.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        self.save_everything()
+        self.exit(0)
+
+    def save_everything(self) -> None:
+        """Flush whatever the open screens hold; safe to call more than once."""
+        for hook in list(self.before_quit):
+            hook()
+
+    def on_unmount(self) -> None:
+        self.save_everything()
+        self.store.close()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            # A screenshot would write confidential text to a file nobody asked for.
+            if command.title != "Screenshot":
+                yield command
+        yield SystemCommand("Help", "Keys and actions for this screen (F1)", self.action_help)
+        from reflect_tui.ui.screens.followup_nav import palette_commands  # People, Actions
+
+        yield from palette_commands(self)
+        extra = getattr(screen, "palette_commands", None)
+        if callable(extra):
+            yield from extra()
+
+    def quiet_cursor(self, *widgets: Any) -> None:
+        """Stop cursor blinking when animations are off (stable snapshots, calm screens)."""
+        if self.cursor_blink:
+            return
+        for widget in widgets:
+            if hasattr(widget, "cursor_blink"):
+                widget.cursor_blink = False
+
+
+def make_app(
+    data_dir: Path,
+    clock: Clock,
+    *,
+    template_dirs: list[Path] | None = None,
+    animations: bool = False,
+    cursor_blink: bool | None = None,
+    read_only: bool = False,
+    user_templates: bool = False,
+) -> ReflectApp:
+    """Build the app on an explicit data dir and clock; the CLI and every test use this.
+
+    Only ``user_templates=True`` (the CLI) reads ``$REFLECT_TEMPLATES`` and the per-user
+    template folder; otherwise the library is the built-ins plus ``template_dirs``, so
+    tests never depend on (or touch) the machine they run on.
+    """
+    dirs = [Path(d) for d in template_dirs or []]
+    library = TemplateLibrary.load(dirs) if user_templates else TemplateLibrary.from_dirs(dirs)
+    store = Store.open(Path(data_dir), clock, read_only=read_only)
+    return ReflectApp(store, library, clock, animations=animations, cursor_blink=cursor_blink)
+
+
+def run_app(data: str | None, template_dirs: list[str] | None) -> int:
+    """Open the app for a person at a terminal (called by ``reflect`` with no command)."""
+    app = make_app(
+        paths.data_dir(data),
+        SystemClock(),
+        template_dirs=[Path(d) for d in template_dirs or []],
+        animations=True,
+        user_templates=True,
+    )
+    result = app.run()
+    return int(result or 0)

@@ -1,0 +1,223 @@
+"""Finish: the record as it will be exported, privacy findings, mark complete.
+
+Findings are listed with the step and field they came from; choosing one goes
+back to the runner with the cursor in that field. A confidential session is
+never exported or copied without an explicit yes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reflect_tui.domain.session import Session, Status
+from reflect_tui.errors import UserError
+from reflect_tui.ui.screens.confirm import ConfirmScreen
+from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+
+
+def findings_for(app: Any, session: Session) -> list[Any]:
+    from reflect_tui import minutes
+
+    do_not_share = list(app.store.get_setting("do_not_share", []) or [])
+    known = [p.name for p in app.store.people()]
+    result: list[Any] = minutes.check_session_privacy(
+        session, do_not_share=do_not_share, known_people=known
+    )
+    return result
+
+
+def finding_line(session: Session, finding: Any) -> Text:
+    where = ""
+    field_id = getattr(finding, "field_id", None)
+    if field_id:
+        f = session.template.field_by_id(field_id)
+        where = f.label if f is not None else field_id
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"{getattr(finding, 'kind', 'check')}: ", style="bold yellow")
+    text.append(repr(str(getattr(finding, "text", ""))))
+    if where:
+        text.append(f"  in “{where}”", style="dim")
+    return text
+
+
+class FinishScreen(Screen[Any]):
+    """Dismisses with "complete", a (step_id, field_id) to jump to, or None (back)."""
+
+    CSS_PATH = "finish.tcss"
+    BINDINGS = [  # noqa: RUF012
+        Binding("ctrl+d", "complete", "Mark complete", id="finish.complete", priority=True),
+        Binding("ctrl+e", "export", "Export", id="finish.export"),
+        Binding("ctrl+y", "copy", "Copy Markdown", id="finish.copy"),
+        Binding("escape", "back", "Back to session", id="finish.back"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.findings: list[Any] = []
+        self.markdown = ""
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        yield TopBar("finish", session_title=s.title, confidential=s.is_confidential)
+        yield Banner(id="banner")
+        with Horizontal(id="finish-main"):
+            with VerticalScroll(id="preview-pane"):
+                yield Markdown(id="preview")
+            with Vertical(id="finish-side"):
+                yield Static("Privacy check", id="findings-title")
+                yield OptionList(id="findings")
+                yield Button("Mark complete (Ctrl+D)", id="complete", variant="success")
+                yield Button("Export… (Ctrl+E)", id="export")
+                yield Button("Copy Markdown (Ctrl+Y)", id="copy")
+                yield Button("Back (Esc)", id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = reflect_app(self)
+        banner = self.query_one(Banner)
+        if self.session.is_confidential:
+            banner.show(
+                "Confidential session: this record stays with the facilitator. It is only "
+                "exported or copied if you confirm."
+            )
+        try:
+            from reflect_tui import minutes
+
+            self.markdown = minutes.render_markdown(self.session, confirmed_confidential=True)
+            self.findings = findings_for(app, self.session)
+        except UserError as err:
+            banner.show(str(err), error=True)
+        self.query_one("#preview", Markdown).update(self.markdown)
+        box = self.query_one("#findings", OptionList)
+        if not self.findings:
+            box.add_option(
+                Option(
+                    Text("Nothing that looks like a name, number or address.", style="green"),
+                    disabled=True,
+                )
+            )
+        for n, finding in enumerate(self.findings):
+            box.add_option(Option(finding_line(self.session, finding), id=f"finding-{n}"))
+        self.query_one("#complete", Button).focus()
+
+    @on(OptionList.OptionSelected, "#findings")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        finding = self.findings[event.option_index]
+        field_id = getattr(finding, "field_id", None)
+        if field_id:
+            self.dismiss((str(getattr(finding, "step_id", "") or ""), str(field_id)))
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        actions = {
+            "complete": self.action_complete,
+            "export": self.action_export,
+            "copy": self.action_copy,
+            "back": self.action_back,
+        }
+        handler = actions.get(event.button.id or "")
+        if handler is not None:
+            handler()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    @work
+    async def action_complete(self) -> None:
+        app = reflect_app(self)
+        if self.findings:
+            ok = await app.push_screen_wait(
+                ConfirmScreen(
+                    f"The privacy check flagged {len(self.findings)} item(s). Mark the session "
+                    "complete anyway? (You can still reopen it later.)",
+                    yes="Mark complete",
+                    no="Go back",
+                )
+            )
+            if not ok:
+                return
+        s = self.session
+        s.status = Status.COMPLETE
+        s.finished_at = app.clock.now()
+        try:
+            app.store.save_session(s)
+        except UserError as err:
+            s.status = Status.DRAFT
+            s.finished_at = None
+            self.query_one(Banner).show(str(err), error=True)
+            return
+        saved = None
+        try:
+            from reflect_tui import minutes
+
+            saved = minutes.save_minutes_on_finish(app.store, s)
+        except UserError as err:
+            self.notify(
+                f"Session complete, but the minutes file was not written: {err}",
+                severity="warning",
+                timeout=15,
+            )
+        if saved is not None:
+            self.notify(f"Session complete. Minutes saved to {saved}")
+        else:
+            self.notify("Session complete.")
+        self.dismiss("complete")
+
+    async def confirm_confidential(self, doing: str) -> bool:
+        if not self.session.is_confidential:
+            return True
+        return bool(
+            await reflect_app(self).push_screen_wait(
+                ConfirmScreen(
+                    f"This session is CONFIDENTIAL. {doing} puts its content outside this app. "
+                    "Are you sure?",
+                    yes=doing,
+                    no="Cancel",
+                )
+            )
+        )
+
+    @work
+    async def action_export(self) -> None:
+        if not await self.confirm_confidential("Exporting"):
+            return
+        app = reflect_app(self)
+        try:
+            from reflect_tui import minutes
+
+            path = minutes.export_session(
+                self.session,
+                app.store.minutes_dir,
+                confirmed_confidential=self.session.is_confidential,
+            )
+        except UserError as err:
+            self.query_one(Banner).show(str(err), error=True)
+            return
+        self.notify(f"Exported to {path}")
+
+    @work
+    async def action_copy(self) -> None:
+        if not await self.confirm_confidential("Copying"):
+            return
+        self.app.copy_to_clipboard(self.markdown)
+        self.notify("Markdown copied to the clipboard.")
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Mark complete", "Finish the session (Ctrl+D)", self.action_complete)
+        yield SystemCommand(
+            "Export minutes", "Write the record to a file (Ctrl+E)", self.action_export
+        )
+        yield SystemCommand(
+            "Copy Markdown", "Copy the record to the clipboard (Ctrl+Y)", self.action_copy
+        )

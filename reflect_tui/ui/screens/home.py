@@ -1,0 +1,323 @@
+"""Home: drafts in progress first, then recent sessions, open actions due soon.
+
+On first run (an empty store) it offers the two things a newcomer wants: start
+a session, or load the fictional demo data to look around.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reflect_tui.errors import UserError
+from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+
+# Recent sessions shown before any filtering; the filter searches them all.
+RECENT_LIMIT = 100
+DUE_SOON_DAYS = 14
+
+
+def summary_line(s: Any) -> Text:
+    """One row of the session list: date, status, template, title, who."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"{s.date}  ", style="dim")
+    if str(s.status) == "draft":
+        step = f"step {int(s.current_step) + 1}/{s.step_count}" if s.step_count else "draft"
+        text.append(f"▶ {step:<10} ", style="bold")
+    else:
+        text.append("✓ complete   ", style="green")
+    text.append(f"{s.title}", style="bold")
+    text.append(f"  {s.template_title}", style="dim")
+    who = s.team or s.subject
+    if who:
+        text.append(f" · {who}", style="dim")
+    if str(s.confidentiality) == "confidential":
+        text.append("  CONFIDENTIAL", style="bold red")
+    return text
+
+
+def matches(s: Any, needle: str) -> bool:
+    hay = " ".join(
+        str(x)
+        for x in (
+            s.date,
+            s.title,
+            s.template_title,
+            s.template_id,
+            s.status,
+            s.team,
+            s.subject,
+            s.facilitator,
+            " ".join(s.participants or []),
+        )
+    ).lower()
+    return all(word in hay for word in needle.lower().split())
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#sessions"
+    BINDINGS = [  # noqa: RUF012
+        Binding("n", "new_session", "New session", id="home.new"),
+        Binding("slash", "focus_filter", "Filter", id="home.filter"),
+        Binding("d", "load_demo", "Load demo data", id="home.demo"),
+        Binding("p", "people", "People", id="home.people"),
+        Binding("a", "actions", "Actions", id="home.actions"),
+        Binding("escape", "clear_filter", "Clear filter", id="home.clear_filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summaries: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield TopBar("home")
+        yield Banner(id="banner")
+        with Vertical(id="home-body"):
+            yield Input(
+                placeholder="Filter: type words from a title, team, person or date", id="filter"
+            )
+            yield OptionList(id="sessions")
+            with Center(id="empty"), Vertical(id="empty-box"):
+                yield Static(
+                    "No sessions yet.\n\nStart your first session, or load some fictional "
+                    "demo data to look around first.",
+                    id="empty-text",
+                )
+                yield Button("Start a session (n)", id="start", variant="primary")
+                yield Button("Load demo data (d)", id="demo")
+            yield Static("Open actions due soon", id="actions-title")
+            yield Static(id="actions")
+            yield Static("Who is due a session", id="due-title")
+            yield Static(id="due")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = reflect_app(self)
+        app.quiet_cursor(self.query_one("#filter", Input))
+        if app.store.read_only:
+            self.query_one(Banner).show(read_only_message(app))
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # -- data -----------------------------------------------------------------
+
+    def reload(self) -> None:
+        app = reflect_app(self)
+        self.summaries = list(app.store.list_sessions())
+        empty = not self.summaries
+        self.set_class(empty, "-empty")
+        self.refresh_bindings()
+        self.fill_list(self.query_one("#filter", Input).value)
+        self.fill_actions()
+        self.fill_due()
+        if empty:
+            self.query_one("#start", Button).focus()
+
+    def fill_list(self, needle: str) -> None:
+        sessions = self.query_one("#sessions", OptionList)
+        keep = sessions.highlighted_option.id if sessions.highlighted_option else None
+        sessions.clear_options()
+        chosen = [s for s in self.summaries if matches(s, needle)] if needle else self.summaries
+        drafts = [s for s in chosen if str(s.status) == "draft"]
+        done = [s for s in chosen if str(s.status) != "draft"]
+        options: list[Option | None] = []
+        if drafts:
+            options.append(
+                Option(Text("In progress — Enter to carry on", style="bold"), disabled=True)
+            )
+            options.extend(Option(summary_line(s), id=s.id) for s in drafts)
+        if done:
+            if options:
+                options.append(None)
+            options.append(
+                Option(Text("Recent sessions — Enter to read", style="bold"), disabled=True)
+            )
+            limit = len(done) if needle else RECENT_LIMIT
+            options.extend(Option(summary_line(s), id=s.id) for s in done[:limit])
+            if len(done) > limit:
+                more = len(done) - limit
+                options.append(
+                    Option(
+                        Text(
+                            f"… {more} older sessions: type in the filter to find them", style="dim"
+                        ),
+                        disabled=True,
+                    )
+                )
+        if not options and self.summaries:
+            options.append(
+                Option(
+                    Text("Nothing matches the filter (Esc clears it).", style="dim"), disabled=True
+                )
+            )
+        sessions.add_options(options)
+        if keep is not None:
+            try:
+                sessions.highlighted = sessions.get_option_index(keep)
+                return
+            except Exception:  # the option is gone after filtering
+                pass
+        for index in range(sessions.option_count):
+            if not sessions.get_option_at_index(index).disabled:
+                sessions.highlighted = index
+                break
+
+    def fill_actions(self) -> None:
+        app = reflect_app(self)
+        today = app.clock.now().date()
+        rows = due_actions(app.store, today)
+        widget = self.query_one("#actions", Static)
+        if not rows:
+            widget.update(Text("Nothing due in the next two weeks.", style="dim"))
+            return
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for n, (due, what, owner) in enumerate(rows[:5]):
+            if n:
+                text.append("\n")
+            style = "bold red" if due < today else ""
+            label = "overdue" if due < today else str(due)
+            text.append(f"{label:>10}  ", style=style)
+            text.append(what)
+            if owner:
+                text.append(f" — {owner}", style="dim")
+        if len(rows) > 5:
+            text.append(f"\n{'':>10}  … and {len(rows) - 5} more", style="dim")
+        widget.update(text)
+
+    def fill_due(self) -> None:
+        from reflect_tui.ui.screens.followup_nav import due_text
+
+        self.query_one("#due", Static).update(due_text(reflect_app(self)))
+
+    def action_people(self) -> None:
+        from reflect_tui.ui.screens.followup_nav import open_people
+
+        open_people(self.app)
+
+    def action_actions(self) -> None:
+        from reflect_tui.ui.screens.followup_nav import open_actions
+
+        open_actions(self.app)
+
+    # -- events ---------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self.fill_list(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one("#sessions", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#sessions")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.open_session(event.option.id)
+
+    @on(Button.Pressed, "#start")
+    def _start(self) -> None:
+        self.action_new_session()
+
+    @on(Button.Pressed, "#demo")
+    def _demo(self) -> None:
+        self.action_load_demo()
+
+    def open_session(self, session_id: str) -> None:
+        from reflect_tui.ui.screens.record import RecordScreen
+        from reflect_tui.ui.screens.runner import RunnerScreen
+
+        app = reflect_app(self)
+        try:
+            session = app.store.get_session(session_id)
+        except UserError as err:
+            self.query_one(Banner).show(str(err), error=True)
+            return
+        if session.is_complete:
+            app.push_screen(RecordScreen(session))
+        else:
+            app.push_screen(RunnerScreen(session))
+
+    # -- actions --------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "load_demo":
+            return not self.summaries and not reflect_app(self).store.read_only
+        if action == "new_session":
+            return None if reflect_app(self).store.read_only else True
+        return True
+
+    def action_new_session(self) -> None:
+        from reflect_tui.ui.screens.new_session import TemplatePickerScreen
+
+        if reflect_app(self).store.read_only:
+            self.notify("This window is read-only: start new sessions in the other window.")
+            return
+        self.app.push_screen(TemplatePickerScreen())
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        self.query_one("#sessions", OptionList).focus()
+
+    def action_load_demo(self) -> None:
+        app = reflect_app(self)
+        if app.store.read_only or self.summaries:
+            return
+        try:
+            load_demo(app)
+        except UserError as err:
+            self.query_one(Banner).show(str(err), error=True)
+            return
+        self.reload()
+        self.query_one("#sessions", OptionList).focus()
+        self.notify("Demo data loaded: every name and story in it is made up.")
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        if not reflect_app(self).store.read_only:
+            yield SystemCommand(
+                "New session", "Pick a template and start a session", self.action_new_session
+            )
+        yield SystemCommand("Filter sessions", "Search the session list", self.action_focus_filter)
+        if not self.summaries:
+            yield SystemCommand(
+                "Load demo data",
+                "Fill the empty store with fictional sessions",
+                self.action_load_demo,
+            )
+
+
+def due_actions(store: Any, today: date) -> list[tuple[date, str, str]]:
+    """Open actions due within DUE_SOON_DAYS (overdue ones too), soonest first."""
+    finder = getattr(store, "open_actions", None)
+    if finder is None:
+        return []
+    horizon = today + timedelta(days=DUE_SOON_DAYS)
+    rows: list[tuple[date, str, str]] = []
+    for action in finder():
+        due = getattr(action, "due", None)
+        if due is not None and due <= horizon:
+            rows.append((due, str(getattr(action, "what", "")), str(getattr(action, "owner", ""))))
+    rows.sort()
+    return rows
+
+
+def load_demo(app: Any) -> None:
+    from reflect_tui.store import demo
+
+    demo.load_demo(app.store, app.library, app.clock)

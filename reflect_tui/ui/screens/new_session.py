@@ -1,0 +1,306 @@
+"""Starting a session: pick a template, then say who is there.
+
+The header form is short on purpose: a facilitator fills it in while people
+sit down. Confidentiality comes from the template and can only be raised here
+deliberately, never silently lost.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.suggester import Suggester
+from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets.option_list import Option
+
+from reflect_tui.domain.session import Session
+from reflect_tui.domain.template import Confidentiality, SessionKind, Template
+from reflect_tui.errors import UserError
+from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+
+KIND_WORDS = {
+    SessionKind.TEAM: "team",
+    SessionKind.ONE_TO_ONE: "one-to-one",
+    SessionKind.INDIVIDUAL: "individual",
+}
+
+
+def template_line(t: Template) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(t.title, style="bold")
+    text.append(f"  {KIND_WORDS.get(t.kind, str(t.kind))} · {t.duration_minutes} min", style="dim")
+    if t.confidentiality is Confidentiality.CONFIDENTIAL:
+        text.append("  CONFIDENTIAL", style="bold red")
+    return text
+
+
+def template_details(t: Template) -> Text:
+    text = Text()
+    text.append(f"{t.title}\n", style="bold")
+    text.append(f"{t.description}\n", style="")
+    text.append(
+        f"{KIND_WORDS.get(t.kind, str(t.kind)).capitalize()} session · about "
+        f"{t.duration_minutes} minutes · {len(t.steps)} steps · ",
+        style="dim",
+    )
+    if t.confidentiality is Confidentiality.CONFIDENTIAL:
+        text.append("confidential", style="bold red")
+    else:
+        text.append("shared record", style="dim")
+    return text
+
+
+class TemplatePickerScreen(Screen[None]):
+    CSS_PATH = "new_session.tcss"
+    AUTO_FOCUS = "#template-filter"
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "back", "Back", id="picker.back"),
+        Binding("down", "move(1)", "Next", id="picker.down", show=False),
+        Binding("up", "move(-1)", "Previous", id="picker.up", show=False),
+        Binding("enter", "choose", "Choose template", id="picker.choose"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield TopBar("new session")
+        with Vertical(id="picker-body"):
+            yield Static(
+                "What kind of session? Type to narrow the list, Enter to choose.", id="picker-hint"
+            )
+            yield Input(placeholder="Type to filter templates", id="template-filter")
+            yield OptionList(id="templates")
+            yield Static(id="template-details")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        reflect_app(self).quiet_cursor(self.query_one("#template-filter", Input))
+        self.fill("")
+
+    def templates(self) -> list[Template]:
+        return list(reflect_app(self).library.templates())
+
+    def fill(self, needle: str) -> None:
+        box = self.query_one("#templates", OptionList)
+        box.clear_options()
+        words = needle.lower().split()
+        for t in self.templates():
+            hay = f"{t.id} {t.title} {t.description} {t.kind}".lower()
+            if all(w in hay for w in words):
+                box.add_option(Option(template_line(t), id=t.id))
+        if box.option_count:
+            box.highlighted = 0
+        self.show_details()
+
+    def show_details(self) -> None:
+        box = self.query_one("#templates", OptionList)
+        details = self.query_one("#template-details", Static)
+        option = box.highlighted_option
+        if option is None or option.id is None:
+            details.update(Text("No template matches. Backspace to widen the search.", style="dim"))
+            return
+        details.update(template_details(reflect_app(self).library.get(option.id)))
+
+    @on(Input.Changed, "#template-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self.fill(event.value)
+
+    @on(Input.Submitted, "#template-filter")
+    def _submitted(self) -> None:
+        self.action_choose()
+
+    @on(OptionList.OptionHighlighted, "#templates")
+    def _highlighted(self) -> None:
+        self.show_details()
+
+    @on(OptionList.OptionSelected, "#templates")
+    def _selected(self) -> None:
+        self.action_choose()
+
+    def action_move(self, delta: int) -> None:
+        box = self.query_one("#templates", OptionList)
+        if box.option_count == 0:
+            return
+        current = box.highlighted if box.highlighted is not None else -1
+        box.highlighted = max(0, min(box.option_count - 1, current + delta))
+
+    def action_choose(self) -> None:
+        option = self.query_one("#templates", OptionList).highlighted_option
+        if option is None or option.id is None:
+            self.notify("No template matches the filter.", severity="warning")
+            return
+        template = reflect_app(self).library.get(option.id)
+        self.app.switch_screen(HeaderFormScreen(template))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def split_names(raw: str) -> list[str]:
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+class NamesSuggester(Suggester):
+    """Suggests a known name for the last comma-separated entry in a box."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=False)
+        self.names = names
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, last = value.rpartition(",")
+        stem = last.lstrip()
+        if not stem:
+            return None
+        for name in self.names:
+            if name.lower().startswith(stem.lower()) and name.lower() != stem.lower():
+                prefix = f"{head}, " if head else ""
+                return prefix + name
+        return None
+
+
+class HeaderFormScreen(Screen[None]):
+    CSS_PATH = "new_session.tcss"
+    AUTO_FOCUS = "#title"
+    BINDINGS = [  # noqa: RUF012
+        Binding("ctrl+s", "start", "Start session", id="header.start", priority=True),
+        Binding("escape", "back", "Back to templates", id="header.back"),
+    ]
+
+    def __init__(self, template: Template) -> None:
+        super().__init__()
+        self.template = template
+
+    def compose(self) -> ComposeResult:
+        app = reflect_app(self)
+        t = self.template
+        today = app.clock.now().date().isoformat()
+        names = known_names(app)
+        who_label = (
+            "Team" if t.kind is SessionKind.TEAM else "Who the session is for (name or initials)"
+        )
+        yield TopBar(
+            "new session",
+            session_title=t.title,
+            confidential=t.confidentiality is Confidentiality.CONFIDENTIAL,
+        )
+        yield Banner(id="banner")
+        with VerticalScroll(id="header-form"):
+            yield Static(template_details(t), id="header-template")
+            yield Label("Title")
+            yield Input(value=t.title, id="title")
+            yield Label("Date (YYYY-MM-DD)")
+            yield Input(value=today, id="date")
+            yield Label("Facilitator")
+            yield Input(id="facilitator", suggester=NamesSuggester(names))
+            yield Label("Participants (names or initials, separated by commas)")
+            yield Input(id="participants", suggester=NamesSuggester(names))
+            yield Label("Apologies (separated by commas)")
+            yield Input(id="apologies", suggester=NamesSuggester(names))
+            yield Label(who_label)
+            yield Input(id="who", suggester=NamesSuggester(names))
+            yield Label("Confidentiality")
+            with RadioSet(id="confidentiality"):
+                yield RadioButton(
+                    "Shared record (minutes can be exported)",
+                    value=t.confidentiality is Confidentiality.SHARED,
+                    id="shared",
+                )
+                yield RadioButton(
+                    "Confidential (stays with the facilitator)",
+                    value=t.confidentiality is Confidentiality.CONFIDENTIAL,
+                    id="confidential",
+                )
+            with Horizontal(id="header-buttons"):
+                yield Button("Start session (Ctrl+S)", id="start", variant="primary")
+                yield Button("Back (Esc)", id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        reflect_app(self).quiet_cursor(*self.query(Input))
+
+    @on(Button.Pressed, "#start")
+    def _start(self) -> None:
+        self.action_start()
+
+    @on(Button.Pressed, "#back")
+    def _back(self) -> None:
+        self.action_back()
+
+    @on(Input.Submitted)
+    def _next_box(self) -> None:
+        self.focus_next()
+
+    def value(self, box_id: str) -> str:
+        return self.query_one(f"#{box_id}", Input).value.strip()
+
+    def confidentiality(self) -> Confidentiality:
+        pressed = self.query_one("#confidentiality", RadioSet).pressed_button
+        if pressed is not None and pressed.id == "confidential":
+            return Confidentiality.CONFIDENTIAL
+        return Confidentiality.SHARED
+
+    def build_session(self) -> Session:
+        app = reflect_app(self)
+        raw_date = self.value("date")
+        try:
+            when_date = date.fromisoformat(raw_date)
+        except ValueError:
+            raise UserError(
+                f"The date {raw_date!r} is not a date: write it as YYYY-MM-DD, e.g. "
+                f"{app.clock.now().date().isoformat()}."
+            ) from None
+        now = app.clock.now()
+        when = datetime.combine(when_date, now.time())
+        header: dict[str, Any] = {
+            "facilitator": self.value("facilitator"),
+            "participants": split_names(self.value("participants")),
+            "apologies": split_names(self.value("apologies")),
+            "confidentiality": self.confidentiality(),
+        }
+        if self.template.kind is SessionKind.TEAM:
+            header["team"] = self.value("who")
+        else:
+            header["subject"] = self.value("who")
+        session = Session.start(
+            self.template, self.value("title") or self.template.title, when, **header
+        )
+        session.created_at = now
+        session.started_at = now
+        return session
+
+    def action_start(self) -> None:
+        from reflect_tui.ui.screens.followup_nav import check_line_manager
+        from reflect_tui.ui.screens.runner import RunnerScreen
+
+        app = reflect_app(self)
+        try:
+            session = self.build_session()
+        except UserError as err:
+            self.query_one(Banner).show(str(err), error=True)
+            return
+
+        def go(session: Session) -> None:  # after the line-manager check (decompression)
+            try:
+                app.store.save_session(session)
+            except UserError as err:
+                self.query_one(Banner).show(str(err), error=True)
+                return
+            self.app.switch_screen(RunnerScreen(session))
+
+        check_line_manager(app, session, go)
+
+    def action_back(self) -> None:
+        self.app.switch_screen(TemplatePickerScreen())
+
+
+def known_names(app: Any) -> list[str]:
+    try:
+        return sorted({p.name for p in app.store.people() if p.name})
+    except UserError:
+        return []

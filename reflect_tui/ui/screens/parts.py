@@ -1,0 +1,101 @@
+"""Small pieces every screen shares: the top bar, the error banner, confirmation.
+
+The top bar always says which session is open, whether it is confidential and
+whether this window is read-only, so nobody types into the wrong thing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from reflect_tui.ui.app import ReflectApp
+
+
+def reflect_app(node: Any) -> ReflectApp:
+    """The running ReflectApp, typed (``node.app`` is a plain ``App``)."""
+    return cast("ReflectApp", node.app)
+
+
+CONFIDENTIAL_MARK = "CONFIDENTIAL"
+
+
+class TopBar(Static):
+    """One line: where you are, the session, confidentiality, read-only state."""
+
+    DEFAULT_CSS = """
+    TopBar {
+        dock: top;
+        height: 1;
+        width: 100%;
+        background: $panel;
+        color: $foreground;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, place: str, *, session_title: str = "", confidential: bool = False) -> None:
+        super().__init__(id="top-bar")
+        self.place = place
+        self.session_title = session_title
+        self.confidential = confidential
+
+    def on_mount(self) -> None:
+        self.refresh_bar()
+
+    def refresh_bar(self) -> None:
+        app = reflect_app(self)
+        text = Text()
+        text.append("reflect", style="bold")
+        text.append(f" · {self.place}")
+        if self.session_title:
+            text.append(f" · {self.session_title}")
+        if self.confidential:
+            text.append("  ")
+            text.append(f" {CONFIDENTIAL_MARK} ", style="bold white on dark_red")
+        if app.store.read_only:
+            text.append("  ")
+            text.append(" READ-ONLY ", style="bold black on yellow")
+        self.update(text)
+
+
+class Banner(Static):
+    """A persistent message across the screen (read-only store, save failures).
+
+    Hidden while empty; it never disappears on its own, so a problem cannot be
+    missed.
+    """
+
+    DEFAULT_CSS = """
+    Banner {
+        display: none;
+        width: 100%;
+        height: auto;
+        padding: 0 1;
+        background: $warning 30%;
+        color: $foreground;
+    }
+    Banner.-error {
+        background: $error 40%;
+    }
+    Banner.-shown {
+        display: block;
+    }
+    """
+
+    def show(self, message: str, *, error: bool = False) -> None:
+        self.update(message)
+        self.set_class(error, "-error")
+        self.add_class("-shown")
+
+    def clear(self) -> None:
+        self.update("")
+        self.remove_class("-shown", "-error")
+
+
+def read_only_message(app: ReflectApp) -> str:
+    reason = app.store.read_only_reason or "This data is open read-only."
+    return f"{reason} You can read everything here; changes are not possible in this window."

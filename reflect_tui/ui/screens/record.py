@@ -1,0 +1,119 @@
+"""A completed session, read-only, as its record reads. Reopening is deliberate."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown
+
+from reflect_tui.domain.session import Session, Status
+from reflect_tui.errors import UserError
+from reflect_tui.ui.screens.confirm import ConfirmScreen
+from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+
+
+class RecordScreen(Screen[None]):
+    CSS_PATH = "record.tcss"
+    AUTO_FOCUS = "#record-pane"
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "back", "Home", id="record.back"),
+        Binding("ctrl+r", "reopen", "Reopen to edit", id="record.reopen"),
+        Binding("ctrl+o", "open_steps", "Step view", id="record.steps"),
+        Binding("ctrl+d", "debrief", "Start debrief", id="record.debrief"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        yield TopBar("complete record", session_title=s.title, confidential=s.is_confidential)
+        yield Banner(id="banner")
+        with VerticalScroll(id="record-pane"):
+            yield Markdown(id="record")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = reflect_app(self)
+        banner = self.query_one(Banner)
+        if app.store.read_only:
+            banner.show(read_only_message(app))
+        else:
+            banner.show(
+                "This session is complete and shown read-only. Ctrl+R reopens it for changes."
+            )
+        try:
+            from reflect_tui import minutes
+
+            text = minutes.render_markdown(self.session, confirmed_confidential=True)
+        except UserError as err:
+            banner.show(str(err), error=True)
+            text = ""
+        self.query_one("#record", Markdown).update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reopen" and reflect_app(self).store.read_only:
+            return None
+        if action == "debrief":  # only on a finished pre-visit plan (follow-through)
+            from reflect_tui.ui.screens.followup_nav import can_debrief
+
+            return None if reflect_app(self).store.read_only else can_debrief(self.session)
+        return True
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_open_steps(self) -> None:
+        from reflect_tui.ui.screens.runner import RunnerScreen
+
+        self.app.push_screen(RunnerScreen(self.session, read_only=True))
+
+    @work
+    async def action_reopen(self) -> None:
+        from reflect_tui.ui.screens.runner import RunnerScreen
+
+        app = reflect_app(self)
+        ok = await app.push_screen_wait(
+            ConfirmScreen(
+                "Reopen this completed session for changes? It becomes a draft again until "
+                "you finish it once more.",
+                yes="Reopen",
+                no="Keep it complete",
+            )
+        )
+        if not ok:
+            return
+        s = self.session
+        s.status = Status.DRAFT
+        s.finished_at = None
+        try:
+            app.store.save_session(s)
+        except UserError as err:
+            s.status = Status.COMPLETE
+            self.query_one(Banner).show(str(err), error=True)
+            return
+        app.switch_screen(RunnerScreen(s))
+
+    def action_debrief(self) -> None:
+        from reflect_tui.ui.screens.followup_nav import start_debrief_from
+
+        start_debrief_from(reflect_app(self), self.session)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Reopen session",
+            "Make this completed session editable again (Ctrl+R)",
+            self.action_reopen,
+        )
+        yield SystemCommand(
+            "Step view", "Browse the record step by step (Ctrl+O)", self.action_open_steps
+        )
+        from reflect_tui.ui.screens.followup_nav import debrief_commands
+
+        yield from debrief_commands(reflect_app(self), self.session)

@@ -1,0 +1,437 @@
+"""The session runner: steps, guidance, the step's fields, the clock, autosave.
+
+Every change goes to the in-memory Session and the store's Autosaver is told
+(``touch``); the store writes it from its own thread within a second. A step
+change, leaving the screen and quitting all ``flush`` so nothing is ever lost.
+Room mode is the projector view: no step list, no private fields, a big clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reflect_tui.domain.answers import is_empty
+from reflect_tui.domain.session import Session
+from reflect_tui.domain.template import Step
+from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
+from reflect_tui.errors import UserError
+from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.widgets.carried_actions import CarriedActions, carried_for, decide
+from reflect_tui.ui.widgets.fields import FieldEditor, editor_for
+
+# Elapsed time is saved with the next change, and at least this often while running.
+CLOCK_SAVE_EVERY = 30
+
+
+def clock_text(seconds: float) -> str:
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def step_done(session: Session, step: Step) -> bool:
+    return any(not is_empty(f.kind, session.answers.get(f.id)) for f in step.fields)
+
+
+SAVE_ERROR_ADVICE = (
+    "Your text is safe in this window but is NOT saved to disk yet. Free some disk space "
+    "(or fix the folder's permissions); saving retries with your next change. "
+    "Do not close the app until the bar says saved."
+)
+
+
+class RunnerScreen(Screen[None]):
+    CSS_PATH = "runner.tcss"
+    BINDINGS = [  # noqa: RUF012
+        Binding("f5", "step(-1)", "Prev step", id="runner.prev"),
+        Binding("f6", "step(1)", "Next step", id="runner.next"),
+        Binding("f2", "focus_steps", "Steps", id="runner.steps"),
+        Binding("f7", "room_mode", "Room mode", id="runner.room"),
+        Binding("f8", "pause", "Pause clock", id="runner.pause"),
+        Binding("f9", "finish", "Finish", id="runner.finish"),
+        Binding("escape", "home", "Home", id="runner.home"),
+    ]
+
+    def __init__(self, session: Session, *, read_only: bool = False) -> None:
+        super().__init__()
+        self.session = session
+        self.step_index = min(max(session.current_step, 0), max(len(session.template.steps) - 1, 0))
+        self.forced_read_only = read_only
+        self.autosaver: Any = None
+        self.paused = False
+        self.room = False
+        self._last_tick: datetime | None = None
+        self._unsaved_ticks = 0
+        self._session_closed = False
+
+    # -- layout ---------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return (
+            self.forced_read_only or self.session.is_complete or reflect_app(self).store.read_only
+        )
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        yield TopBar(s.template.title, session_title=s.title, confidential=s.is_confidential)
+        yield Banner(id="banner")
+        with Horizontal(id="runner-main"):
+            yield OptionList(id="steps")
+            with VerticalScroll(id="step-pane"):
+                yield Digits("00:00", id="room-clock")
+                yield Static(id="step-title")
+                yield Markdown(id="guidance")
+                yield Vertical(id="editors")
+                yield Static(id="step-next")
+        with Horizontal(id="status-bar"):
+            yield Static(id="clock")
+            yield Static(id="autosave")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        app = reflect_app(self)
+        if app.store.read_only:
+            self.query_one(Banner).show(read_only_message(app))
+        if not self.read_only:
+            self.autosaver = app.store.autosaver(self.session, self._on_autosave_state)
+            app.before_quit.append(self.save_now)
+        self._last_tick = app.clock.now()
+        self.set_interval(1.0, self.tick)
+        self.show_autosave("saved", None)
+        await self.show_step(self.step_index, focus=True)
+
+    def on_unmount(self) -> None:
+        self.close_session()
+
+    # -- steps ----------------------------------------------------------------
+
+    @property
+    def step(self) -> Step:
+        return self.session.template.steps[self.step_index]
+
+    def fill_steps(self) -> None:
+        steps = self.query_one("#steps", OptionList)
+        steps.clear_options()
+        for n, step in enumerate(self.session.template.steps):
+            text = Text(no_wrap=True, overflow="ellipsis")
+            if n == self.step_index:
+                text.append("▶ ", style="bold")
+            elif step_done(self.session, step):
+                text.append("✓ ", style="green")
+            else:
+                text.append("· ", style="dim")
+            text.append(f"{n + 1}. {step.title}", style="bold" if n == self.step_index else "")
+            steps.add_option(Option(text, id=f"step-{n}"))
+        steps.highlighted = self.step_index
+
+    def editor_context(self) -> tuple[list[str], list[str]]:
+        app = reflect_app(self)
+        people: dict[str, None] = {}
+        for name in [self.session.facilitator, *self.session.participants]:
+            if name:
+                people.setdefault(name, None)
+        try:
+            for person in app.store.people():
+                people.setdefault(person.name, None)
+            themes = list(app.store.get_setting(THEMES_SETTING, list(DEFAULT_THEMES)) or [])
+        except UserError:
+            themes = list(DEFAULT_THEMES)
+        for theme in self.session.themes():
+            if theme not in themes:
+                themes.append(theme)
+        return list(people), themes
+
+    async def show_step(
+        self, index: int, *, focus: bool = True, field_id: str | None = None
+    ) -> None:
+        steps = self.session.template.steps
+        if not steps:
+            return
+        self.step_index = max(0, min(len(steps) - 1, index))
+        if not self.read_only:
+            self.session.current_step = self.step_index
+        step = self.step
+        self.fill_steps()
+        title = Text()
+        title.append(f"Step {self.step_index + 1} of {len(steps)}: ", style="dim")
+        title.append(step.title, style="bold")
+        self.query_one("#step-title", Static).update(title)
+        self.query_one("#guidance", Markdown).update(step.guidance or "")
+        nxt = self.query_one("#step-next", Static)
+        if self.step_index + 1 < len(steps):
+            nxt.update(Text(f"F6: next step — {steps[self.step_index + 1].title}", style="dim"))
+        else:
+            nxt.update(
+                Text(
+                    "Last step. F9: finish — preview the record and mark it complete.", style="dim"
+                )
+            )
+        box = self.query_one("#editors", Vertical)
+        await box.remove_children()
+        people, themes = self.editor_context()
+        editors: list[FieldEditor] = []
+        for f in step.fields:
+            editor = editor_for(
+                f,
+                self.session.answer(f.id),
+                read_only=self.read_only,
+                people=people,
+                themes=themes,
+                id=f"field-{f.id}",
+            )
+            editors.append(editor)
+        await box.mount_all(editors)
+        if self.step_index == 0:  # follow-through: open actions carried forward come first
+            carried = carried_for(reflect_app(self), self.session, read_only=self.read_only)
+            if carried is not None:
+                await box.mount(carried, before=0)
+                if self.autosaver is not None:
+                    self.autosaver.touch()
+        for editor in editors:
+            editor.set_room_mode(self.room)
+        self.update_clock()
+        if focus:
+            self.call_after_refresh(self.focus_field, field_id)
+
+    def focus_field(self, field_id: str | None = None) -> None:
+        editors = list(self.query_one("#editors").query(FieldEditor))
+        if field_id is not None:
+            editors = [e for e in editors if e.field.id == field_id] or editors
+        for editor in editors:
+            if self.room and editor.field.private:
+                continue
+            editor.focus_first()
+            if field_id is not None:
+                self.query_one("#step-pane", VerticalScroll).scroll_to_widget(editor, animate=False)
+            if self.focused is not None:
+                return
+        self.query_one("#steps", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#steps")
+    async def _jump(self, event: OptionList.OptionSelected) -> None:
+        self.save_now()
+        await self.show_step(event.option_index)
+
+    async def action_step(self, delta: int) -> None:
+        target = self.step_index + delta
+        if not 0 <= target < len(self.session.template.steps):
+            if delta > 0:
+                self.notify("This is the last step: press F9 to finish.")
+            return
+        self.save_now()
+        await self.show_step(target)
+
+    def action_focus_steps(self) -> None:
+        if self.room:
+            self.action_room_mode()
+        self.query_one("#steps", OptionList).focus()
+
+    async def goto_field(self, step_id: str, field_id: str) -> None:
+        """Show the step holding ``field_id`` with the cursor in it (privacy findings)."""
+        for n, step in enumerate(self.session.template.steps):
+            if step.id == step_id or any(f.id == field_id for f in step.fields):
+                await self.show_step(n, field_id=field_id)
+                return
+
+    # -- changes and saving ---------------------------------------------------
+
+    @on(CarriedActions.Decided)
+    def _carried_decided(self, event: CarriedActions.Decided) -> None:
+        if self.read_only or self.autosaver is None:
+            return
+        if decide(reflect_app(self), self.session, event):
+            self.autosaver.touch()
+
+    @on(FieldEditor.Changed)
+    def _changed(self, event: FieldEditor.Changed) -> None:
+        if self.read_only or self.autosaver is None:
+            return
+        self.session.answers[event.field_id] = event.editor.value
+        self.session.updated_at = reflect_app(self).clock.now()
+        self._unsaved_ticks = 0
+        self.autosaver.touch()
+
+    def _on_autosave_state(self, state: str, error: str | None) -> None:
+        """Called by the store from its worker thread."""
+        if self._session_closed:
+            return
+        reflect_app(self).post_from_any_thread(self.show_autosave, state, error)
+
+    def show_autosave(self, state: str, error: str | None) -> None:
+        if not self.is_mounted:
+            return
+        widget = self.query_one("#autosave", Static)
+        banner = self.query_one(Banner)
+        if self.read_only:
+            widget.update(Text("read-only", style="bold"))
+            return
+        if state == "error":
+            widget.update(Text("✗ NOT SAVED", style="bold red"))
+            banner.show(
+                f"Could not save: {error or 'the disk refused the write'}. {SAVE_ERROR_ADVICE}",
+                error=True,
+            )
+            return
+        if banner.has_class("-error"):
+            banner.clear()
+            if reflect_app(self).store.read_only:
+                banner.show(read_only_message(reflect_app(self)))
+        if state == "saving":
+            widget.update(Text("saving…", style="italic"))
+        else:
+            widget.update(Text("✓ saved", style="green"))
+
+    def save_now(self) -> None:
+        """Make everything durable now (step change, leaving, quitting)."""
+        if self.autosaver is None or self.read_only:
+            return
+        try:
+            self.autosaver.flush()
+        except UserError as err:
+            self.show_autosave("error", str(err))
+
+    def close_session(self) -> None:
+        if self._session_closed:
+            return
+        self.save_now()
+        self._session_closed = True
+        app = reflect_app(self)
+        if self.save_now in app.before_quit:
+            app.before_quit.remove(self.save_now)
+        if self.autosaver is not None:
+            try:
+                self.autosaver.close()
+            except UserError as err:
+                self.notify(str(err), severity="error", timeout=30)
+            self.autosaver = None
+
+    # -- clock ----------------------------------------------------------------
+
+    def tick(self) -> None:
+        now = reflect_app(self).clock.now()
+        last, self._last_tick = self._last_tick, now
+        if last is None or self.paused or self.read_only:
+            self.update_clock()
+            return
+        delta = max(0.0, (now - last).total_seconds())
+        if delta:
+            self.session.elapsed_seconds += delta
+            key = self.step.id
+            self.session.step_seconds[key] = self.session.step_seconds.get(key, 0.0) + delta
+            self._unsaved_ticks += 1
+            if self._unsaved_ticks >= CLOCK_SAVE_EVERY and self.autosaver is not None:
+                self._unsaved_ticks = 0
+                self.autosaver.touch()
+        self.update_clock()
+
+    def update_clock(self) -> None:
+        s = self.session
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"Session {clock_text(s.elapsed_seconds)}", style="bold")
+        text.append(f" of {s.template.duration_minutes} min")
+        step = self.step
+        spent = s.step_seconds.get(step.id, 0.0)
+        text.append(f"  ·  step {clock_text(spent)}")
+        if step.timebox_minutes:
+            text.append(f" of {step.timebox_minutes} min")
+            over = spent - step.timebox_minutes * 60
+            if over > 0:
+                text.append(f"  over by {max(1, round(over / 60))} min", style="bold yellow")
+        if self.paused:
+            text.append("  ⏸ PAUSED (F8)", style="bold reverse")
+        self.query_one("#clock", Static).update(text)
+        self.query_one("#room-clock", Digits).update(clock_text(s.elapsed_seconds))
+
+    def action_pause(self) -> None:
+        self.paused = not self.paused
+        self._last_tick = reflect_app(self).clock.now()
+        self.update_clock()
+        if self.autosaver is not None:
+            self.autosaver.touch()
+
+    # -- room mode ------------------------------------------------------------
+
+    def action_room_mode(self) -> None:
+        self.room = not self.room
+        self.set_class(self.room, "-room")
+        for editor in self.query(FieldEditor):
+            editor.set_room_mode(self.room)
+        if self.room:
+            focused = self.focused
+            if (
+                focused is None
+                or any(
+                    e.field.private
+                    for e in focused.ancestors_with_self
+                    if isinstance(e, FieldEditor)
+                )
+                or focused.id == "steps"
+            ):
+                self.focus_field()
+        self.notify(
+            "Room mode on: private fields hidden (F7 to leave)." if self.room else "Room mode off."
+        )
+
+    # -- leaving --------------------------------------------------------------
+
+    def action_home(self) -> None:
+        if self.room:
+            self.action_room_mode()
+            return
+        self.close_session()
+        self.app.pop_screen()
+
+    def action_finish(self) -> None:
+        from reflect_tui.ui.screens.finish import FinishScreen
+
+        if self.read_only:
+            self.notify("This session cannot be changed in this window.")
+            return
+        self.save_now()
+        self.app.push_screen(FinishScreen(self.session), self._after_finish)
+
+    def _after_finish(self, result: Any) -> None:
+        from reflect_tui.ui.screens.record import RecordScreen
+
+        if result == "complete":
+            self.close_session()
+            self.app.switch_screen(RecordScreen(self.session))
+        elif isinstance(result, tuple) and len(result) == 2:
+            self.call_later(self.goto_field, str(result[0]), str(result[1]))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("finish", "pause") and self.read_only:
+            return None
+        return True
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Next step", "Move to the next step (F6)", lambda: self.call_later(self.action_step, 1)
+        )
+        yield SystemCommand(
+            "Previous step",
+            "Move to the previous step (F5)",
+            lambda: self.call_later(self.action_step, -1),
+        )
+        yield SystemCommand(
+            "Room mode", "Projector view: hides private fields (F7)", self.action_room_mode
+        )
+        yield SystemCommand("Pause or resume the clock", "F8", self.action_pause)
+        if not self.read_only:
+            yield SystemCommand(
+                "Finish session", "Preview the record and mark it complete (F9)", self.action_finish
+            )
+        yield SystemCommand("Home", "Save and go back to the session list (Esc)", self.action_home)
