@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
@@ -43,6 +44,10 @@ class DateTimeEditor(FieldEditor):
                 Input(time, placeholder="HH:MM", compact=True, classes="datetime-time")
             )
             yield Label("(time optional)", classes="datetime-hint")
+
+    def read_only_text(self) -> Text:
+        day, time = split_iso(self._value)
+        return Text(f"{day} {time}".strip() or self.EMPTY_TEXT)
 
     def _compute(self, *, final: bool) -> None:
         day_text = self.query_one(".datetime-date", Input).value.strip()

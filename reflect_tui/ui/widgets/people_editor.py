@@ -60,14 +60,9 @@ class PeopleEditor(RowsEditor):
 
     def apply_input(self, row: EditorRow, field_input: Input) -> None:
         row.item.text = field_input.value
-        self._check_repeats([r.item for r in self.rows])
 
-    def _remove(self, row: EditorRow, *, refocus: bool) -> None:
-        super()._remove(row, refocus=refocus)
-        self._check_repeats([r.item for r in self.rows if r is not row])
-
-    def _check_repeats(self, items: list[Name]) -> None:
-        names = [self.export(item).casefold() for item in items if not self.is_blank(item)]
+    def after_change(self) -> None:
+        names = [name.casefold() for name in self._value]
         repeated = sorted({n for n in names if names.count(n) > 1})
         self.set_problem(
             "repeated",

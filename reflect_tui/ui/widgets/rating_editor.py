@@ -26,8 +26,8 @@ class ScaleStrip(OptionStrip):
     """The scale's points; digits type a point (``1`` then ``0`` gives 10 on a 1-10 scale)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right,up", "step(1)", "Higher", key_display="→", id="field.rating.up"),
-        Binding("left,down", "step(-1)", "Lower", key_display="←", id="field.rating.down"),
+        Binding("right", "step(1)", "Higher", key_display="→", id="field.rating.up"),
+        Binding("left", "step(-1)", "Lower", key_display="←", id="field.rating.down"),
         Binding(
             "0,1,2,3,4,5,6,7,8,9",
             "noop",

@@ -49,11 +49,16 @@ class RiskBadge(Static):
         super().__init__("", classes=classes)
         self.prefix = prefix
         self.band = band
+        self._shown: tuple[str, Band] | None = None
         self.show(score, band)
 
     def show(self, score: int | None, band: Band, *, text: str | None = None) -> None:
         """Show ``score``/``band`` (or ``text`` in the band's colour)."""
+        shown = f"{self.prefix}{text if text is not None else badge_text(score, band)}"
+        if (shown, band) == self._shown:
+            return  # most keystrokes change neither: skip the restyle and relayout
+        self._shown = (shown, band)
         for other in Band:
             self.set_class(other is band, f"-band-{other.value}")
         self.band = band
-        self.update(f"{self.prefix}{text if text is not None else badge_text(score, band)}")
+        self.update(shown)

@@ -130,11 +130,9 @@ class RisksEditor(RowsEditor):
         row.query_one(".risk-residual-badge", RiskBadge).show(
             item.residual_score, item.residual_band
         )
-        self.call_after_refresh(self._show_highest)
 
-    def _remove(self, row: EditorRow, *, refocus: bool) -> None:
-        super()._remove(row, refocus=refocus)
-        self.call_after_refresh(self._show_highest)
+    def after_change(self) -> None:
+        self._show_highest()
 
     def _show_highest(self) -> None:
         rows: list[RiskRow] = [r for r in self._value if not self.is_blank(r)]

@@ -76,6 +76,9 @@ class RowsEditor(FieldEditor):
     def compose_footer(self) -> ComposeResult:
         yield from ()
 
+    def after_change(self) -> None:
+        """Hook run after every change to the rows (the value is already up to date)."""
+
     def row_text(self, item: Any) -> Text:
         """One row, for read-only display."""
         return Text(str(item))
@@ -156,6 +159,7 @@ class RowsEditor(FieldEditor):
         row.set_class(self.is_blank(row.item), "-blank")
         self._ensure_blank_row()
         self._sync()
+        self.after_change()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         row = self.row_of(event.input)
@@ -188,6 +192,7 @@ class RowsEditor(FieldEditor):
         else:
             container.move_child(row, after=rows[target])
         self._sync()
+        self.after_change()
         self.call_after_refresh(self._reveal_row, row)
 
     def _reveal_row(self, row: EditorRow) -> None:
@@ -218,6 +223,7 @@ class RowsEditor(FieldEditor):
             self.call_after_refresh(self._focus_column, neighbour, column)
         self._value = [self.export(r.item) for r in rest if not self.is_blank(r.item)]
         self.changed()
+        self.after_change()
 
     def _focus_column(self, row: EditorRow, column: int) -> None:
         inputs = row.inputs

@@ -89,3 +89,9 @@ async def test_theme_column_only_when_the_field_asks_for_themes() -> None:
 @SIZES
 def test_snapshot_list_with_themes(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(HostApp(LIST, sample_value(LIST), themes=THEMES), terminal_size=size)
+
+
+@SIZES
+def test_snapshot_list_room_mode(snap_compare: Any, size: tuple[int, int]) -> None:
+    app = HostApp(LIST, sample_value(LIST), themes=THEMES, room_mode=True)
+    assert snap_compare(app, terminal_size=size)

@@ -93,3 +93,8 @@ def test_snapshot_risks(snap_compare: Any, size: tuple[int, int]) -> None:
 @SIZES
 def test_snapshot_risks_read_only(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(HostApp(RISKS, sample_value(RISKS), read_only=True), terminal_size=size)
+
+
+@SIZES
+def test_snapshot_risks_room_mode(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(HostApp(RISKS, sample_value(RISKS), room_mode=True), terminal_size=size)
