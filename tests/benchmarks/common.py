@@ -194,7 +194,19 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run_child(code: str, *args: str, timeout: float = 300.0) -> ChildRun:
+def run_child(code: str, *args: str, timeout: float = 300.0, attempts: int = 2) -> ChildRun:
+    """``run_once``, tried again (with a warning) if the child did not report."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return run_once(code, *args, timeout=timeout)
+        except RuntimeError as err:
+            if attempt == attempts:
+                raise
+            print(f"benchmark child failed, trying again: {err}", file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
+def run_once(code: str, *args: str, timeout: float = 300.0) -> ChildRun:
     """Run ``python -c code args`` and time it until its first line of stdout.
 
     The child prints a line when it reaches the point being measured (for an app:
@@ -218,7 +230,8 @@ def run_child(code: str, *args: str, timeout: float = 300.0) -> ChildRun:
     peak = [line.split()[1] for line in output.splitlines() if line.startswith("peak_rss_kb ")]
     if proc.returncode != 0 or not first or not peak:
         raise RuntimeError(
-            f"benchmark child failed (exit {proc.returncode}):\n{err.decode(errors='replace')}"
+            f"benchmark child failed (exit {proc.returncode}); stdout {output[-500:]!r}; "
+            f"stderr:\n{err.decode(errors='replace')}"
         )
     return ChildRun(seconds, int(peak[-1]) * 1024, output)
 
