@@ -154,7 +154,8 @@ class CarriedActions(VerticalGroup):
 
     def _decide(self, index: int, outcome: Outcome) -> None:
         action = self.carried[index]
-        note = self.query_one(f"Input[name='{index}']", Input).value
+        box = next((i for i in self.query(Input) if i.name == str(index)), None)
+        note = box.value if box is not None else ""
         action.outcome = outcome
         action.note = note.strip()
         self.post_message(self.Decided(action.id, outcome, note))
