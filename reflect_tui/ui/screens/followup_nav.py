@@ -17,7 +17,7 @@ from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.followup.cadence import load_cadence
 from reflect_tui.followup.debrief import DEBRIEF_TEMPLATE_ID, is_plan, start_debrief
-from reflect_tui.followup.due import needing_attention, who_is_due
+from reflect_tui.followup.due import DueState, needing_attention, who_is_due
 from reflect_tui.followup.line import line_manager_warning, record_override
 
 DUE_LINES = 4
@@ -69,12 +69,13 @@ def due_text(app: Any, limit: int = DUE_LINES) -> Text:
     for n, e in enumerate(entries[:limit]):
         if n:
             text.append("\n")
-        style = "bold red" if e.state.value == "overdue" else ""
+        style = "bold red" if e.state is DueState.OVERDUE else ""
         text.append(f"{e.state.value:>13}  ", style=style)
         text.append(e.person.name)
         if e.person.facilitator:
             text.append(" (facilitator)", style="dim")
-        text.append(f" — {e.type.value}: {e.describe()}", style="dim")
+        detail = "" if e.state is DueState.NEVER else f": {e.describe()}"
+        text.append(f" — {e.type.value}{detail}", style="dim")
     if len(entries) > limit:
         text.append(f"\n{'':>13}  … and {len(entries) - limit} more (reflect due)", style="dim")
     return text
