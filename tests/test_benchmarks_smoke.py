@@ -47,7 +47,7 @@ IN_PROCESS = [m for m, _ in run.SECTIONS if m not in SLOW]
 def test_each_in_process_area_returns_figures_next_to_their_reference(
     module: str, stores: dict[int, Path]
 ) -> None:
-    measure = run.load(module)
+    measure = run.load_module(module)
     if measure is None:
         pytest.skip(f"{module} has not landed yet")
     check_rows(measure(stores, 1))
@@ -57,7 +57,7 @@ def test_each_in_process_area_returns_figures_next_to_their_reference(
 def test_app_processes_report_start_up_and_peak_memory_beside_a_bare_app(
     stores: dict[int, Path],
 ) -> None:
-    rows = run.load("memory_bench")
+    rows = run.load_module("memory_bench")
     assert rows is not None
     got = rows(stores, 1)
     check_rows(got)
@@ -70,7 +70,7 @@ def test_app_processes_report_start_up_and_peak_memory_beside_a_bare_app(
 def test_app_benchmarks_report_per_key_figures_beside_an_empty_store(
     module: str, stores: dict[int, Path]
 ) -> None:
-    measure = run.load(module)
+    measure = run.load_module(module)
     if measure is None:
         pytest.skip(f"{module} has not landed yet")
     rows = measure(stores, 1)

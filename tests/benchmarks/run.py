@@ -93,7 +93,15 @@ def store_rows(stores: dict[int, Path], repeats: int) -> list[Row]:
 ADAPTERS: dict[str, Measure] = {"store_bench": store_rows}
 
 
-def load(module: str) -> Measure | None:
+def load() -> str:
+    """The 1-minute load average, to judge how quiet the machine was."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        return "unknown"
+
+
+def load_module(module: str) -> Measure | None:
     try:
         found = importlib.import_module(module)
     except ModuleNotFoundError as err:
@@ -114,7 +122,7 @@ def collect(stores: dict[int, Path], repeats: int, only: set[str] | None = None)
             continue
         if module == "typing_bench" and any("key" in r.name.lower() for r in rows):
             continue  # ui_bench measured per-key handling itself
-        measure = load(module)
+        measure = load_module(module)
         if measure is None:
             print(f"[{module}] not available yet: {what} not measured", file=sys.stderr)
             continue
@@ -149,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = tuple(args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES))
     repeats = args.repeats or (3 if args.quick else 5)
     began = time.perf_counter()
+    load_before = load()
     print(f"reflect-tui benchmarks: {machine()}", flush=True)
     print(f"sizes {', '.join(f'{n:,}' for n in sizes)}; medians of {repeats} runs\n", flush=True)
     with tempfile.TemporaryDirectory(prefix="reflect-bench-") as tmp:
@@ -160,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     missed = [r for r in rows if r.met is False]
     print(
         f"\n{len(rows)} rows, {len(missed)} target(s) missed; "
-        f"{time.perf_counter() - began:.0f} s in all"
+        f"{time.perf_counter() - began:.0f} s in all; load average {load_before} before, "
+        f"{load()} after (other work on the machine blurs wall-clock figures)"
     )
     if args.markdown:
         print("\n" + table(rows, markdown=True))
