@@ -70,6 +70,7 @@ class FieldEditor(Widget):
         self.themes = list(themes)
         self.room_mode = False
         self._problems: dict[str, str] = {}
+        self._focus_when_mounted = False
         self._value: Value = self.normalise(value)
         self.add_class(f"-kind-{field.kind.value}")
         self.set_class(field.private, "-private")
@@ -86,10 +87,21 @@ class FieldEditor(Widget):
         """Switch to the larger, simpler projector presentation (private fields hide)."""
         self.room_mode = on
         self.set_class(on, "-room")
+        if on and self.field.private and self.is_mounted:
+            focused = self.screen.focused
+            if focused is not None and self in focused.ancestors:
+                # Keys must not keep typing into an answer nobody can see.
+                self.screen.set_focus(None)
         self.on_room_mode(on)
 
     def focus_first(self) -> None:
-        """Put the cursor in the first input of this editor (if it has one)."""
+        """Put the cursor in the first input of this editor (if it has one).
+
+        Called before the editor is mounted, it takes effect once it is.
+        """
+        if not self.is_mounted:
+            self._focus_when_mounted = True
+            return
         for widget in self.query("*"):
             if widget.focusable:
                 widget.focus()
@@ -170,6 +182,9 @@ class FieldEditor(Widget):
         for widget in self.query("Input, TextArea"):
             self.quiet(widget)
         self._show_problems()
+        if self._focus_when_mounted:
+            self._focus_when_mounted = False
+            self.call_after_refresh(self.focus_first)
 
     def _show_problems(self) -> None:
         message = self.query_one(".field-message", Static)

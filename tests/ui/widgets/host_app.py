@@ -35,8 +35,11 @@ class HostApp(App[None]):
         people: Iterable[str] = (),
         themes: Iterable[str] = (),
         room_mode: bool = False,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
+        if theme is not None:
+            self.theme = theme
         self.animation_level = "none"
         self.cursor_blink = False
         self.editor = editor_for(

@@ -98,3 +98,9 @@ def test_snapshot_risks_read_only(snap_compare: Any, size: tuple[int, int]) -> N
 @SIZES
 def test_snapshot_risks_room_mode(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(HostApp(RISKS, sample_value(RISKS), room_mode=True), terminal_size=size)
+
+
+@SIZES
+def test_snapshot_risks_light_theme(snap_compare: Any, size: tuple[int, int]) -> None:
+    app = HostApp(RISKS, sample_value(RISKS), theme="textual-light")
+    assert snap_compare(app, terminal_size=size)

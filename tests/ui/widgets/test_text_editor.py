@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from host_app import SIZES, HostApp
-from textual.widgets import TextArea
+from textual.app import App, ComposeResult
+from textual.widgets import Button, TextArea
 
 from reflect_tui.domain.template import Field, FieldKind
+from reflect_tui.ui.widgets.fields import editor_for
 
 FIELD = Field(id="what", kind=FieldKind.TEXT, label="What happened?", help="In your own words.")
 PRIVATE = Field(id="feel", kind=FieldKind.TEXT, label="How did it feel?", private=True)
@@ -57,3 +59,30 @@ def test_snapshot_text(snap_compare: Any, size: tuple[int, int]) -> None:
 def test_snapshot_text_private_room_mode(snap_compare: Any, size: tuple[int, int]) -> None:
     app = HostApp(PRIVATE, "tired", room_mode=True)
     assert snap_compare(app, terminal_size=size)
+
+
+async def test_room_mode_takes_the_cursor_out_of_a_private_field() -> None:
+    app = HostApp(PRIVATE, "tired")
+    async with app.run_test() as pilot:
+        assert app.screen.focused is app.editor.query_one(TextArea)
+        app.editor.set_room_mode(True)
+        await pilot.press(*"xyz")
+        assert app.editor.value == "tired"
+        assert app.screen.focused is None
+
+
+class EarlyFocusApp(App[None]):
+    """A host that asks for the cursor while building the editor, before it is mounted."""
+
+    def compose(self) -> ComposeResult:
+        editor = editor_for(FIELD, "")
+        editor.focus_first()
+        yield Button("elsewhere")
+        yield editor
+
+
+async def test_focus_first_before_mount_takes_effect_once_mounted() -> None:
+    app = EarlyFocusApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen.focused, TextArea)
