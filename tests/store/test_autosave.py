@@ -10,7 +10,7 @@ import pytest
 from store_samples import OsProxy, add_learning, make_session
 
 from reflect_tui.domain.clock import FixedClock
-from reflect_tui.store import Store, StoreError, files
+from reflect_tui.store import Autosaver, Store, StoreError, files
 
 WAIT = 10.0  # generous upper bound for a background write; not a speed assertion
 
@@ -34,6 +34,14 @@ class StateLog:
             )
         assert ok, f"no {state!r} state; got {self.calls}"
         return next(c for c in self.calls[after:] if c[0] == state)
+
+
+def stop_worker(saver: Autosaver) -> None:
+    """End the background thread without folding, as a dying process would."""
+    with saver._cond:
+        saver._stop = True
+        saver._cond.notify()
+    saver._thread.join()
 
 
 def read_only_view(data_dir: Path, clock: FixedClock) -> Store:
@@ -85,7 +93,7 @@ def test_a_crash_before_folding_is_recovered_at_next_open(
     session.answers["notes"] = "only in the journal"
     saver.flush()
     # Simulate the process dying: stop the worker and drop the lock, with no fold.
-    saver._stop = True
+    stop_worker(saver)
     store._release()
     with Store.open(data_dir, clock) as reopened:
         assert reopened.get_session(session.id).answers["notes"] == "only in the journal"
@@ -167,7 +175,7 @@ def test_a_journal_left_behind_by_a_crash_never_overwrites_newer_data(
         saver = store.autosaver(session)
         session.answers["notes"] = "older text, autosaved"
         saver.flush()
-        saver._stop = True  # no more background writes
+        stop_worker(saver)  # no more background writes
         # The process dies after folding the newer text but before removing the journal.
         monkeypatch.setattr(Journal, "remove", lambda self, session_id: None)
         session.answers["notes"] = "newer text, saved"
