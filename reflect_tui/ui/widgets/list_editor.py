@@ -7,33 +7,12 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
-from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
 from reflect_tui.domain.answers import ListItem
 from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.rows_editor import EditorRow, RowsEditor
-
-
-class ThemeSuggester(Suggester):
-    """Completes the tag being typed after the last comma from the known themes."""
-
-    def __init__(self, themes: list[str]) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-        self.themes = themes
-
-    async def get_suggestion(self, value: str) -> str | None:
-        head, _, current = value.rpartition(",")
-        stem = current.lstrip()
-        if not stem:
-            return None
-        used = {t.strip().casefold() for t in head.split(",")}
-        for theme in self.themes:
-            folded = theme.casefold()
-            if folded.startswith(stem.casefold()) and folded not in used:
-                prefix = value[: len(value) - len(stem)]
-                return prefix + theme
-        return None
+from reflect_tui.ui.widgets.suggest import CommaListSuggester
 
 
 def parse_themes(text: str, known: list[str]) -> list[str]:
@@ -75,7 +54,7 @@ class ListEditor(RowsEditor):
                     "themes",
                     ", ".join(item.themes),
                     classes="list-themes",
-                    suggester=ThemeSuggester(self.themes),
+                    suggester=CommaListSuggester(self.themes),
                 )
             yield self.remove_button()
 

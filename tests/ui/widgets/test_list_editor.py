@@ -10,6 +10,7 @@ from textual.widgets import Input
 
 from reflect_tui.domain.answers import ListItem
 from reflect_tui.domain.template import Field, FieldKind
+from reflect_tui.ui.widgets.suggest import CommaListSuggester
 
 PLAIN = Field(id="change", kind=FieldKind.LIST, label="What would you change?")
 
@@ -95,3 +96,11 @@ def test_snapshot_list_with_themes(snap_compare: Any, size: tuple[int, int]) -> 
 def test_snapshot_list_room_mode(snap_compare: Any, size: tuple[int, int]) -> None:
     app = HostApp(LIST, sample_value(LIST), themes=THEMES, room_mode=True)
     assert snap_compare(app, terminal_size=size)
+
+
+async def test_comma_list_suggester_completes_the_last_entry_only() -> None:
+    suggester = CommaListSuggester(["Workload", "Wellbeing", "Training"])
+    assert await suggester.get_suggestion("w") == "Workload"
+    assert await suggester.get_suggestion("Workload, w") == "Workload, Wellbeing"
+    assert await suggester.get_suggestion("Workload, ") is None
+    assert await suggester.get_suggestion("x") is None
