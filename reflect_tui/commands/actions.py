@@ -100,7 +100,7 @@ def print_table(shown: list[ActionRow], today: date) -> None:
                 state,
                 a.owner or "-",
                 r.team or "-",
-                a.what,
+                f"{a.what}  [confidential session]" if r.confidential else a.what,
             )
         )
     widths = [max(len(row[i]) for row in [header, *lines]) for i in range(5)]

@@ -122,6 +122,8 @@ class ActionsScreen(Screen[None]):
             if a.note:
                 what.append(f" — {a.note}", style="dim italic")
             source = Text(r.origin_title, style="dim", no_wrap=True, overflow="ellipsis")
+            if r.confidential:
+                source.append("  CONFIDENTIAL", style="bold red")
             table.add_row(
                 a.due.isoformat() if a.due else "—",
                 state,
