@@ -56,3 +56,28 @@ def follow_up_blocks(session: Session) -> list[str]:
     if not blocks:
         return []
     return [f"## {FOLLOW_UP_TITLE}", *blocks]
+
+
+def follow_up_texts(session: Session) -> list[tuple[str, str, str]]:
+    """(text, key, where) for every piece of user text the Follow-up section carries.
+
+    The privacy check scans these like any exported field.
+    """
+    out: list[tuple[str, str, str]] = []
+    for n, c in enumerate(carried_actions(session.extra), start=1):
+        where = f"{FOLLOW_UP_TITLE} › carried action {n}"
+        for part, text in (
+            ("what", c.what),
+            ("owner", c.owner),
+            ("note", c.note),
+            ("from", c.from_title),
+        ):
+            if text.strip():
+                out.append((text, f"carried.{part}", f"{where} ({part})"))
+    ours = {a.id for a in rules.exportable_actions(session)}
+    for n, f in enumerate((f for f in follow_ups(session.extra) if f.id in ours), start=1):
+        where = f"{FOLLOW_UP_TITLE} › later change {n}"
+        for part, text in (("note", f.note), ("session", f.in_title)):
+            if text.strip():
+                out.append((text, f"followed_up.{part}", f"{where} ({part})"))
+    return out

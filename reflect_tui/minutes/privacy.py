@@ -22,6 +22,7 @@ from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import FieldKind
 from reflect_tui.minutes import rules
 from reflect_tui.minutes.card import CARD_FIELD_IDS
+from reflect_tui.minutes.followup import follow_up_texts
 
 
 class Kind(StrEnum):
@@ -308,6 +309,8 @@ def exported_texts(session: Session, *, card: bool = False) -> list[Source]:
             if card and f.kind is FieldKind.RISKS:
                 found = [s for s in found if s.part == "controls"]
             out.extend(found)
+    if not card:  # the minutes' Follow-up section (carried actions, later changes)
+        out.extend(Source(text, None, key, where) for text, key, where in follow_up_texts(session))
     return out
 
 

@@ -85,3 +85,24 @@ def test_unknown_or_ambiguous_ids_are_refused_with_advice(tmp_path: Path) -> Non
             find_action(store, "nope")
         with pytest.raises(UserError, match="was not carried"):
             apply_outcome(store, second, "nope", Outcome.DONE, today=TODAY)
+
+
+def test_the_privacy_check_reads_the_follow_up_section_too(tmp_path: Path) -> None:
+    from reflect_tui.minutes import check_session_privacy
+
+    store, first, second = _two_sessions(tmp_path)
+    with store:
+        aid = first.actions()[0].id
+        apply_outcome(
+            store, second, aid, Outcome.DONE, today=TODAY, note="Emailed jo.bloggs@example.org"
+        )
+        earlier = store.get_session(first.id)
+    (later,) = check_session_privacy(second)
+    assert (later.text, later.where) == (
+        "jo.bloggs@example.org",
+        "Follow-up › carried action 1 (note)",
+    )
+    # The earlier minutes carry the note twice: in the actions table and the follow-up line.
+    found = check_session_privacy(earlier)
+    assert {f.text for f in found} == {"jo.bloggs@example.org"}
+    assert any(f.where.startswith("Follow-up ›") for f in found) and len(found) == 2
