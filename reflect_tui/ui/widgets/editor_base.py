@@ -94,18 +94,24 @@ class FieldEditor(Widget):
                 self.screen.set_focus(None)
         self.on_room_mode(on)
 
-    def focus_first(self) -> None:
-        """Put the cursor in the first input of this editor (if it has one).
+    def focus_first(self) -> bool:
+        """Put the cursor in the first input of this editor; say whether there was one.
 
-        Called before the editor is mounted, it takes effect once it is.
+        Focus moves at once (``screen.focused`` is the input on return), so a caller
+        can try editors in turn. A read-only editor, or a private one in room mode,
+        has nowhere to put it. Called before the editor is mounted, it takes effect
+        once it is (and returns False).
         """
         if not self.is_mounted:
             self._focus_when_mounted = True
-            return
+            return False
+        if self.room_mode and self.field.private:
+            return False
         for widget in self.query("*"):
             if widget.focusable:
-                widget.focus()
-                return
+                self.screen.set_focus(widget)
+                return True
+        return False
 
     # ------------------------------------------------------------ for subclasses
 
@@ -184,7 +190,10 @@ class FieldEditor(Widget):
         self._show_problems()
         if self._focus_when_mounted:
             self._focus_when_mounted = False
-            self.call_after_refresh(self.focus_first)
+            self.call_after_refresh(self._focus_first_later)
+
+    def _focus_first_later(self) -> None:
+        self.focus_first()
 
     def _show_problems(self) -> None:
         message = self.query_one(".field-message", Static)

@@ -97,3 +97,14 @@ async def test_room_mode_hides_help_but_keeps_the_answer(kind: FieldKind) -> Non
         assert app.editor.query_one(TextArea if kind is FieldKind.TEXT else RadioSet).display
         app.editor.set_room_mode(False)
         assert app.editor.query_one(".field-help").display
+
+
+async def test_focus_first_moves_focus_at_once_and_says_whether_it_could() -> None:
+    app = HostApp(ALL_FIELDS[0], "", read_only=True)
+    async with app.run_test(size=(80, 24)):
+        assert app.editor.focus_first() is False
+    app = HostApp(ALL_FIELDS[2], sample_value(ALL_FIELDS[2]))
+    async with app.run_test(size=(80, 24)):
+        app.set_focus(None)
+        assert app.editor.focus_first() is True
+        assert isinstance(app.screen.focused, Input)
