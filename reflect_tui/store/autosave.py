@@ -4,7 +4,8 @@
 pause, then writes the draft's journal file (small: its cost does not grow
 with the store). ``flush()`` writes the journal at once and asks the worker to
 fold the draft into the main file; ``close()`` folds it on the caller's thread.
-``on_state(state, error)`` is only ever called from the worker thread.
+``on_state(state, error)`` is only ever called from the worker thread; it
+must not wait for the UI thread (post a message rather than call and wait).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 SAVED = "saved"
 SAVING = "saving"
 ERROR = "error"
+
+JOIN_SECONDS = 5.0
 
 StateCallback = Callable[[str, str | None], None]
 
@@ -84,7 +87,9 @@ class Autosaver:
         with self._cond:
             self._stop = True
             self._cond.notify()
-        self._thread.join()
+        # An on_state callback that blocks on this (UI) thread must not hang the quit:
+        # after a while, fold anyway; the worker stops at its next check.
+        self._thread.join(timeout=JOIN_SECONDS)
         self._closed = True
         self.store._forget(self)
         if self.store.read_only:
@@ -126,6 +131,8 @@ class Autosaver:
                 changes, fold = self._changes, self._fold
                 self._fold = False
             self._set(SAVING, None)
+            if self._stop:
+                return
             try:
                 if fold:
                     self.store.save_session(self.session)

@@ -186,3 +186,28 @@ def test_a_journal_left_behind_by_a_crash_never_overwrites_newer_data(
     with Store.open(data_dir, clock) as store:
         assert store.get_session(session.id).answers["notes"] == "newer text, saved"
     assert not any((data_dir / "journal").glob("*.json"))
+
+
+def test_closing_does_not_hang_on_a_callback_waiting_for_the_ui(
+    data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reflect_tui.store import autosave
+
+    monkeypatch.setattr(autosave, "JOIN_SECONDS", 0.2)
+    ui_free = threading.Event()
+    called = threading.Event()
+
+    def waits_for_the_ui(state: str, error: str | None) -> None:
+        called.set()
+        ui_free.wait(30)  # like a call that needs the (busy) UI thread
+
+    with Store.open(data_dir, clock) as store:
+        session = make_session("Quit while the callback waits")
+        saver = store.autosaver(session, waits_for_the_ui)
+        session.answers["notes"] = "last words"
+        saver.touch()
+        assert called.wait(WAIT)
+        saver.close()  # on the "UI thread": returns and folds even so
+        ui_free.set()
+    with Store.open(data_dir, clock) as store:
+        assert store.get_session(session.id).answers["notes"] == "last words"
