@@ -284,4 +284,12 @@ def table(rows: Iterable[Row], markdown: bool = False) -> str:
 
 
 def notes(rows: Iterable[Row]) -> list[str]:
-    return [f"{r.name} ({r.sessions:,}): {r.note}" for r in rows if r.note]
+    """Each row's note once; a note shared by several sizes is listed once with them all."""
+    sizes: dict[tuple[str, str], list[int]] = {}
+    for r in rows:
+        if r.note:
+            sizes.setdefault((r.name, r.note), []).append(r.sessions)
+    return [
+        f"{name} ({', '.join(f'{n:,}' for n in ns)}): {note}"
+        for (name, note), ns in sizes.items()
+    ]
