@@ -236,6 +236,43 @@ def run_once(code: str, *args: str, timeout: float = 300.0) -> ChildRun:
     return ChildRun(seconds, int(peak[-1]) * 1024, output)
 
 
+# ------------------------------------------------------------ module helpers
+
+
+def per_store(
+    stores: dict[int, Path], repeats: int, measure_store: Callable[[Path, int, int], list[Row]]
+) -> list[Row]:
+    """``measure_store(data_dir, sessions, repeats)`` for every store, smallest first."""
+    rows: list[Row] = []
+    for sessions, data_dir in sorted(stores.items()):
+        rows += measure_store(data_dir, sessions, repeats)
+    return rows
+
+
+def standalone(
+    doc: str | None,
+    measure: Callable[[dict[int, Path], int], list[Row]],
+    sessions: int,
+    repeats: int,
+    argv: list[str] | None = None,
+) -> int:
+    """The command line of one benchmark module run alone: one store, its table, its notes."""
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=doc)
+    parser.add_argument("--sessions", type=int, default=sessions, help="sessions in the store")
+    parser.add_argument("--repeats", type=int, default=repeats, help="runs per median")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="reflect-bench-") as tmp:
+        data = make_store(Path(tmp) / "data", args.sessions)
+        rows = measure({args.sessions: data}, args.repeats)
+    print(table(rows))
+    for line in notes(rows):
+        print(f"  - {line}")
+    return 0
+
+
 # ---------------------------------------------------------------------- table
 
 

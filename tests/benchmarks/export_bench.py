@@ -9,13 +9,12 @@ Run alone: ``python tests/benchmarks/export_bench.py [--sessions N] [--repeats R
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
 from typing import Literal
 
-from common import Row, make_store, median, ms, repeat, table
+from common import Row, median, ms, per_store, repeat, standalone
 
 from reflect_tui.minutes import export_session
 from reflect_tui.store import Store
@@ -62,21 +61,11 @@ def measure_store(data_dir: Path, sessions: int, repeats: int) -> list[Row]:
 
 def measure(stores: dict[int, Path], repeats: int) -> list[Row]:
     """Rows for every prepared store (``{sessions: data_dir}``)."""
-    rows: list[Row] = []
-    for sessions, data_dir in sorted(stores.items()):
-        rows += measure_store(data_dir, sessions, repeats)
-    return rows
+    return per_store(stores, repeats, measure_store)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sessions", type=int, default=1000)
-    parser.add_argument("--repeats", type=int, default=20)
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        data = make_store(Path(tmp) / "data", args.sessions)
-        print(table(measure({args.sessions: data}, args.repeats)))
-    return 0
+    return standalone(__doc__, measure, 1000, 20, argv)
 
 
 if __name__ == "__main__":

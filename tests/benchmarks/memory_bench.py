@@ -12,13 +12,11 @@ Run alone: ``python tests/benchmarks/memory_bench.py [--sessions N] [--repeats R
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import MB, ChildRun, Row, make_store, median, ms, run_child, store_file, table
+from common import MB, ChildRun, Row, median, ms, run_child, standalone, store_file
 
 # A bare Textual app with what the home screen is built from: header, a list, footer.
 BARE_APP = """
@@ -160,18 +158,7 @@ def measure(stores: dict[int, Path], repeats: int) -> list[Row]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sessions", type=int, default=5000)
-    parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        data = make_store(Path(tmp) / "data", args.sessions)
-        rows = measure({args.sessions: data}, args.repeats)
-        print(table(rows))
-        for row in rows:
-            if row.note:
-                print(f"  {row.note}")
-    return 0
+    return standalone(__doc__, measure, 5000, 3, argv)
 
 
 if __name__ == "__main__":

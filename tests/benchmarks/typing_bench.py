@@ -13,7 +13,6 @@ Run alone: ``python tests/benchmarks/typing_bench.py [--sessions N] [--repeats R
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import shutil
 import sys
@@ -22,7 +21,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from common import Row, make_store, median, ms, percentile, table
+from common import Row, make_store, median, ms, percentile, standalone
 
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.domain.session import Session
@@ -162,14 +161,7 @@ def measure(stores: dict[int, Path], repeats: int) -> list[Row]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sessions", type=int, default=5000)
-    parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        data = make_store(Path(tmp) / "data", args.sessions)
-        print(table(measure({args.sessions: data}, args.repeats)))
-    return 0
+    return standalone(__doc__, measure, 5000, 3, argv)
 
 
 if __name__ == "__main__":
