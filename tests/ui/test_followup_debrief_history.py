@@ -7,7 +7,7 @@ from pathlib import Path
 
 from followup_ui_samples import NOW, TODAY, fill
 from harness import build_app
-from textual.widgets import Sparkline
+from textual.widgets import Static
 
 from reflect_tui.domain.answers import RiskRow
 from reflect_tui.domain.clock import FixedClock
@@ -78,19 +78,20 @@ async def test_wellbeing_chart_is_only_on_that_persons_own_history(tmp_path: Pat
     app = build_app(data)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert not app.screen.query(Sparkline)  # home (team view): no chart
+        assert not app.screen.query("#history-chart")  # home (team view): no chart
         app.push_screen(ActionsScreen())
         await pilot.pause()
-        assert not app.screen.query(Sparkline)
+        assert not app.screen.query("#history-chart")
         await pilot.press("escape")
         app.push_screen(PeopleScreen())
         await pilot.pause()
-        assert not app.screen.query(Sparkline)
+        assert not app.screen.query("#history-chart")
         await pilot.press("down", "h")  # Bo Lind is second on the roster
         await pilot.pause()
         history = app.screen
         assert isinstance(history, PersonHistoryScreen) and history.person == "Bo Lind"
-        chart = history.query_one(Sparkline)
-        assert list(chart.data or []) == [3.0, 6.0, 8.0]
+        chart = str(history.query_one("#history-chart", Static).render())
+        # 3, 6 and 8 out of 10, each drawn twice as wide, rising.
+        assert len(chart) == 6 and chart[0] < chart[2] < chart[4]
         words = str(history.query_one("#history-words").render())
         assert "first 3, latest 8" in words

@@ -14,7 +14,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, Sparkline, Static
+from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.domain.people import Person
@@ -30,7 +30,7 @@ CSS = """
 #people-table:focus { border: round $primary; }
 #people-hint, #history-words { color: $text-muted; height: auto; }
 #history-title { text-style: bold; margin: 1 0 0 0; }
-#history-chart { height: 3; margin: 0 0 0 0; }
+#history-chart { height: 1; color: $accent; }
 #history-sessions { height: 1fr; border: round $primary 50%; }
 """
 
@@ -156,7 +156,7 @@ class PersonHistoryScreen(Screen[None]):
         yield TopBar(f"sessions of {self.person}")
         with Vertical(id="history-body"):
             yield Static(f"Wellbeing over time — {self.person}", id="history-title")
-            yield Sparkline([], id="history-chart")
+            yield Static(id="history-chart")
             yield Static(id="history-words")
             yield OptionList(id="history-sessions")
         yield Footer()
@@ -170,8 +170,10 @@ class PersonHistoryScreen(Screen[None]):
     def reload(self) -> None:
         store = reflect_app(self).store
         points = wellbeing.trend(store, self.person)
-        chart = self.query_one("#history-chart", Sparkline)
-        chart.data = [float(p.rating) for p in points] or [0.0]
+        chart = self.query_one("#history-chart", Static)
+        # Each rating on its own scale (not stretched between the lowest and highest seen).
+        line = "".join(block * 2 for block in wellbeing.sparkline(points))
+        chart.update(Text(line, style="bold"))
         chart.display = bool(points)
         self.query_one("#history-words", Static).update(wellbeing.describe(points))
         key = name_key(self.person)
