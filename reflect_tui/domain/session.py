@@ -142,7 +142,7 @@ class Session:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Session:
-        template = Template.from_dict(data["template"])
+        template = _template_snapshot(data["template"])
         kinds = {f.id: f.kind for f in template.all_fields()}
         answers = {
             fid: value_from_json(kinds[fid], raw)
@@ -174,6 +174,23 @@ class Session:
             next_session=str(data.get("next_session", "")),
             extra=dict(data.get("extra", {})),
         )
+
+
+# Thousands of stored sessions carry identical template snapshots; decoding each
+# one again dominated loading a large store. Templates are frozen, so one
+# decoded instance can be shared by every session whose snapshot is equal.
+_SNAPSHOTS: dict[tuple[str, str], tuple[dict[str, Any], Template]] = {}
+
+
+def _template_snapshot(raw: dict[str, Any]) -> Template:
+    key = (str(raw.get("id")), str(raw.get("version")))
+    cached = _SNAPSHOTS.get(key)
+    if cached is not None and cached[0] == raw:
+        return cached[1]
+    template = Template.from_dict(raw)
+    if len(_SNAPSHOTS) < 256:
+        _SNAPSHOTS[key] = (raw, template)
+    return template
 
 
 def _iso(value: datetime | None) -> str | None:

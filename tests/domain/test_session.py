@@ -93,3 +93,17 @@ def test_overdue_means_open_and_past_its_due_date() -> None:
     assert not action.is_overdue(date(2026, 1, 1))
     action.status = ActionStatus.DONE
     assert not action.is_overdue(date(2026, 6, 1))
+
+
+def test_sessions_decoded_from_the_same_snapshot_share_one_template() -> None:
+    first = Session.start(every_kind_template(), "A", WHEN).to_dict()
+    second = Session.start(every_kind_template(), "B", WHEN).to_dict()
+    assert Session.from_dict(first).template is Session.from_dict(second).template
+
+
+def test_an_edited_snapshot_with_the_same_version_is_not_confused_with_the_old_one() -> None:
+    old = Session.start(every_kind_template(), "A", WHEN).to_dict()
+    edited = Session.start(every_kind_template(), "B", WHEN).to_dict()
+    edited["template"]["title"] = "Renamed in place"
+    assert Session.from_dict(old).template.title == "All kinds"
+    assert Session.from_dict(edited).template.title == "Renamed in place"
