@@ -42,7 +42,7 @@ class ActionsEditor(RowsEditor):
     def compose_row(self, row: EditorRow) -> ComposeResult:
         item: ActionItem = row.item
         with HorizontalGroup(classes="row-line"):
-            yield self.row_input("Add an action, then Enter", item.what, classes="action-what")
+            yield self.row_input("Add an action", item.what, classes="action-what")
             yield self.row_input(
                 "owner",
                 item.owner,

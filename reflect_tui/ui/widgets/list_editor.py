@@ -48,7 +48,7 @@ class ListEditor(RowsEditor):
         item: ListItem = row.item
         with HorizontalGroup(classes="row-line"):
             yield Label("•", classes="list-bullet")
-            yield self.row_input("Add an item, then Enter", item.text, classes="list-text")
+            yield self.row_input("Add an item", item.text, classes="list-text")
             if self.field.themes:
                 yield self.row_input(
                     "themes",

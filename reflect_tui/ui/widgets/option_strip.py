@@ -117,7 +117,7 @@ class OptionStrip(Widget, can_focus=True):
         self._spans = []
         for index, option in enumerate(self.options):
             if index:
-                text.append("  ")
+                text.append("  " if self.marks else " ")
             start = text.cell_len
             chosen = index == self.selected
             label = f"{'●' if chosen else '○'} {option}" if self.marks else f" {option} "

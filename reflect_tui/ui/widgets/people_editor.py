@@ -51,7 +51,7 @@ class PeopleEditor(RowsEditor):
     def compose_row(self, row: EditorRow) -> ComposeResult:
         with HorizontalGroup(classes="row-line"):
             yield self.row_input(
-                "Add a name, then Enter",
+                "Add a name",
                 row.item.text,
                 classes="person-name",
                 suggester=SuggestFromList(self.people, case_sensitive=False),

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import HorizontalGroup
+from textual.containers import VerticalGroup
 from textual.widgets import Static
 
 from reflect_tui.domain.answers import Value
@@ -114,7 +114,7 @@ class RatingEditor(FieldEditor):
         return f"{value} of {self.scale.maximum}" + (f" — {label}" if label else "")
 
     def compose_body(self) -> ComposeResult:
-        with HorizontalGroup(classes="rating-row"):
+        with VerticalGroup(classes="rating-row"):
             yield ScaleStrip(self.scale, self._value, classes="rating-strip")
             yield Static(self.describe(self._value), classes="rating-label")
 

@@ -63,10 +63,12 @@ class RisksEditor(RowsEditor):
         return not item.hazard.strip() and not item.controls.strip() and ratings == (None,) * 4
 
     def compose_header(self) -> ComposeResult:
+        # One line each, so the summary never clips in a narrow pane.
         with HorizontalGroup(classes="risk-summary"):
             yield Label("Highest risk:", classes="risk-summary-label")
             yield RiskBadge(classes="risk-highest")
-            yield Label("after controls:", classes="risk-summary-label risk-after")
+        with HorizontalGroup(classes="risk-summary"):
+            yield Label("After controls:", classes="risk-summary-label")
             yield RiskBadge(classes="risk-highest-residual")
         yield Static(LEGEND, classes="risk-legend")
         with HorizontalGroup(classes="row-header"):
@@ -78,7 +80,7 @@ class RisksEditor(RowsEditor):
     def compose_row(self, row: EditorRow) -> ComposeResult:
         item: RiskRow = row.item
         with HorizontalGroup(classes="row-line"):
-            yield self.row_input("Add a hazard, then Enter", item.hazard, classes="risk-text")
+            yield self.row_input("Add a hazard", item.hazard, classes="risk-text")
             yield self.row_input("L", rating_text(item.likelihood), classes="risk-rating risk-l")
             yield self.row_input("S", rating_text(item.severity), classes="risk-rating risk-s")
             yield RiskBadge(item.score, item.band, classes="risk-badge-column risk-badge")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from host_app import HostApp
 from samples import ALL_FIELDS, PEOPLE, THEMES, sample_value
-from textual.widgets import Input, RadioSet, TextArea
+from textual.widgets import Input, Label, RadioSet, TextArea
 
 from reflect_tui.domain.answers import empty_value
 from reflect_tui.domain.template import Field, FieldKind
@@ -50,14 +50,22 @@ async def test_read_only_shows_the_answer_without_inputs(field: Field) -> None:
         assert app.editor.value == value
 
 
+@pytest.mark.parametrize("width", [80, 54], ids=["80-columns", "runner-pane-54"])
 @pytest.mark.parametrize("field", ALL_FIELDS, ids=lambda f: f.kind.value)
-async def test_fits_in_80_columns(field: Field) -> None:
+async def test_fits_without_clipping(field: Field, width: int) -> None:
+    """At 80 columns, and in the narrower pane the session runner gives fields beside its steps."""
     app = HostApp(field, sample_value(field), people=PEOPLE, themes=THEMES)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(width, 24)) as pilot:
         await pilot.pause()
+        right = app.editor.region.right
         for widget in app.editor.query("*"):
             if widget.display and widget.region.width:
-                assert widget.region.right <= 80, f"{widget!r} is clipped at 80 columns"
+                assert widget.region.right <= right, f"{widget!r} is clipped at {width} columns"
+                if isinstance(widget, Label):
+                    content = str(widget.render())
+                    assert widget.content_region.width >= min(
+                        len(line) for line in content.split("\n")
+                    ), f"{content!r} is cut short"
         for widget in app.editor.query("Input, TextArea, RadioSet, OptionStrip"):
             if not all(node.display for node in widget.ancestors_with_self):
                 continue
