@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.geometry import Size
 from textual.widgets import RadioButton, RadioSet
 
 from reflect_tui.domain.answers import Value
 from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.editor_base import FieldEditor
+
+
+class WrappingRadioButton(RadioButton):
+    """A radio button whose long label wraps onto more lines instead of ending in "…"."""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Textual passes widget styles as the rules map itself (see ToggleButton).
+        return max(1, self.render().get_height(self.styles, width))  # type: ignore[arg-type]
 
 
 class ChoiceEditor(FieldEditor):
@@ -30,7 +39,7 @@ class ChoiceEditor(FieldEditor):
     def compose_body(self) -> ComposeResult:
         with RadioSet(classes="choice-set"):
             for option in self.options:
-                yield RadioButton(option, value=option == self._value)
+                yield WrappingRadioButton(option, value=option == self._value)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()

@@ -8,6 +8,8 @@ from host_app import SIZES, HostApp
 from samples import CHOICE, sample_value
 from textual.widgets import RadioButton
 
+from reflect_tui.domain.template import Field, FieldKind
+
 
 async def test_arrows_and_enter_pick_an_option() -> None:
     app = HostApp(CHOICE, None)
@@ -36,3 +38,15 @@ async def test_a_stored_answer_that_is_no_longer_an_option_is_kept() -> None:
 @SIZES
 def test_snapshot_choice(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(HostApp(CHOICE, sample_value(CHOICE)), terminal_size=size)
+
+
+async def test_a_long_option_wraps_instead_of_being_cut_short() -> None:
+    long = "Meet at an office or other safer place instead of the home visit"
+    field = Field(id="where", kind=FieldKind.CHOICE, label="Where?", options=("Home", long))
+    app = HostApp(field, None)
+    async with app.run_test(size=(54, 24)) as pilot:
+        await pilot.pause()
+        button = app.editor.query(RadioButton)[1]
+        assert button.region.height >= 2
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "home visit" in shown and "…" not in shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from host_app import HostApp
 from samples import ALL_FIELDS, PEOPLE, THEMES, sample_value
+from textual.binding import Binding
 from textual.widgets import Input, Label, RadioSet, TextArea
 
 from reflect_tui.domain.answers import empty_value
@@ -78,11 +79,12 @@ async def test_every_binding_has_an_id_and_a_description(field: Field) -> None:
     async with app.run_test(size=(80, 24)):
         own = [app.editor, *app.editor.query("*")]
         for widget in own:
-            if not widget.__module__.startswith("reflect_tui"):
-                continue
-            for _key, binding in widget._bindings:
-                assert binding.id, f"{type(widget).__name__} binding {binding.key} has no id"
-                assert binding.description, f"{binding.id} has no description"
+            for cls in type(widget).__mro__:
+                if not cls.__module__.startswith("reflect_tui"):
+                    continue  # Textual's own widgets keep their own bindings
+                for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+                    assert binding.id, f"{cls.__name__} binding {binding.key} has no id"
+                    assert binding.description, f"{binding.id} has no description"
 
 
 async def test_focus_first_puts_the_cursor_in_the_first_input() -> None:
