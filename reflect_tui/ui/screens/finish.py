@@ -36,6 +36,15 @@ def findings_for(app: Any, session: Session) -> list[Any]:
     return result
 
 
+def without_front_matter(markdown: str) -> str:
+    """The record as a person reads it: the YAML block is for machines, not the preview."""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end != -1:
+            return markdown[end + 5 :].lstrip("\n")
+    return markdown
+
+
 def finding_line(session: Session, finding: Any) -> Text:
     where = ""
     field_id = getattr(finding, "field_id", None)
@@ -77,10 +86,12 @@ class FinishScreen(Screen[Any]):
             with Vertical(id="finish-side"):
                 yield Static("Privacy check", id="findings-title")
                 yield OptionList(id="findings")
-                yield Button("Mark complete (Ctrl+D)", id="complete", variant="success")
-                yield Button("Export… (Ctrl+E)", id="export")
-                yield Button("Copy Markdown (Ctrl+Y)", id="copy")
-                yield Button("Back (Esc)", id="back")
+                yield Button(
+                    "Mark complete (Ctrl+D)", id="complete", variant="success", compact=True
+                )
+                yield Button("Export… (Ctrl+E)", id="export", compact=True)
+                yield Button("Copy Markdown (Ctrl+Y)", id="copy", compact=True)
+                yield Button("Back (Esc)", id="back", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -98,7 +109,7 @@ class FinishScreen(Screen[Any]):
             self.findings = findings_for(app, self.session)
         except UserError as err:
             banner.show(str(err), error=True)
-        self.query_one("#preview", Markdown).update(self.markdown)
+        self.query_one("#preview", Markdown).update(without_front_matter(self.markdown))
         box = self.query_one("#findings", OptionList)
         if not self.findings:
             box.add_option(
@@ -177,33 +188,46 @@ class FinishScreen(Screen[Any]):
     async def confirm_confidential(self, doing: str) -> bool:
         if not self.session.is_confidential:
             return True
-        return bool(
-            await reflect_app(self).push_screen_wait(
-                ConfirmScreen(
-                    f"This session is CONFIDENTIAL. {doing} puts its content outside this app. "
-                    "Are you sure?",
-                    yes=doing,
-                    no="Cancel",
-                )
-            )
+        question = ConfirmScreen(
+            f"This session is CONFIDENTIAL. {doing} puts its content outside this app. "
+            "Are you sure?",
+            yes=doing,
+            no="Cancel",
         )
+        answer: bool = await reflect_app(self).push_screen_wait(question)
+        return answer
 
     @work
     async def action_export(self) -> None:
         if not await self.confirm_confidential("Exporting"):
             return
-        app = reflect_app(self)
-        try:
-            from reflect_tui import minutes
+        from reflect_tui import minutes
 
-            path = minutes.export_session(
-                self.session,
-                app.store.minutes_dir,
-                confirmed_confidential=self.session.is_confidential,
-            )
-        except UserError as err:
-            self.query_one(Banner).show(str(err), error=True)
-            return
+        app = reflect_app(self)
+        force = False
+        while True:
+            try:
+                path = minutes.export_session(
+                    self.session,
+                    app.store.minutes_dir,
+                    confirmed_confidential=self.session.is_confidential,
+                    force=force,
+                )
+            except minutes.ExportExists:
+                replace = ConfirmScreen(
+                    f"The minutes folder ({app.store.minutes_dir}) already has a file for "
+                    "this session. Replace it with this version?",
+                    yes="Replace",
+                    no="Keep it",
+                )
+                if force or not await app.push_screen_wait(replace):
+                    return
+                force = True
+                continue
+            except UserError as err:
+                self.query_one(Banner).show(str(err), error=True)
+                return
+            break
         self.notify(f"Exported to {path}")
 
     @work

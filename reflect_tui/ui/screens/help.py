@@ -46,7 +46,7 @@ INTRO = {
 def describe_keys(screen: Screen[Any]) -> list[tuple[str, str]]:
     """(key, description) for every enabled binding with a description on ``screen``."""
     rows: list[tuple[str, str]] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for key, active in screen.active_bindings.items():
         binding: Binding = active.binding
         if not binding.description or not active.enabled:
@@ -55,7 +55,7 @@ def describe_keys(screen: Screen[Any]) -> list[tuple[str, str]]:
         if (label, binding.description) in seen:
             continue
         seen.add((label, binding.description))
-        rows.append((label or key, binding.description))
+        rows.append((label or key, binding.tooltip or binding.description))
     return rows
 
 

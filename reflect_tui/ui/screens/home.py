@@ -36,13 +36,13 @@ def summary_line(s: Any) -> Text:
         text.append(f"▶ {step:<10} ", style="bold")
     else:
         text.append("✓ complete   ", style="green")
+    if str(s.confidentiality) == "confidential":
+        text.append("CONFIDENTIAL ", style="bold red")
     text.append(f"{s.title}", style="bold")
     text.append(f"  {s.template_title}", style="dim")
     who = s.team or s.subject
     if who:
         text.append(f" · {who}", style="dim")
-    if str(s.confidentiality) == "confidential":
-        text.append("  CONFIDENTIAL", style="bold red")
     return text
 
 
@@ -85,7 +85,9 @@ class HomeScreen(Screen[None]):
         yield Banner(id="banner")
         with Vertical(id="home-body"):
             yield Input(
-                placeholder="Filter: type words from a title, team, person or date", id="filter"
+                placeholder="Filter: type words from a title, team, person or date",
+                id="filter",
+                compact=True,
             )
             yield OptionList(id="sessions")
             with Center(id="empty"), Vertical(id="empty-box"):
@@ -175,6 +177,10 @@ class HomeScreen(Screen[None]):
                 sessions.highlighted = index
                 break
 
+    def panel_lines(self) -> int:
+        """Lines for each panel under the list: the list keeps most of a small terminal."""
+        return 2 if self.app.size.height < 32 else 5
+
     def fill_actions(self) -> None:
         app = reflect_app(self)
         today = app.clock.now().date()
@@ -184,7 +190,8 @@ class HomeScreen(Screen[None]):
             widget.update(Text("Nothing due in the next two weeks.", style="dim"))
             return
         text = Text(no_wrap=True, overflow="ellipsis")
-        for n, (due, what, owner) in enumerate(rows[:5]):
+        limit = self.panel_lines()
+        for n, (due, what, owner) in enumerate(rows[:limit]):
             if n:
                 text.append("\n")
             style = "bold red" if due < today else ""
@@ -193,14 +200,14 @@ class HomeScreen(Screen[None]):
             text.append(what)
             if owner:
                 text.append(f" — {owner}", style="dim")
-        if len(rows) > 5:
-            text.append(f"\n{'':>10}  … and {len(rows) - 5} more", style="dim")
+        if len(rows) > limit:
+            text.append(f"\n{'':>10}  … and {len(rows) - limit} more", style="dim")
         widget.update(text)
 
     def fill_due(self) -> None:
         from reflect_tui.ui.screens.followup_nav import due_text
 
-        self.query_one("#due", Static).update(due_text(reflect_app(self)))
+        self.query_one("#due", Static).update(due_text(reflect_app(self), limit=self.panel_lines()))
 
     def action_people(self) -> None:
         from reflect_tui.ui.screens.followup_nav import open_people

@@ -73,7 +73,7 @@ class TemplatePickerScreen(Screen[None]):
             yield Static(
                 "What kind of session? Type to narrow the list, Enter to choose.", id="picker-hint"
             )
-            yield Input(placeholder="Type to filter templates", id="template-filter")
+            yield Input(placeholder="Type to filter templates", id="template-filter", compact=True)
             yield OptionList(id="templates")
             yield Static(id="template-details")
         yield Footer()
@@ -193,17 +193,17 @@ class HeaderFormScreen(Screen[None]):
         with VerticalScroll(id="header-form"):
             yield Static(template_details(t), id="header-template")
             yield Label("Title")
-            yield Input(value=t.title, id="title")
+            yield Input(value=t.title, id="title", compact=True)
             yield Label("Date (YYYY-MM-DD)")
-            yield Input(value=today, id="date")
+            yield Input(value=today, id="date", compact=True)
             yield Label("Facilitator")
-            yield Input(id="facilitator", suggester=NamesSuggester(names))
+            yield Input(id="facilitator", suggester=NamesSuggester(names), compact=True)
             yield Label("Participants (names or initials, separated by commas)")
-            yield Input(id="participants", suggester=NamesSuggester(names))
+            yield Input(id="participants", suggester=NamesSuggester(names), compact=True)
             yield Label("Apologies (separated by commas)")
-            yield Input(id="apologies", suggester=NamesSuggester(names))
+            yield Input(id="apologies", suggester=NamesSuggester(names), compact=True)
             yield Label(who_label)
-            yield Input(id="who", suggester=NamesSuggester(names))
+            yield Input(id="who", suggester=NamesSuggester(names), compact=True)
             yield Label("Confidentiality")
             with RadioSet(id="confidentiality"):
                 yield RadioButton(
@@ -217,8 +217,8 @@ class HeaderFormScreen(Screen[None]):
                     id="confidential",
                 )
             with Horizontal(id="header-buttons"):
-                yield Button("Start session (Ctrl+S)", id="start", variant="primary")
-                yield Button("Back (Esc)", id="back")
+                yield Button("Start session (Ctrl+S)", id="start", variant="primary", compact=True)
+                yield Button("Back (Esc)", id="back", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

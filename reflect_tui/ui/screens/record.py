@@ -14,6 +14,7 @@ from textual.widgets import Footer, Markdown
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.confirm import ConfirmScreen
+from reflect_tui.ui.screens.finish import without_front_matter
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
 
 
@@ -55,7 +56,7 @@ class RecordScreen(Screen[None]):
         except UserError as err:
             banner.show(str(err), error=True)
             text = ""
-        self.query_one("#record", Markdown).update(text)
+        self.query_one("#record", Markdown).update(without_front_matter(text))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reopen" and reflect_app(self).store.read_only:

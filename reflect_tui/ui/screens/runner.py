@@ -55,13 +55,49 @@ SAVE_ERROR_ADVICE = (
 class RunnerScreen(Screen[None]):
     CSS_PATH = "runner.tcss"
     BINDINGS = [  # noqa: RUF012
-        Binding("f5", "step(-1)", "Prev step", id="runner.prev"),
-        Binding("f6", "step(1)", "Next step", id="runner.next"),
-        Binding("f2", "focus_steps", "Steps", id="runner.steps"),
-        Binding("f7", "room_mode", "Room mode", id="runner.room"),
-        Binding("f8", "pause", "Pause clock", id="runner.pause"),
-        Binding("f9", "finish", "Finish", id="runner.finish"),
-        Binding("escape", "home", "Home", id="runner.home"),
+        # Priority: the text area binds F6/F7 itself (select line / all).
+        # Short words: all of them must fit the footer at 80 columns.
+        Binding("f5", "step(-1)", "Back", id="runner.prev", priority=True, tooltip="Previous step"),
+        Binding("f6", "step(1)", "Next", id="runner.next", priority=True, tooltip="Next step"),
+        Binding(
+            "f2",
+            "focus_steps",
+            "Steps",
+            id="runner.steps",
+            priority=True,
+            tooltip="Step list: jump to any step",
+        ),
+        Binding(
+            "f7",
+            "room_mode",
+            "Room",
+            id="runner.room",
+            priority=True,
+            tooltip="Room mode for the projector: hides private fields",
+        ),
+        Binding(
+            "f8",
+            "pause",
+            "Pause",
+            id="runner.pause",
+            priority=True,
+            tooltip="Pause or resume the session clock",
+        ),
+        Binding(
+            "f9",
+            "finish",
+            "Finish",
+            id="runner.finish",
+            priority=True,
+            tooltip="Finish: preview the record, mark it complete",
+        ),
+        Binding(
+            "escape",
+            "home",
+            "Home",
+            id="runner.home",
+            tooltip="Save and go back to the session list",
+        ),
     ]
 
     def __init__(self, session: Session, *, read_only: bool = False) -> None:
@@ -90,16 +126,17 @@ class RunnerScreen(Screen[None]):
         yield Banner(id="banner")
         with Horizontal(id="runner-main"):
             yield OptionList(id="steps")
-            with VerticalScroll(id="step-pane"):
+            with Vertical(id="main-column"):
                 yield Digits("00:00", id="room-clock")
                 yield Static(id="step-title")
-                yield Markdown(id="guidance")
+                with VerticalScroll(id="step-pane"):
+                    yield Markdown(id="guidance")
                 yield Vertical(id="editors")
                 yield Static(id="step-next")
         with Horizontal(id="status-bar"):
             yield Static(id="clock")
             yield Static(id="autosave")
-        yield Footer()
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
         app = reflect_app(self)
@@ -340,8 +377,9 @@ class RunnerScreen(Screen[None]):
     def update_clock(self) -> None:
         s = self.session
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f"Session {clock_text(s.elapsed_seconds)}", style="bold")
-        text.append(f" of {s.template.duration_minutes} min")
+        head = f"Session {clock_text(s.elapsed_seconds)}"
+        text.append(f"{head} of {s.template.duration_minutes} min")
+        text.stylize("bold", 0, len(head))
         step = self.step
         spent = s.step_seconds.get(step.id, 0.0)
         text.append(f"  ·  step {clock_text(spent)}")
