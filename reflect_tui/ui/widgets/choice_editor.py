@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import RadioButton, RadioSet
 
@@ -15,8 +16,14 @@ from reflect_tui.ui.widgets.editor_base import FieldEditor
 class WrappingRadioButton(RadioButton):
     """A radio button whose long label wraps onto more lines instead of ending in "…"."""
 
+    def render(self) -> Content:
+        # As ToggleButton draws it, minus the trailing pad, which made a label that
+        # just fits be drawn cut short with an ellipsis.
+        label = self._label.pad_left(1).stylize_before(self.get_visual_style("toggle--label"))
+        return Content.assemble(self._button, label)
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        # Textual passes widget styles as the rules map itself (see ToggleButton).
+        # Textual passes widget styles as the rules map itself, as ToggleButton does.
         return max(1, self.render().get_height(self.styles, width))  # type: ignore[arg-type]
 
 
