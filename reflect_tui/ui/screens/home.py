@@ -79,6 +79,7 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[Any] = []
+        self._loaded = False
 
     def compose(self) -> ComposeResult:
         yield TopBar("home")
@@ -112,7 +113,9 @@ class HomeScreen(Screen[None]):
         self.reload()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self._loaded:  # the first resume comes with the mount, already loaded
+            self.reload()
+        self._loaded = True
 
     # -- data -----------------------------------------------------------------
 

@@ -131,8 +131,8 @@ class RunnerScreen(Screen[None]):
                 yield Static(id="step-title")
                 with VerticalScroll(id="step-pane"):
                     yield Markdown(id="guidance")
-                yield Vertical(id="editors")
-                yield Static(id="step-next")
+                    yield Vertical(id="editors")
+                    yield Static(id="step-next")
         with Horizontal(id="status-bar"):
             yield Static(id="clock")
             yield Static(id="autosave")
@@ -206,7 +206,7 @@ class RunnerScreen(Screen[None]):
         title.append(f"Step {self.step_index + 1} of {len(steps)}: ", style="dim")
         title.append(step.title, style="bold")
         self.query_one("#step-title", Static).update(title)
-        self.query_one("#guidance", Markdown).update(step.guidance or "")
+        await self.query_one("#guidance", Markdown).update(step.guidance or "")
         nxt = self.query_one("#step-next", Static)
         if self.step_index + 1 < len(steps):
             nxt.update(Text(f"F6: next step — {steps[self.step_index + 1].title}", style="dim"))
@@ -308,9 +308,10 @@ class RunnerScreen(Screen[None]):
         reflect_app(self).post_from_any_thread(self.show_autosave, state, error)
 
     def show_autosave(self, state: str, error: str | None) -> None:
-        if not self.is_mounted:
-            return
-        widget = self.query_one("#autosave", Static)
+        found = self.query("#autosave")
+        if not self.is_mounted or not found:
+            return  # the screen closed before the worker's report arrived
+        widget = found.only_one(Static)
         banner = self.query_one(Banner)
         if self.read_only:
             widget.update(Text("read-only", style="bold"))
