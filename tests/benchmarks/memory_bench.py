@@ -103,7 +103,7 @@ def starts(runs: list[ChildRun]) -> Starts:
     )
 
 
-START_NAME = "start to home (headless)"
+START_NAME = "process start to home"
 
 # The target is set for a big store; at small sizes the app's own code dominates.
 TARGET_FROM = 5000
@@ -145,8 +145,8 @@ def start_row(sessions: int, app: Starts, bare: Starts) -> Row:
 def measure(stores: dict[int, Path], repeats: int) -> list[Row]:
     """Start and memory rows for every prepared store (``{sessions: data_dir}``).
 
-    The start rows come free with the memory runs; ``run.py`` prefers the
-    start-up figures of ``ui_bench`` when that module provides them.
+    The start rows come with the memory runs: a cold process, imports included
+    (``ui_bench`` times the app's own start-up inside one process).
     """
     starts: list[Row] = []
     memory: list[Row] = []

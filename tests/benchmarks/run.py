@@ -37,7 +37,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("store_bench", "open, list, save one edited session vs default TinyDB"),
     ("export_bench", "export one session to Markdown and HTML"),
     ("report_bench", "thematic report vs json.loads"),
-    ("memory_bench", "peak RSS (and start-up) vs a bare Textual app"),
+    ("memory_bench", "process start and peak RSS vs a bare Textual app"),
 )
 
 Measure = Callable[[dict[int, Path], int], list[Row]]
@@ -134,16 +134,7 @@ def collect(stores: dict[int, Path], repeats: int, only: set[str] | None = None)
             continue
         print(f"[{module}] {what}: {time.perf_counter() - start:.1f} s", file=sys.stderr)
         rows += got
-    return dedupe_starts(rows)
-
-
-def dedupe_starts(rows: list[Row]) -> list[Row]:
-    """Keep ui_bench's start-up rows; memory_bench's are only a fallback for them."""
-    import memory_bench
-
-    fallback = memory_bench.START_NAME
-    has_own = any(r.name != fallback and "start" in r.name for r in rows)
-    return [r for r in rows if not (has_own and r.name == fallback)]
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
