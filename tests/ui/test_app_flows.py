@@ -22,7 +22,7 @@ from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.finish import FinishScreen
 from reflect_tui.ui.screens.help import HelpScreen
 from reflect_tui.ui.screens.home import HomeScreen
-from reflect_tui.ui.screens.new_session import HeaderFormScreen
+from reflect_tui.ui.screens.new_session import HeaderFormScreen, TemplatePickerScreen
 from reflect_tui.ui.screens.parts import Banner, TopBar
 from reflect_tui.ui.screens.record import RecordScreen
 from reflect_tui.ui.screens.runner import RunnerScreen
@@ -280,4 +280,22 @@ async def test_first_run_offers_demo_data(tmp_path: Path) -> None:
                 shown.get_option_at_index(i).id  # type: ignore[attr-defined]
                 for i in range(shown.option_count)  # type: ignore[attr-defined]
             }
+        )
+
+
+async def test_a_broken_user_template_is_named_on_home_and_the_rest_still_work(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "broken.md").write_text("---\nid: broken\nkind: banana\n---\n", encoding="utf-8")
+    app = build_app(tmp_path / "data", template_dirs=[folder])
+    async with app.run_test(size=(80, 24)) as pilot:
+        banner = app.screen.query_one(Banner)
+        assert banner.has_class("-shown")
+        assert "broken.md" in str(banner.render())
+        await pilot.press("n")
+        assert isinstance(app.screen, TemplatePickerScreen)
+        assert app.screen.query_one("#templates", OptionList).option_count == len(
+            TemplateLibrary.from_dirs([]).templates()
         )

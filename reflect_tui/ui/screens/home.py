@@ -110,6 +110,13 @@ class HomeScreen(Screen[None]):
         app.quiet_cursor(self.query_one("#filter", Input))
         if app.store.read_only:
             self.query_one(Banner).show(read_only_message(app))
+        elif app.library.problems:
+            # A broken user template never stops the app, but nobody should wonder where it went.
+            lines = "\n".join(str(p) for p in app.library.problems[:3])
+            self.query_one(Banner).show(
+                f"Some of your templates could not be read and are left out:\n{lines}\n"
+                "Run `reflect templates validate FILE` for details."
+            )
         self.reload()
 
     def on_screen_resume(self) -> None:
