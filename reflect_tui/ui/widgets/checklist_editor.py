@@ -61,7 +61,9 @@ class ChecklistEditor(FieldEditor):
     def compose_body(self) -> ComposeResult:
         for index, entry in enumerate(self._value):
             with VerticalGroup(classes="check-item"):
-                yield Label(f"{index + 1}. {entry.item}", classes="check-label")
+                with HorizontalGroup(classes="check-head"):
+                    yield Label(f"{index + 1}.", classes="check-number")
+                    yield Label(entry.item, classes="check-label")
                 with HorizontalGroup(classes="check-line"):
                     yield AnswerStrip(entry.answer, index=index)
                     yield self.quiet(

@@ -44,7 +44,8 @@ CHECKLIST = Field(
     options=(
         "Someone knows where I am and when I will be back",
         "A check-in time is agreed",
-        "There is a code word for help",
+        "There is a code word for help, known to the person I check in with and to the duty "
+        "manager",
     ),
 )
 RISKS = Field(id="risks", kind=FieldKind.RISKS, label="Risks on this visit")
