@@ -47,6 +47,11 @@ async def tab_to(pilot: Pilot[Any], field: Field, want: Callable[[Widget], bool]
     raise AssertionError(f"Tab never reached {field.id} ({field.kind}); focus is on {app.focused}")
 
 
+def answer_strip(index: int) -> Callable[[Widget], bool]:
+    """The yes / no / not sure strip of checklist item ``index``."""
+    return lambda w: getattr(w, "index", None) == index and not isinstance(w, Input)
+
+
 def has(cls: str) -> Callable[[Widget], bool]:
     return lambda w: w.has_class(cls)
 
@@ -102,11 +107,7 @@ async def fill_field(pilot: Pilot[Any], field: Field, n: int) -> Any:
         entries: list[ChecklistEntry] = []
         for index, item in enumerate(field.options):
             key = answers[index % 3]
-            await tab_to(
-                pilot,
-                field,
-                lambda w, i=index: getattr(w, "index", None) == i and not isinstance(w, Input),
-            )
+            await tab_to(pilot, field, answer_strip(index))
             await pilot.press(key)
             note = ""
             if index == 0:

@@ -22,8 +22,10 @@ async def main(data: Path, text: str) -> None:
         await pilot.pause()
         await pilot.press(*text)
         await pilot.pause()
-        sys.__stdout__.write(f"READY {app.screen.session.id}\n")  # type: ignore[attr-defined]
-        sys.__stdout__.flush()
+        out = sys.__stdout__  # Pilot captures sys.stdout; the parent reads the real one
+        assert out is not None
+        out.write(f"READY {app.screen.session.id}\n")  # type: ignore[attr-defined]
+        out.flush()
         await asyncio.sleep(120)
 
 

@@ -9,9 +9,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from harness import build_app, isolate_home, new_clock
+from textual.binding import Binding
 from textual.widgets import OptionList
 
 from reflect_tui.domain.session import Session, Status
@@ -200,7 +202,7 @@ async def test_every_binding_has_an_id_and_a_description(tmp_path: Path) -> None
     from reflect_tui.ui.app import ReflectApp
     from reflect_tui.ui.screens import confirm, finish, help, home, new_session, record, runner
 
-    classes = [
+    classes: list[Any] = [
         ReflectApp,
         confirm.ConfirmScreen,
         finish.FinishScreen,
@@ -213,8 +215,9 @@ async def test_every_binding_has_an_id_and_a_description(tmp_path: Path) -> None
     ]
     for cls in classes:
         for binding in cls.BINDINGS:
-            assert binding.id, (cls.__name__, binding)  # type: ignore[union-attr]
-            assert binding.description, (cls.__name__, binding)  # type: ignore[union-attr]
+            assert isinstance(binding, Binding), (cls.__name__, binding)
+            assert binding.id, (cls.__name__, binding)
+            assert binding.description, (cls.__name__, binding)
 
 
 async def test_a_failed_autosave_shows_a_banner_until_it_saves_again(tmp_path: Path) -> None:
