@@ -213,19 +213,29 @@ def run_once(code: str, *args: str, timeout: float = 300.0) -> ChildRun:
     the home screen is ready); then it finishes in its own time and reports its
     peak RSS.
     """
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code + _REPORT_PEAK, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        env=child_env(),
-        cwd=ROOT,
-    )
-    assert proc.stdout is not None
-    first = proc.stdout.readline()
-    seconds = time.perf_counter() - start
-    rest, err = proc.communicate(timeout=timeout)
+    import tempfile
+
+    # stderr goes to a file, so stdout can be read to its end through the same
+    # buffered reader as the first line (communicate() would skip what that
+    # reader had already buffered, losing the peak line now and then).
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code + _REPORT_PEAK, *args],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            stdin=subprocess.DEVNULL,
+            env=child_env(),
+            cwd=ROOT,
+        )
+        assert proc.stdout is not None
+        with proc.stdout:
+            first = proc.stdout.readline()
+            seconds = time.perf_counter() - start
+            rest = proc.stdout.read()
+        proc.wait(timeout=timeout)
+        errors.seek(0)
+        err = errors.read()
     output = (first + rest).decode(errors="replace")
     peak = [line.split()[1] for line in output.splitlines() if line.startswith("peak_rss_kb ")]
     if proc.returncode != 0 or not first or not peak:
