@@ -40,9 +40,10 @@ class ListEditor(RowsEditor):
 
     def compose_header(self) -> ComposeResult:
         if self.field.themes:
-            with HorizontalGroup(classes="row-header"):
+            with HorizontalGroup(classes="row-header list-header"):
+                yield Label("", classes="list-bullet")
                 yield Label("Item", classes="list-text")
-                yield Label("Themes (comma-separated)", classes="list-themes")
+                yield Label("Themes", classes="list-themes")
 
     def compose_row(self, row: EditorRow) -> ComposeResult:
         item: ListItem = row.item
@@ -51,7 +52,7 @@ class ListEditor(RowsEditor):
             yield self.row_input("Add an item", item.text, classes="list-text")
             if self.field.themes:
                 yield self.row_input(
-                    "themes",
+                    "tags, commas between",
                     ", ".join(item.themes),
                     classes="list-themes",
                     suggester=CommaListSuggester(self.themes),

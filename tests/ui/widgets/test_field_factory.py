@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from host_app import HostApp
-from samples import ALL_FIELDS, PEOPLE, THEMES, sample_value
+from samples import ACTIONS, ALL_FIELDS, LIST, PEOPLE, RISKS, THEMES, sample_value
 from textual.binding import Binding
 from textual.widgets import Input, Label, RadioSet, TextArea
 
@@ -117,3 +117,21 @@ async def test_focus_first_moves_focus_at_once_and_says_whether_it_could() -> No
         app.set_focus(None)
         assert app.editor.focus_first() is True
         assert isinstance(app.screen.focused, Input)
+
+
+@pytest.mark.parametrize("room", [False, True], ids=["normal", "room"])
+@pytest.mark.parametrize("width", [54, 80, 160])
+@pytest.mark.parametrize("field", [LIST, ACTIONS, RISKS], ids=lambda f: f.kind.value)
+async def test_column_headings_sit_over_their_columns(field: Field, width: int, room: bool) -> None:
+    app = HostApp(field, sample_value(field), themes=THEMES, room_mode=room)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        headings = [
+            label
+            for label in app.editor.query(".row-header Label")
+            if all(node.display for node in label.ancestors_with_self)
+        ]
+        if not headings:  # room mode drops the list's headings with its theme column
+            return
+        cells = app.editor.query(".row-line").first().children
+        assert [h.region.x for h in headings] == [c.region.x for c in cells[: len(headings)]]
