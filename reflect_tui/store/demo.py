@@ -201,7 +201,8 @@ def _value(
         found = []
         for what in rng.sample(ACTIONS, k=rng.randint(1, 3)):
             due = day + timedelta(days=rng.choice((7, 14, 28, 42)))
-            done = due < today and rng.random() < 0.6
+            # most past actions get done; a few stay overdue, as in real teams
+            done = due < today and rng.random() < 0.85
             found.append(
                 ActionItem(
                     what=what,
@@ -235,6 +236,8 @@ def _value(
             )
         return rows
     if kind is FieldKind.CHOICE:
+        if f.id == "theme-consent" and f.options and rng.random() < 0.8:
+            return f.options[0]  # most people agree to anonymised themes
         return rng.choice(f.options) if f.options else None
     if kind is FieldKind.DATETIME:
         when = day + timedelta(days=rng.choice((1, 14, 28, 91)))
@@ -290,12 +293,24 @@ def make_session(
                 for action in session.answers[f.id]:
                     action.created_in = session.id
         session.step_seconds[step.id] = float(rng.randint(180, 1500))
+    _visit_times_in_order(session)
     session.current_step = last_step
     session.elapsed_seconds = sum(session.step_seconds.values())
     if not draft:
         session.status = Status.COMPLETE
         session.finished_at = start + timedelta(seconds=session.elapsed_seconds)
     return session
+
+
+def _visit_times_in_order(session: Session) -> None:
+    """A visit plan's expected finish comes an hour after its start, never before it."""
+    start = session.answers.get("visit-when")
+    if not start or "expected-finish" not in session.answers:
+        return
+    begins = datetime.fromisoformat(start)
+    session.answers["expected-finish"] = (begins + timedelta(hours=1)).isoformat(
+        timespec="minutes"
+    )
 
 
 def fill(
@@ -320,7 +335,8 @@ def fill(
     today = clock.now().date()
     ordered = sorted(templates, key=lambda t: t.id)
     made = [
-        make_session(ordered[(existing + i) % len(ordered)], rng, ids, people, today, i % 4 == 3)
+        # about one in twelve sessions is an unfinished draft
+        make_session(ordered[(existing + i) % len(ordered)], rng, ids, people, today, i % 12 == 11)
         for i in range(sessions)
     ]
     with store.batch():
