@@ -119,6 +119,9 @@ class ReflectApp(App[int]):
         from reflect_tui.ui.screens.followup_nav import palette_commands  # People, Actions
 
         yield from palette_commands(self)
+        from reflect_tui.ui.screens.report import palette_commands as report_commands
+
+        yield from report_commands(self)
         extra = getattr(screen, "palette_commands", None)
         if callable(extra):
             yield from extra()

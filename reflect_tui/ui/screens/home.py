@@ -73,6 +73,7 @@ class HomeScreen(Screen[None]):
         Binding("d", "load_demo", "Load demo data", id="home.demo"),
         Binding("p", "people", "People", id="home.people"),
         Binding("a", "actions", "Actions", id="home.actions"),
+        Binding("r", "report", "Report", id="home.report"),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear_filter", show=False),
     ]
 
@@ -228,6 +229,11 @@ class HomeScreen(Screen[None]):
         from reflect_tui.ui.screens.followup_nav import open_actions
 
         open_actions(self.app)
+
+    def action_report(self) -> None:
+        from reflect_tui.ui.screens.report import open_report
+
+        open_report(self.app)
 
     # -- events ---------------------------------------------------------------
 
