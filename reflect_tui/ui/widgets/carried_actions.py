@@ -42,6 +42,7 @@ CarriedActions OutcomeStrip { width: auto; min-width: 36; height: 1; margin: 0 2
 CarriedActions OutcomeStrip:focus { background: $boost; }
 CarriedActions .carried-note { width: 1fr; }
 CarriedActions #carried-empty { color: $text-muted; }
+CarriedActions.-empty { border: none; padding: 0; margin: 0; }
 """
 
 
@@ -102,11 +103,14 @@ class CarriedActions(VerticalGroup):
         self.carried = carried
         self.today = today
         self.read_only = read_only
-        self.border_title = f"Actions carried forward ({len(carried)})"
+        if carried:
+            self.border_title = f"Actions carried forward ({len(carried)})"
+        else:  # one dim line, no box: nothing to decide (hidden in room mode)
+            self.add_class("-empty")
 
     def compose(self) -> ComposeResult:
         if not self.carried:
-            yield Static("No open actions from earlier sessions.", id="carried-empty")
+            yield Static("No open actions carried from earlier sessions.", id="carried-empty")
             return
         yield Static(
             Text(

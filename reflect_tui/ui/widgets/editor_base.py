@@ -143,6 +143,8 @@ class FieldEditor(Widget):
 
     def set_problem(self, key: str, message: str | None) -> None:
         """Show (or clear, with ``None``) an inline message about one input."""
+        if self._problems.get(key) == (message or None):
+            return  # unchanged: no relayout on every keystroke
         if message:
             self._problems[key] = message
         else:
