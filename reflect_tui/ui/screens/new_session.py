@@ -7,6 +7,7 @@ deliberately, never silently lost.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -23,6 +24,7 @@ from textual.widgets.option_list import Option
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Confidentiality, SessionKind, Template
 from reflect_tui.errors import UserError
+from reflect_tui.ui.screens.choice import ChoiceScreen
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
 
 KIND_WORDS = {
@@ -57,6 +59,34 @@ def template_details(t: Template) -> Text:
     return text
 
 
+def match_rank(t: Template, needle: str) -> int | None:
+    """How well ``t`` matches what was typed: 0 best; None when it does not match.
+
+    0: every word starts a word of the title ("pre" -> "Pre-visit risk analysis");
+    1: every word is in the id or title ("pre" -> "Decompression session");
+    2: every word is somewhere, description and kind included.
+    """
+    words = needle.lower().split()
+    if not words:
+        return 0
+    title_words = re.split(r"[^\w]+", t.title.lower())
+    if all(any(tw.startswith(w) for tw in title_words) for w in words):
+        return 0
+    if all(w in f"{t.id} {t.title}".lower() for w in words):
+        return 1
+    if all(w in f"{t.id} {t.title} {t.description} {t.kind}".lower() for w in words):
+        return 2
+    return None
+
+
+def rank_templates(templates: list[Template], needle: str) -> list[Template]:
+    """The templates matching ``needle``, best match first (library order within a rank)."""
+    ranked = [
+        (rank, n, t) for n, t in enumerate(templates) if (rank := match_rank(t, needle)) is not None
+    ]
+    return [t for _, _, t in sorted(ranked, key=lambda r: (r[0], r[1]))]
+
+
 class TemplatePickerScreen(Screen[None]):
     CSS_PATH = "new_session.tcss"
     AUTO_FOCUS = "#template-filter"
@@ -88,11 +118,8 @@ class TemplatePickerScreen(Screen[None]):
     def fill(self, needle: str) -> None:
         box = self.query_one("#templates", OptionList)
         box.clear_options()
-        words = needle.lower().split()
-        for t in self.templates():
-            hay = f"{t.id} {t.title} {t.description} {t.kind}".lower()
-            if all(w in hay for w in words):
-                box.add_option(Option(template_line(t), id=t.id))
+        for t in rank_templates(self.templates(), needle):
+            box.add_option(Option(template_line(t), id=t.id))
         if box.option_count:
             box.highlighted = 0
         self.show_details()
@@ -165,6 +192,12 @@ class NamesSuggester(Suggester):
 
 
 class HeaderFormScreen(Screen[None]):
+    """Title, date and who is there. Nothing typed here is lost.
+
+    Leaving with Esc asks first if anything was typed; quitting the app (Ctrl+Q)
+    starts the session as a draft, so the text is on the home screen next time.
+    """
+
     CSS_PATH = "new_session.tcss"
     AUTO_FOCUS = "#title"
     BINDINGS = [  # noqa: RUF012
@@ -175,54 +208,105 @@ class HeaderFormScreen(Screen[None]):
     def __init__(self, template: Template) -> None:
         super().__init__()
         self.template = template
+        self._initial: dict[str, object] = {}
+        self._left = False
 
     def compose(self) -> ComposeResult:
         app = reflect_app(self)
         t = self.template
         today = app.clock.now().date().isoformat()
         names = known_names(app)
-        who_label = (
-            "Team" if t.kind is SessionKind.TEAM else "Who the session is for (name or initials)"
-        )
+        team = t.kind is SessionKind.TEAM
         yield TopBar(
             "new session",
             session_title=t.title,
             confidential=t.confidentiality is Confidentiality.CONFIDENTIAL,
         )
         yield Banner(id="banner")
+        rows: list[tuple[str, str, str, str, bool]] = [
+            ("Title", "title", t.title, "what to call this session", False),
+            ("Date", "date", today, "YYYY-MM-DD", False),
+            ("Facilitator", "facilitator", "", "your name", True),
+            ("Participants", "participants", "", "names or initials, separated by commas", True),
+            ("Apologies", "apologies", "", "who could not come, separated by commas", True),
+            (
+                "Team" if team else "Session for",
+                "who",
+                "",
+                "the team's name" if team else "the person's name or initials",
+                True,
+            ),
+        ]
         with VerticalScroll(id="header-form"):
             yield Static(template_details(t), id="header-template")
-            yield Label("Title")
-            yield Input(value=t.title, id="title", compact=True)
-            yield Label("Date (YYYY-MM-DD)")
-            yield Input(value=today, id="date", compact=True)
-            yield Label("Facilitator")
-            yield Input(id="facilitator", suggester=NamesSuggester(names), compact=True)
-            yield Label("Participants (names or initials, separated by commas)")
-            yield Input(id="participants", suggester=NamesSuggester(names), compact=True)
-            yield Label("Apologies (separated by commas)")
-            yield Input(id="apologies", suggester=NamesSuggester(names), compact=True)
-            yield Label(who_label)
-            yield Input(id="who", suggester=NamesSuggester(names), compact=True)
-            yield Label("Confidentiality")
-            with RadioSet(id="confidentiality"):
-                yield RadioButton(
-                    "Shared record (minutes can be exported)",
-                    value=t.confidentiality is Confidentiality.SHARED,
-                    id="shared",
-                )
-                yield RadioButton(
-                    "Confidential (stays with the facilitator)",
-                    value=t.confidentiality is Confidentiality.CONFIDENTIAL,
-                    id="confidential",
-                )
+            for label, box_id, value, hint, suggest in rows:
+                with Horizontal(classes="form-row"):
+                    yield Label(label, classes="form-label")
+                    yield Input(
+                        value=value,
+                        placeholder=hint,
+                        id=box_id,
+                        suggester=NamesSuggester(names) if suggest else None,
+                        compact=True,
+                    )
+            with Horizontal(classes="form-row", id="confidentiality-row"):
+                yield Label("Record", classes="form-label")
+                with RadioSet(id="confidentiality", compact=True):
+                    yield RadioButton(
+                        "Shared (minutes can be exported)",
+                        value=t.confidentiality is Confidentiality.SHARED,
+                        id="shared",
+                    )
+                    yield RadioButton(
+                        "Confidential (stays with the facilitator)",
+                        value=t.confidentiality is Confidentiality.CONFIDENTIAL,
+                        id="confidential",
+                    )
             with Horizontal(id="header-buttons"):
                 yield Button("Start session (Ctrl+S)", id="start", variant="primary", compact=True)
                 yield Button("Back (Esc)", id="back", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        reflect_app(self).quiet_cursor(*self.query(Input))
+        app = reflect_app(self)
+        app.quiet_cursor(*self.query(Input))
+        self._initial = self.snapshot()
+        app.before_quit.append(self.keep_on_quit)
+        self.call_after_refresh(self.show_top)
+
+    def show_top(self) -> None:
+        """Open with the first box and its label in view, even on a small terminal."""
+        self.query_one("#header-form", VerticalScroll).scroll_home(animate=False)
+
+    def on_unmount(self) -> None:
+        self.forget_quit_hook()
+
+    def forget_quit_hook(self) -> None:
+        hooks = reflect_app(self).before_quit
+        if self.keep_on_quit in hooks:
+            hooks.remove(self.keep_on_quit)
+
+    # -- nothing typed is lost ------------------------------------------------
+
+    def snapshot(self) -> dict[str, object]:
+        values: dict[str, object] = {i.id or "": i.value for i in self.query(Input)}
+        values["confidentiality"] = self.confidentiality()
+        return values
+
+    def is_dirty(self) -> bool:
+        return bool(self._initial) and self.snapshot() != self._initial
+
+    def keep_on_quit(self) -> None:
+        """On Ctrl+Q: anything typed becomes a draft session (resume it from home)."""
+        if self._left or not self.is_dirty() or reflect_app(self).store.read_only:
+            return
+        app = reflect_app(self)
+        try:
+            session = self.build_session(lenient=True)
+            app.store.save_session(session)
+        except UserError:
+            return  # the app is closing; the store has said why it cannot save
+        self._left = True
 
     @on(Button.Pressed, "#start")
     def _start(self) -> None:
@@ -245,16 +329,20 @@ class HeaderFormScreen(Screen[None]):
             return Confidentiality.CONFIDENTIAL
         return Confidentiality.SHARED
 
-    def build_session(self) -> Session:
+    def build_session(self, *, lenient: bool = False) -> Session:
+        """The session the form describes; ``lenient`` uses today for a date that is not one."""
         app = reflect_app(self)
         raw_date = self.value("date")
         try:
             when_date = date.fromisoformat(raw_date)
         except ValueError:
-            raise UserError(
-                f"The date {raw_date!r} is not a date: write it as YYYY-MM-DD, e.g. "
-                f"{app.clock.now().date().isoformat()}."
-            ) from None
+            if lenient:
+                when_date = app.clock.now().date()
+            else:
+                raise UserError(
+                    f"The date {raw_date!r} is not a date: write it as YYYY-MM-DD, e.g. "
+                    f"{app.clock.now().date().isoformat()}."
+                ) from None
         now = app.clock.now()
         when = datetime.combine(when_date, now.time())
         header: dict[str, Any] = {
@@ -291,11 +379,39 @@ class HeaderFormScreen(Screen[None]):
             except UserError as err:
                 self.query_one(Banner).show(str(err), error=True)
                 return
+            self._left = True
+            self.forget_quit_hook()
             self.app.switch_screen(RunnerScreen(session))
 
         check_line_manager(app, session, go)
 
     def action_back(self) -> None:
+        """Back to the templates; asks first when something was typed."""
+        if not self.is_dirty():
+            self.leave()
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "start":
+                self.action_start()
+            elif choice == "discard":
+                self.leave()
+            else:
+                self.query_one("#title", Input).focus()
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "You have typed in this form. Start the session with it, throw it away, "
+                "or keep editing?",
+                [("start", "Start session", "s"), ("discard", "Discard", "d")],
+                cancel=("Keep editing", "k"),
+            ),
+            answered,
+        )
+
+    def leave(self) -> None:
+        self._left = True
+        self.forget_quit_hook()
         self.app.switch_screen(TemplatePickerScreen())
 
 
