@@ -12,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 
-from reflect_tui import __version__
+from reflect_tui import package_version
 from reflect_tui.errors import UserError
 
 # Modules in reflect_tui.commands, in the order their commands appear in --help.
@@ -49,7 +49,42 @@ def common_options() -> argparse.ArgumentParser:
     return parent
 
 
-def build_parser() -> argparse.ArgumentParser:
+class VersionAction(argparse.Action):
+    """``--version``: looks the version up only when asked (the lookup is slow to import)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
+        print(f"reflect {package_version()}")
+        parser.exit()
+
+
+# Options that may come before the app opens; each takes one value.
+APP_OPTIONS = ("--data", "--templates")
+
+
+def opens_app(argv: Sequence[str]) -> bool:
+    """True if ``argv`` only names data/template folders: no command, no help.
+
+    Then the sub-command parsers (and everything they import) are not needed,
+    which keeps the app's start-up short.
+    """
+    expect_value = False
+    for arg in argv:
+        if expect_value:
+            expect_value = False
+        elif arg in APP_OPTIONS:
+            expect_value = True
+        elif not any(arg.startswith(f"{opt}=") for opt in APP_OPTIONS):
+            return False
+    return not expect_value
+
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The ``reflect`` parser; ``commands=False`` leaves out the sub-commands (app only)."""
     parent = common_options()
     parser = argparse.ArgumentParser(
         prog="reflect",
@@ -59,7 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         parents=[parent],
     )
-    parser.add_argument("--version", action="version", version=f"reflect {__version__}")
+    parser.add_argument("--version", action=VersionAction)
+    if not commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"reflect_tui.commands.{name}")
@@ -80,8 +117,9 @@ def open_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args_list = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(commands=not opens_app(args_list))
+    args = parser.parse_args(args_list)
     handler: Handler = getattr(args, "func", open_app)
     try:
         return handler(args)

@@ -447,13 +447,16 @@ class Store:
         """Every session, newest first, without decoding answers (summaries are cached)."""
         with self._state:
             cache = self._summaries
-            found = []
+            found: list[tuple[tuple[str, str, str], SessionSummary]] = []
             for record in self._raw("sessions").values():
                 summary = cache.get(record["id"])
                 if summary is None:
                     summary = cache[record["id"]] = SessionSummary.from_record(record)
-                found.append(summary)
-        return sorted(found, key=lambda s: s.sort_key, reverse=True)
+                found.append((sort_key(record), summary))
+        # Sorted on the stored strings: same order as SessionSummary.sort_key, without
+        # formatting 2 x N dates on every call.
+        found.sort(key=lambda pair: pair[0], reverse=True)
+        return [summary for _, summary in found]
 
     def _resolve(self, session_id_or_prefix: str) -> str:
         key = session_id_or_prefix.strip()
@@ -580,8 +583,19 @@ class Store:
             return [StoredAction.from_doc(d) for d in self._raw("actions").values()]
 
     def open_actions(self) -> list[ActionItem]:
-        """Actions still open, in their current state (for "due soon" lists)."""
-        return [a.action for a in self.actions() if a.action.status is ActionStatus.OPEN]
+        """Actions still open, in their current state (for "due soon" lists).
+
+        Filtered on the stored documents first: most actions in a long-lived store
+        are closed, and decoding them only to drop them was most of the cost.
+        """
+        open_ = ActionStatus.OPEN.value
+        with self._state:
+            docs = [
+                d["action"]
+                for d in self._raw("actions").values()
+                if d["action"].get("status", open_) == open_
+            ]
+        return [a for a in (ActionItem.from_json(d) for d in docs) if a.status is ActionStatus.OPEN]
 
     # ------------------------------------------------------------------ people
 

@@ -19,8 +19,10 @@ from reflect_tui.store.actions import rebuild_actions
 SCHEMA_VERSION = 1
 SCHEMA_KEY = "schema_version"
 
-# Trees parsed from at least this many bytes are frozen out of the cyclic GC.
-FREEZE_BYTES = 2_000_000
+# Trees parsed from at least this many bytes are frozen out of the cyclic GC. Even a
+# 100-session store (~0.8 MB) is ~100k objects: left to the collector, the first
+# collections after opening scanned them all, as long again as the parse itself.
+FREEZE_BYTES = 256_000
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 

@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -22,9 +23,13 @@ from textual.widgets.option_list import Option
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
 
-# Recent sessions shown before any filtering; the filter searches them all.
+# Drafts and recent sessions shown before any filtering (each); the filter searches them all.
 RECENT_LIMIT = 100
 DUE_SOON_DAYS = 14
+# Above this many sessions the side panels (actions due, who is due) are worked out
+# after the first frame, on a worker thread, so the list shows and takes keys first.
+# Below it they cost a few milliseconds and are filled at once (stable screenshots).
+PANELS_INLINE_BELOW = 1000
 
 
 def summary_line(s: Any) -> Text:
@@ -81,6 +86,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.summaries: list[Any] = []
         self._loaded = False
+        self._panels_generation = 0
 
     def compose(self) -> ComposeResult:
         yield TopBar("home")
@@ -134,8 +140,7 @@ class HomeScreen(Screen[None]):
         self.set_class(empty, "-empty")
         self.refresh_bindings()
         self.fill_list(self.query_one("#filter", Input).value)
-        self.fill_actions()
-        self.fill_due()
+        self.fill_panels()
         if empty:
             self.query_one("#start", Button).focus()
 
@@ -151,7 +156,10 @@ class HomeScreen(Screen[None]):
             options.append(
                 Option(Text("In progress — Enter to carry on", style="bold"), disabled=True)
             )
-            options.extend(Option(summary_line(s), id=s.id) for s in drafts)
+            limit = len(drafts) if needle else RECENT_LIMIT
+            options.extend(Option(summary_line(s), id=s.id) for s in drafts[:limit])
+            if len(drafts) > limit:
+                options.append(more_line(len(drafts) - limit, "more sessions in progress"))
         if done:
             if options:
                 options.append(None)
@@ -161,15 +169,7 @@ class HomeScreen(Screen[None]):
             limit = len(done) if needle else RECENT_LIMIT
             options.extend(Option(summary_line(s), id=s.id) for s in done[:limit])
             if len(done) > limit:
-                more = len(done) - limit
-                options.append(
-                    Option(
-                        Text(
-                            f"… {more} older sessions: type in the filter to find them", style="dim"
-                        ),
-                        disabled=True,
-                    )
-                )
+                options.append(more_line(len(done) - limit, "older sessions"))
         if not options and self.summaries:
             options.append(
                 Option(
@@ -192,33 +192,34 @@ class HomeScreen(Screen[None]):
         """Lines for each panel under the list: the list keeps most of a small terminal."""
         return 2 if self.app.size.height < 32 else 5
 
-    def fill_actions(self) -> None:
+    def fill_panels(self) -> None:
+        """Actions due soon and who is due: at once for a small store, else off the UI thread."""
+        self._panels_generation += 1
+        generation = self._panels_generation
         app = reflect_app(self)
-        today = app.clock.now().date()
-        rows = due_actions(app.store, today)
-        widget = self.query_one("#actions", Static)
-        if not rows:
-            widget.update(Text("Nothing due in the next two weeks.", style="dim"))
-            return
-        text = Text(no_wrap=True, overflow="ellipsis")
         limit = self.panel_lines()
-        for n, (due, what, owner) in enumerate(rows[:limit]):
-            if n:
-                text.append("\n")
-            style = "bold red" if due < today else ""
-            label = "overdue" if due < today else str(due)
-            text.append(f"{label:>10}  ", style=style)
-            text.append(what)
-            if owner:
-                text.append(f" — {owner}", style="dim")
-        if len(rows) > limit:
-            text.append(f"\n{'':>10}  … and {len(rows) - limit} more", style="dim")
-        widget.update(text)
+        if len(self.summaries) < PANELS_INLINE_BELOW:
+            self.show_panels(generation, *panel_texts(app, limit))
+            return
+        waiting = Text("…", style="dim")
+        self.query_one("#actions", Static).update(waiting)
+        self.query_one("#due", Static).update(waiting)
 
-    def fill_due(self) -> None:
-        from reflect_tui.ui.screens.followup_nav import due_text
+        def work() -> None:
+            # Store reads take the store's state lock, so they are safe off the UI thread.
+            texts = panel_texts(app, limit)
+            app.post_from_any_thread(self.show_panels, generation, *texts)
 
-        self.query_one("#due", Static).update(due_text(reflect_app(self), limit=self.panel_lines()))
+        self.run_worker(work, thread=True, group="home-panels", exit_on_error=False)
+
+    def show_panels(self, generation: int, actions: Text, due: Text) -> None:
+        if generation != self._panels_generation:
+            return  # a newer reload is on its way
+        try:
+            self.query_one("#actions", Static).update(actions)
+            self.query_one("#due", Static).update(due)
+        except NoMatches:  # home was closed while the worker ran
+            pass
 
     def action_people(self) -> None:
         from reflect_tui.ui.screens.followup_nav import open_people
@@ -323,6 +324,40 @@ class HomeScreen(Screen[None]):
                 "Fill the empty store with fictional sessions",
                 self.action_load_demo,
             )
+
+
+def more_line(count: int, what: str) -> Option:
+    return Option(
+        Text(f"… {count} {what}: type in the filter to find them", style="dim"),
+        disabled=True,
+    )
+
+
+def panel_texts(app: Any, limit: int) -> tuple[Text, Text]:
+    """The two side panels' contents; only reads the store (any thread)."""
+    from reflect_tui.ui.screens.followup_nav import due_text
+
+    return actions_text(app.store, app.clock.now().date(), limit), due_text(app, limit=limit)
+
+
+def actions_text(store: Any, today: date, limit: int) -> Text:
+    """Open actions due soon (overdue first), at most ``limit`` lines and a count of the rest."""
+    rows = due_actions(store, today)
+    if not rows:
+        return Text("Nothing due in the next two weeks.", style="dim")
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for n, (due, what, owner) in enumerate(rows[:limit]):
+        if n:
+            text.append("\n")
+        style = "bold red" if due < today else ""
+        label = "overdue" if due < today else str(due)
+        text.append(f"{label:>10}  ", style=style)
+        text.append(what)
+        if owner:
+            text.append(f" — {owner}", style="dim")
+    if len(rows) > limit:
+        text.append(f"\n{'':>10}  … and {len(rows) - limit} more", style="dim")
+    return text
 
 
 def due_actions(store: Any, today: date) -> list[tuple[date, str, str]]:
