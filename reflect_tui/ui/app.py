@@ -12,7 +12,7 @@ import contextlib
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -21,7 +21,9 @@ from textual.screen import Screen
 from reflect_tui import paths
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.store import Store
-from reflect_tui.templates import TemplateLibrary
+
+if TYPE_CHECKING:
+    from reflect_tui.templates import TemplateLibrary
 
 
 class ReflectApp(App[int]):
@@ -42,15 +44,23 @@ class ReflectApp(App[int]):
     def __init__(
         self,
         store: Store,
-        library: TemplateLibrary,
+        library: TemplateLibrary | Callable[[], TemplateLibrary],
         clock: Clock,
         *,
         animations: bool = False,
         cursor_blink: bool | None = None,
+        user_folders: bool = True,
     ) -> None:
         super().__init__()
         self.store = store
-        self.library = library
+        self._library: TemplateLibrary | None = None if callable(library) else library
+        self._load_library: Callable[[], TemplateLibrary] = (
+            library if callable(library) else lambda: library
+        )
+        self._library_lock = threading.Lock()
+        # False when no user template folder exists: then the library cannot have
+        # problems to report, and home need not load it before its first frame.
+        self.user_folders = user_folders
         self.clock = clock
         self.cursor_blink = animations if cursor_blink is None else cursor_blink
         if not animations:
@@ -59,6 +69,14 @@ class ReflectApp(App[int]):
         self._ui_thread = threading.get_ident()
         # Called before exit so the open screen can flush its session.
         self.before_quit: list[Callable[[], None]] = []
+
+    @property
+    def library(self) -> TemplateLibrary:
+        """The templates, parsed on first use (markdown-it and ~20 ms of parsing at start)."""
+        with self._library_lock:
+            if self._library is None:
+                self._library = self._load_library()
+            return self._library
 
     def on_mount(self) -> None:
         from reflect_tui.ui.screens.home import HomeScreen
@@ -152,9 +170,24 @@ def make_app(
     tests never depend on (or touch) the machine they run on.
     """
     dirs = [Path(d) for d in template_dirs or []]
-    library = TemplateLibrary.load(dirs) if user_templates else TemplateLibrary.from_dirs(dirs)
+
+    def load_library() -> TemplateLibrary:
+        from reflect_tui.templates import TemplateLibrary
+
+        return TemplateLibrary.load(dirs) if user_templates else TemplateLibrary.from_dirs(dirs)
+
+    # A folder named with --templates is reported even when missing; the others only exist or not.
+    found = paths.user_template_dirs([str(d) for d in dirs]) if user_templates else dirs
+    user_folders = bool(dirs) or any(d.is_dir() for d in found)
     store = Store.open(Path(data_dir), clock, read_only=read_only)
-    return ReflectApp(store, library, clock, animations=animations, cursor_blink=cursor_blink)
+    return ReflectApp(
+        store,
+        load_library,
+        clock,
+        animations=animations,
+        cursor_blink=cursor_blink,
+        user_folders=user_folders,
+    )
 
 
 def run_app(data: str | None, template_dirs: list[str] | None) -> int:

@@ -117,7 +117,7 @@ class HomeScreen(Screen[None]):
         app.quiet_cursor(self.query_one("#filter", Input))
         if app.store.read_only:
             self.query_one(Banner).show(read_only_message(app))
-        elif app.library.problems:
+        elif app.user_folders and app.library.problems:
             # A broken user template never stops the app, but nobody should wonder where it went.
             lines = "\n".join(str(p) for p in app.library.problems[:3])
             self.query_one(Banner).show(
