@@ -40,6 +40,11 @@ INTRO = {
     "RecordScreen": (
         "A finished session, shown read-only. Reopen it only if something must be corrected."
     ),
+    "ReportScreen": (
+        "The anonymised thematic report for this store: people and team sessions per theme, "
+        "with small counts hidden. Change the period or k (never below 3) in the boxes and "
+        "press Enter; Ctrl+E writes it as Markdown or HTML."
+    ),
 }
 
 
