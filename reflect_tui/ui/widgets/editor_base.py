@@ -9,6 +9,7 @@ scale) stays in its input with a message saying what to type instead.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from typing import Any, ClassVar, TypeVar
 
@@ -80,8 +81,12 @@ class FieldEditor(Widget):
 
     @property
     def value(self) -> Value:
-        """The current answer, in the domain type for this field's kind."""
-        return self._value
+        """The current answer, in the domain type for this field's kind.
+
+        A copy: rows are edited in place as keys arrive, and the value handed to
+        the runner may be serialised by the store's autosave thread meanwhile.
+        """
+        return copy.deepcopy(self._value)
 
     def set_room_mode(self, on: bool) -> None:
         """Switch to the larger, simpler projector presentation (private fields hide)."""

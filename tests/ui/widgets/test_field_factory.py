@@ -135,3 +135,12 @@ async def test_column_headings_sit_over_their_columns(field: Field, width: int, 
             return
         cells = app.editor.query(".row-line").first().children
         assert [h.region.x for h in headings] == [c.region.x for c in cells[: len(headings)]]
+
+
+async def test_value_handed_out_does_not_change_under_the_runner() -> None:
+    app = HostApp(LIST, sample_value(LIST), themes=THEMES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = app.editor.value
+        await pilot.press("end", *" today")
+        assert before == sample_value(LIST)
+        assert app.editor.value[0].text.endswith(" today")
