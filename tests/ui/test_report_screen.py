@@ -228,3 +228,17 @@ async def test_the_command_palette_offers_the_report_everywhere(tmp_path: Path) 
         assert "fewer than 5" in shown_text(app)
         assert "█" not in shown_text(app)
         assert not isinstance(app.screen, ChoiceScreen)
+
+
+async def test_f1_lists_the_report_keys_the_docs_describe(tmp_path: Path) -> None:
+    from reflect_tui.ui.screens.help import describe_keys
+
+    app = build_app(tmp_path / "data")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_report(pilot)
+        listed = dict(describe_keys(screen))
+    docs = (Path(__file__).parents[2] / "docs" / "keys.md").read_text(encoding="utf-8")
+    for key, words in (("^e", "Export"), ("p", "Period"), ("[", "Year before"), ("esc", "Back")):
+        assert listed.get(key) == words
+    for binding_id in ("report.export", "report.period", "report.earlier", "report.k_down"):
+        assert f"`{binding_id}`" in docs
