@@ -498,6 +498,9 @@ class Store:
     def has_session(self, session_id: str) -> bool:
         return session_id in self._sessions
 
+    def session_count(self) -> int:
+        return len(self._sessions)
+
     def save_session(self, session: Session) -> None:
         """Write the session into the file; it is on disk when this returns."""
         self.save_sessions([session])
