@@ -1,0 +1,53 @@
+"""The `reflect` command line: the app opens without the sub-commands' machinery."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from reflect_tui import cli
+
+
+def test_version_is_printed_on_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["--version"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("reflect ") and out.strip() != "reflect"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--data", "DIR"], ["--data=DIR", "--templates", "T"], ["--templates=T", "--data", "DIR"]],
+)
+def test_only_folders_given_opens_the_app(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[argparse.Namespace] = []
+
+    def open_app(args: argparse.Namespace) -> int:
+        opened.append(args)
+        return 0
+
+    monkeypatch.setattr(cli, "open_app", open_app)
+    assert cli.main(argv) == 0
+    assert len(opened) == 1
+    if "DIR" in " ".join(argv):
+        assert cli.data_option(opened[0]) == "DIR"
+
+
+def test_a_command_after_the_folders_still_runs_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "open_app", lambda args: pytest.fail("the app opened"))
+    assert cli.main(["--data", str(tmp_path / "data"), "list"]) == 0
+    assert "reflect:" not in capsys.readouterr().err
+
+
+def test_a_folder_option_without_its_value_is_an_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["--data"])
+    assert stop.value.code == 2
+    assert "--data" in capsys.readouterr().err

@@ -1,0 +1,69 @@
+"""Home on a long-lived store: short lists first, the side panels may follow the first frame."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from harness import build_app, new_clock
+from textual.widgets import OptionList, Static
+
+from reflect_tui.domain.session import Session
+from reflect_tui.store import Store
+from reflect_tui.store.demo import fill
+from reflect_tui.templates import TemplateLibrary
+from reflect_tui.ui.screens import home as home_mod
+from reflect_tui.ui.screens.home import RECENT_LIMIT, HomeScreen, panel_texts
+
+
+def option_texts(options: OptionList) -> list[str]:
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_many_drafts_are_capped_like_recent_sessions_and_the_filter_finds_the_rest(
+    tmp_path: Path,
+) -> None:
+    template = TemplateLibrary.from_dirs([]).get("team-reflection")
+    extra = 30
+    drafts = [
+        Session.start(template, f"Draft number {n:03d}", new_clock().now())
+        for n in range(RECENT_LIMIT + extra)
+    ]
+    with Store.open(tmp_path / "data", new_clock()) as store:
+        store.save_sessions(drafts)
+    app = build_app(tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        listed = home.query_one("#sessions", OptionList)
+        texts = option_texts(listed)
+        assert sum("Draft number" in t for t in texts) == RECENT_LIMIT
+        assert any(f"{extra} more sessions in progress" in t for t in texts)
+        hidden = next(
+            d.title for d in drafts if not any(d.title in t for t in texts)
+        )  # one that did not make the first hundred
+        await pilot.press("slash", *hidden)
+        await pilot.pause()
+        assert any(hidden in t for t in option_texts(listed))
+
+
+async def test_side_panels_of_a_big_store_are_filled_after_the_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = new_clock()
+    with Store.open(tmp_path / "data", clock) as store:
+        fill(store, TemplateLibrary.from_dirs([]).templates(), clock, 40, 3)
+    monkeypatch.setattr(home_mod, "PANELS_INLINE_BELOW", 1)  # treat this store as big
+    app = build_app(tmp_path / "data", clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.query_one("#sessions", OptionList).option_count > 0
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        actions, due = panel_texts(app, home.panel_lines())
+        assert str(home.query_one("#actions", Static).render()) == str(actions)
+        assert str(home.query_one("#due", Static).render()) == str(due)
+        assert str(actions) != "…"
