@@ -184,3 +184,45 @@ async def test_no_carried_actions_is_one_dim_line_and_nothing_in_room_mode(tmp_p
         await pilot.press("f7")
         await pilot.pause()
         assert not widget.display or widget.outer_size.height == 0
+
+
+# -- runner: a step starts at the top of its guidance -------------------------
+
+
+async def test_a_step_opens_at_its_guidance_with_the_cursor_in_view(tmp_path: Path) -> None:
+    from reflect_tui.ui.app import make_app
+
+    data = tmp_path / "data"
+    # As a person sees it: with animations, focusing a field scrolls the pane smoothly.
+    app = make_app(data, new_clock(), animations=True, cursor_blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot, "pre-visit-risk")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        runner = app.screen
+        assert isinstance(runner, RunnerScreen)
+        pane = runner.query_one("#step-pane", VerticalScroll)
+        seen_top = 0
+        for index, step in enumerate(runner.session.template.steps):
+            if index:
+                await pilot.press("f6")
+            await pilot.pause()
+            await pilot.pause(0.5)  # let the smooth scroll finish
+            await pilot.pause()
+            assert runner.step_index == index
+            focused = runner.focused
+            assert focused is not None, step.id
+            view = pane.scrollable_content_region
+            # The cursor is always where the user can see it...
+            assert view.y <= focused.region.y < view.bottom, step.id
+            # ...and the guidance starts at the top whenever that leaves the cursor in view.
+            if pane.scroll_y > 0:
+                cursor_bottom_at_top = focused.region.bottom - view.y + pane.scroll_y
+                assert cursor_bottom_at_top > view.height, step.id
+            seen_top += pane.scroll_y == 0
+            if step.id == runner.session.template.steps[3].id:
+                # A hazard row makes this step taller than the pane: it is left scrolled,
+                # and the next step must not inherit that scroll.
+                await pilot.press(*"Dog loose", "tab", "3", "tab", "4", "enter")
+                await pilot.pause()
+        assert seen_top >= len(runner.session.template.steps) - 1

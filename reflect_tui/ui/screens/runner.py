@@ -254,8 +254,26 @@ class RunnerScreen(Screen[None]):
             if field_id is not None:
                 self.query_one("#step-pane", VerticalScroll).scroll_to_widget(editor, animate=False)
             if self.focused is not None:
+                if field_id is None:
+                    self.call_after_refresh(self.show_guidance_top, editor)
                 return
         self.query_one("#steps", OptionList).focus()
+
+    def show_guidance_top(self, editor: FieldEditor) -> None:
+        """Start a step at the top of its guidance when the cursor's box still shows there.
+
+        Focusing the first field scrolls the pane to it, which on a small terminal
+        hides the start of the guidance a newcomer needs to read first.
+        """
+        pane = self.query_one("#step-pane", VerticalScroll)
+        focused = self.focused
+        if focused is None or pane.scroll_y <= 0:
+            return
+        view = pane.scrollable_content_region
+        # Where the cursor's widget ends, counted from the top of the pane's content.
+        bottom = focused.region.bottom - view.y + pane.scroll_y
+        if bottom <= view.height:
+            pane.scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#steps")
     async def _jump(self, event: OptionList.OptionSelected) -> None:
