@@ -226,3 +226,37 @@ async def test_a_step_opens_at_its_guidance_with_the_cursor_in_view(tmp_path: Pa
                 await pilot.press(*"Dog loose", "tab", "3", "tab", "4", "enter")
                 await pilot.pause()
         assert seen_top >= len(runner.session.template.steps) - 1
+
+
+# -- finish: unanswered questions marked * ------------------------------------
+
+
+async def test_completing_with_unanswered_required_questions_asks_first(tmp_path: Path) -> None:
+    from reflect_tui.ui.screens.confirm import ConfirmScreen
+    from reflect_tui.ui.screens.finish import FinishScreen
+
+    data = tmp_path / "data"
+    app = build_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot, "pre-visit-risk")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, FinishScreen)
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        assert "When is the visit? (Visit details)" in question.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FinishScreen)
+        assert [s.status for s in app.store.list_sessions()] == [Status.DRAFT]
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+    [session] = stored(data)
+    assert session.status is Status.COMPLETE

@@ -147,6 +147,22 @@ class FinishScreen(Screen[Any]):
     @work
     async def action_complete(self) -> None:
         app = reflect_app(self)
+        missing = unanswered_required(self.session)
+        if missing:
+            shown = "; ".join(missing[:4]) + (
+                f"; and {len(missing) - 4} more" if len(missing) > 4 else ""
+            )
+            ok = await app.push_screen_wait(
+                ConfirmScreen(
+                    f"{len(missing)} question(s) marked * have no answer yet: {shown}. "
+                    "Mark the session complete anyway? (Go back with n or Esc; Esc again "
+                    "returns to the steps.)",
+                    yes="Mark complete",
+                    no="Go back",
+                )
+            )
+            if not ok:
+                return
         if self.findings:
             ok = await app.push_screen_wait(
                 ConfirmScreen(
@@ -245,3 +261,15 @@ class FinishScreen(Screen[Any]):
         yield SystemCommand(
             "Copy Markdown", "Copy the record to the clipboard (Ctrl+Y)", self.action_copy
         )
+
+
+def unanswered_required(session: Session) -> list[str]:
+    """'Question (step)' for every required field still empty, in step order."""
+    from reflect_tui.domain.answers import is_empty
+
+    return [
+        f"{f.label} ({step.title})"
+        for step in session.template.steps
+        for f in step.fields
+        if f.required and is_empty(f.kind, session.answers.get(f.id))
+    ]
