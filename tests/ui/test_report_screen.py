@@ -227,6 +227,7 @@ async def test_the_command_palette_offers_the_report_everywhere(tmp_path: Path) 
         # An empty store: every count is hidden, and the screen says so in the report's words.
         assert "fewer than 5" in shown_text(app)
         assert "█" not in shown_text(app)
+        assert "No count per theme can be shown" in " ".join(shown_text(app).split())
         assert not isinstance(app.screen, ChoiceScreen)
 
 

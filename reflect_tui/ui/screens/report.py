@@ -127,6 +127,13 @@ def report_view(report: Report, width: int) -> Group:
         style="dim",
     )
     who = Text("\n".join(f"· {line}" for line in who_lines(report)[:2]))
+    cells = [c for r in report.rows for c in (r.people, r.team_sessions)]
+    if not any(c.is_exact for c in cells):
+        who.append(
+            "\nNo count per theme can be shown for this period: too few finished sessions "
+            "with theme tags, or too few people, to show any without pointing at someone.",
+            style="italic",
+        )
     return Group(
         head,
         who,
@@ -223,7 +230,7 @@ class ReportScreen(Screen[None]):
         width = self.query_one("#report-body").size.width or self.app.size.width
         self.query_one("#report-view", Static).update(report_view(self.report, width))
         hint = Text(
-            "Enter applies a change · [ ] year before / after · − + change k · Ctrl+E export",
+            "Enter applies · [ ] a year before / after · − + change k · Ctrl+E export",
             style="dim",
             no_wrap=True,
             overflow="ellipsis",
