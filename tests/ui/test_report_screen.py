@@ -243,3 +243,28 @@ async def test_f1_lists_the_report_keys_the_docs_describe(tmp_path: Path) -> Non
         assert listed.get(key) == words
     for binding_id in ("report.export", "report.period", "report.earlier", "report.k_down"):
         assert f"`{binding_id}`" in docs
+
+
+async def test_a_big_store_is_read_off_the_ui_thread_with_the_same_result(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    from reflect_tui.ui.screens import report as report_screen
+
+    data = tmp_path / "data"
+    demo_store(data, sessions=120)
+    expected = expected_report(data)
+    monkeypatch.setattr(report_screen, "READ_IN_BACKGROUND_FROM", 1)  # this store counts as big
+    app = build_app(data)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_report(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.report == expected
+        assert "workload" in shown_text(app)
+        await pilot.press("left_square_bracket")  # another period: read again, in the background
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.report is not None
+        assert screen.report.period.label() == "2024-03-03 to 2025-03-02"

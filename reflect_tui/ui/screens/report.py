@@ -44,6 +44,8 @@ from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
 
 REPORTS_FOLDER = "reports"
+# From this many stored sessions, reading them for a report moves off the UI thread.
+READ_IN_BACKGROUND_FROM = 1000
 FORMATS = {"md": "Markdown", "html": "HTML"}
 
 
@@ -205,9 +207,17 @@ class ReportScreen(Screen[None]):
         return self._sessions[1]
 
     def rebuild(self) -> bool:
-        """Build the report for the current period and k; False (and a banner) if it failed."""
+        """Build the report for the current period and k; False (and a banner) if it failed.
+
+        A big store's sessions are read on a worker thread (about a second for 5,000),
+        so the screen shows and takes keys at once; the report is drawn when they arrive.
+        """
         app = reflect_app(self)
         assert self.period is not None
+        cached = self._sessions is not None and self._sessions[0] == self.period
+        if not cached and app.store.session_count() >= READ_IN_BACKGROUND_FROM:
+            self.read_in_background(self.period)
+            return True
         try:
             themes = vocabulary.load(app.store)
             self.report = build_report(
@@ -223,6 +233,31 @@ class ReportScreen(Screen[None]):
         self.query_one(Banner).clear()
         self.draw()
         return True
+
+    def read_in_background(self, period: Period) -> None:
+        app = reflect_app(self)
+        store = app.store
+        self.query_one("#report-view", Static).update(
+            Text("Reading the finished sessions of this period…", style="dim italic")
+        )
+
+        def work() -> None:
+            try:
+                sessions, error = report_sessions(store, period), None
+            except UserError as err:
+                sessions, error = [], str(err)
+            app.post_from_any_thread(self.sessions_read, period, sessions, error)
+
+        self.run_worker(work, thread=True, group="report-read", exit_on_error=False)
+
+    def sessions_read(self, period: Period, sessions: list[Session], error: str | None) -> None:
+        if not self.is_mounted or period != self.period:
+            return  # the screen closed, or another period was asked for meanwhile
+        if error is not None:
+            self.problem(error)
+            return
+        self._sessions = (period, sessions)
+        self.rebuild()
 
     def draw(self) -> None:
         if self.report is None or not self.is_mounted:
