@@ -136,6 +136,9 @@ class RunnerScreen(Screen[None]):
         with Horizontal(id="status-bar"):
             yield Static(id="clock")
             yield Static(id="autosave")
+            # The footer gives way to the focused editor's keys at 80 columns;
+            # this hint keeps the way to every key in sight.
+            yield Static("F1 keys", id="keys-hint")
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
