@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.confirm import ConfirmScreen
+from reflect_tui.ui.screens.export_flow import copy_markdown, export_minutes
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
 
 
@@ -201,57 +202,13 @@ class FinishScreen(Screen[Any]):
             self.notify("Session complete.")
         self.dismiss("complete")
 
-    async def confirm_confidential(self, doing: str) -> bool:
-        if not self.session.is_confidential:
-            return True
-        question = ConfirmScreen(
-            f"This session is CONFIDENTIAL. {doing} puts its content outside this app. "
-            "Are you sure?",
-            yes=doing,
-            no="Cancel",
-        )
-        answer: bool = await reflect_app(self).push_screen_wait(question)
-        return answer
-
     @work
     async def action_export(self) -> None:
-        if not await self.confirm_confidential("Exporting"):
-            return
-        from reflect_tui import minutes
-
-        app = reflect_app(self)
-        force = False
-        while True:
-            try:
-                path = minutes.export_session(
-                    self.session,
-                    app.store.minutes_dir,
-                    confirmed_confidential=self.session.is_confidential,
-                    force=force,
-                )
-            except minutes.ExportExists:
-                replace = ConfirmScreen(
-                    f"The minutes folder ({app.store.minutes_dir}) already has a file for "
-                    "this session. Replace it with this version?",
-                    yes="Replace",
-                    no="Keep it",
-                )
-                if force or not await app.push_screen_wait(replace):
-                    return
-                force = True
-                continue
-            except UserError as err:
-                self.query_one(Banner).show(str(err), error=True)
-                return
-            break
-        self.notify(f"Exported to {path}")
+        await export_minutes(self, self.session)
 
     @work
     async def action_copy(self) -> None:
-        if not await self.confirm_confidential("Copying"):
-            return
-        self.app.copy_to_clipboard(self.markdown)
-        self.notify("Markdown copied to the clipboard.")
+        await copy_markdown(self, self.session)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Mark complete", "Finish the session (Ctrl+D)", self.action_complete)

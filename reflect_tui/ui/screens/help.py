@@ -49,10 +49,19 @@ INTRO = {
 
 
 def describe_keys(screen: Screen[Any]) -> list[tuple[str, str]]:
-    """(key, description) for every enabled binding with a description on ``screen``."""
+    """(key, description) for every enabled binding with a description on ``screen``.
+
+    The screen's own keys come first, then the app's, then those of the focused
+    widget: a newcomer needs "next step" before "cursor word left".
+    """
     rows: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
-    for key, active in screen.active_bindings.items():
+
+    def rank(item: tuple[str, Any]) -> int:
+        node = item[1].node
+        return 0 if node is screen else 1 if node is screen.app else 2
+
+    for key, active in sorted(screen.active_bindings.items(), key=rank):
         binding: Binding = active.binding
         if not binding.description or not active.enabled:
             continue

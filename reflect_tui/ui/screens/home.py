@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
 
@@ -80,6 +81,7 @@ class HomeScreen(Screen[None]):
         Binding("a", "actions", "Actions", id="home.actions"),
         # Off the footer: at 80 columns it would push F1 Help out (F1 and Ctrl+P list it).
         Binding("r", "report", "Thematic report", id="home.report", show=False),
+        Binding("e", "export", "Export the highlighted session", id="home.export", show=False),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear_filter", show=False),
     ]
 
@@ -266,6 +268,26 @@ class HomeScreen(Screen[None]):
     def _demo(self) -> None:
         self.action_load_demo()
 
+    def highlighted_session(self) -> Session | None:
+        option = self.query_one("#sessions", OptionList).highlighted_option
+        if option is None or not option.id:
+            return None
+        try:
+            return reflect_app(self).store.get_session(option.id)
+        except UserError as err:
+            self.query_one(Banner).show(str(err), error=True)
+            return None
+
+    @work
+    async def action_export(self) -> None:
+        session = self.highlighted_session()
+        if session is None:
+            self.notify("Highlight a session in the list first, then press e to export it.")
+            return
+        from reflect_tui.ui.screens.export_flow import export_minutes
+
+        await export_minutes(self, session)
+
     def open_session(self, session_id: str) -> None:
         from reflect_tui.ui.screens.record import RecordScreen
         from reflect_tui.ui.screens.runner import RunnerScreen
@@ -325,6 +347,12 @@ class HomeScreen(Screen[None]):
                 "New session", "Pick a template and start a session", self.action_new_session
             )
         yield SystemCommand("Filter sessions", "Search the session list", self.action_focus_filter)
+        if self.summaries:
+            yield SystemCommand(
+                "Export minutes",
+                "Write the highlighted session's minutes to the minutes folder (e)",
+                self.action_export,
+            )
         if not self.summaries:
             yield SystemCommand(
                 "Load demo data",

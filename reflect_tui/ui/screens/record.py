@@ -14,6 +14,7 @@ from textual.widgets import Footer, Markdown
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.confirm import ConfirmScreen
+from reflect_tui.ui.screens.export_flow import copy_markdown, export_minutes
 from reflect_tui.ui.screens.finish import without_front_matter
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
 
@@ -26,6 +27,8 @@ class RecordScreen(Screen[None]):
         Binding("ctrl+r", "reopen", "Reopen to edit", id="record.reopen"),
         Binding("ctrl+o", "open_steps", "Step view", id="record.steps"),
         Binding("ctrl+d", "debrief", "Start debrief", id="record.debrief"),
+        Binding("ctrl+e", "export", "Export", id="record.export"),
+        Binding("ctrl+y", "copy", "Copy Markdown", id="record.copy"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -101,6 +104,14 @@ class RecordScreen(Screen[None]):
             return
         app.switch_screen(RunnerScreen(s))
 
+    @work
+    async def action_export(self) -> None:
+        await export_minutes(self, self.session)
+
+    @work
+    async def action_copy(self) -> None:
+        await copy_markdown(self, self.session)
+
     def action_debrief(self) -> None:
         from reflect_tui.ui.screens.followup_nav import start_debrief_from
 
@@ -114,6 +125,12 @@ class RecordScreen(Screen[None]):
         )
         yield SystemCommand(
             "Step view", "Browse the record step by step (Ctrl+O)", self.action_open_steps
+        )
+        yield SystemCommand(
+            "Export minutes", "Write the record to the minutes folder (Ctrl+E)", self.action_export
+        )
+        yield SystemCommand(
+            "Copy Markdown", "Copy the record to the clipboard (Ctrl+Y)", self.action_copy
         )
         from reflect_tui.ui.screens.followup_nav import debrief_commands
 

@@ -1,0 +1,88 @@
+"""Exporting and copying a session's minutes, with the questions that go with it.
+
+One flow for every screen that offers export (finish, a completed record, home):
+a confidential session needs an explicit yes, and an existing file is only
+replaced after asking. Problems show in the screen's banner, never as a crash.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.screen import Screen
+
+from reflect_tui.domain.session import Session
+from reflect_tui.errors import UserError
+from reflect_tui.ui.screens.confirm import ConfirmScreen
+from reflect_tui.ui.screens.parts import Banner, reflect_app
+
+
+async def confirm_confidential(screen: Screen[Any], session: Session, doing: str) -> bool:
+    if not session.is_confidential:
+        return True
+    question = ConfirmScreen(
+        f"This session is CONFIDENTIAL. {doing} puts its content outside this app. "
+        "Are you sure?",
+        yes=doing,
+        no="Cancel",
+    )
+    answer: bool = await reflect_app(screen).push_screen_wait(question)
+    return answer
+
+
+def show_problem(screen: Screen[Any], message: str) -> None:
+    banners = screen.query(Banner)
+    if banners:
+        banners.first().show(message, error=True)
+    else:
+        screen.notify(message, severity="error", timeout=15)
+
+
+async def export_minutes(screen: Screen[Any], session: Session) -> Path | None:
+    """Write the Markdown minutes into the store's minutes folder; the path, or None."""
+    if not await confirm_confidential(screen, session, "Exporting"):
+        return None
+    from reflect_tui import minutes
+
+    app = reflect_app(screen)
+    force = False
+    while True:
+        try:
+            path = minutes.export_session(
+                session,
+                app.store.minutes_dir,
+                confirmed_confidential=session.is_confidential,
+                force=force,
+            )
+        except minutes.ExportExists:
+            replace = ConfirmScreen(
+                f"The minutes folder ({app.store.minutes_dir}) already has a file for "
+                "this session. Replace it with this version?",
+                yes="Replace",
+                no="Keep it",
+            )
+            if force or not await app.push_screen_wait(replace):
+                return None
+            force = True
+            continue
+        except UserError as err:
+            show_problem(screen, str(err))
+            return None
+        screen.notify(f"Exported to {path}")
+        return path
+
+
+async def copy_markdown(screen: Screen[Any], session: Session) -> bool:
+    if not await confirm_confidential(screen, session, "Copying"):
+        return False
+    from reflect_tui import minutes
+
+    try:
+        text = minutes.render_markdown(session, confirmed_confidential=session.is_confidential)
+    except UserError as err:
+        show_problem(screen, str(err))
+        return False
+    screen.app.copy_to_clipboard(text)
+    screen.notify("Markdown copied to the clipboard.")
+    return True
