@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.suggester import Suggester
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
@@ -26,6 +25,7 @@ from reflect_tui.domain.template import Confidentiality, SessionKind, Template
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.choice import ChoiceScreen
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.widgets.suggest import CommaListSuggester
 
 KIND_WORDS = {
     SessionKind.TEAM: "team",
@@ -172,25 +172,6 @@ def split_names(raw: str) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()]
 
 
-class NamesSuggester(Suggester):
-    """Suggests a known name for the last comma-separated entry in a box."""
-
-    def __init__(self, names: list[str]) -> None:
-        super().__init__(use_cache=False, case_sensitive=False)
-        self.names = names
-
-    async def get_suggestion(self, value: str) -> str | None:
-        head, _, last = value.rpartition(",")
-        stem = last.lstrip()
-        if not stem:
-            return None
-        for name in self.names:
-            if name.lower().startswith(stem.lower()) and name.lower() != stem.lower():
-                prefix = f"{head}, " if head else ""
-                return prefix + name
-        return None
-
-
 class HeaderFormScreen(Screen[None]):
     """Title, date and who is there. Nothing typed here is lost.
 
@@ -246,7 +227,7 @@ class HeaderFormScreen(Screen[None]):
                         value=value,
                         placeholder=hint,
                         id=box_id,
-                        suggester=NamesSuggester(names) if suggest else None,
+                        suggester=CommaListSuggester(names) if suggest else None,
                         compact=True,
                     )
             with Horizontal(classes="form-row", id="confidentiality-row"):
