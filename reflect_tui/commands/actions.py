@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 
 from reflect_tui import cli, paths
+from reflect_tui.commands import output
 from reflect_tui.domain.answers import ActionStatus
 from reflect_tui.domain.clock import SystemClock
 from reflect_tui.errors import UserError
@@ -46,6 +46,7 @@ def register(
     parser.add_argument("--overdue", action="store_true", help="only open actions past due")
     parser.add_argument("--note", help="closing note (with done / drop)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    output.add_format_option(parser)
     parser.set_defaults(func=run_actions)
 
 
@@ -76,8 +77,12 @@ def run_actions(args: argparse.Namespace) -> int:
         status=args.status,
         overdue=args.overdue,
     )
-    if args.json:
-        print(json.dumps([r.to_json(today) for r in shown], indent=2, ensure_ascii=False))
+    fmt = output.output_format(args)
+    if fmt == "json":
+        output.print_json([r.to_json(today) for r in shown])
+        return 0
+    if fmt == "csv":
+        output.write_csv(CSV_HEADER, [csv_row(r, today) for r in shown])
         return 0
     if not shown:
         what = "overdue actions" if args.overdue else "actions"
@@ -85,6 +90,29 @@ def run_actions(args: argparse.Namespace) -> int:
         return 0
     print_table(shown, today)
     return 0
+
+
+CSV_HEADER = (
+    "id", "what", "owner", "due", "status", "overdue", "team",
+    "session_title", "session_date", "confidential", "note",
+)  # fmt: skip
+
+
+def csv_row(r: ActionRow, today: date) -> list[object]:
+    a = r.action
+    return [
+        a.id,
+        a.what,
+        a.owner,
+        a.due.isoformat() if a.due else "",
+        a.status.value,
+        r.overdue(today),
+        r.team,
+        r.origin_title,
+        r.origin_date.isoformat() if r.origin_date else "",
+        r.confidential,
+        a.note,
+    ]
 
 
 def print_table(shown: list[ActionRow], today: date) -> None:
@@ -103,10 +131,7 @@ def print_table(shown: list[ActionRow], today: date) -> None:
                 f"{a.what}  [confidential session]" if r.confidential else a.what,
             )
         )
-    widths = [max(len(row[i]) for row in [header, *lines]) for i in range(5)]
-    for row in [header, *lines]:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        print("  ".join([*cells, row[5]]))
+    output.print_table(header, lines)
 
 
 def _change(args: argparse.Namespace) -> int:

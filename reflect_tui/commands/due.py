@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from reflect_tui import cli, paths
+from reflect_tui.commands import output
 from reflect_tui.domain.clock import SystemClock
 from reflect_tui.errors import UserError
 from reflect_tui.followup.cadence import (
@@ -15,7 +15,7 @@ from reflect_tui.followup.cadence import (
     load_cadence,
     save_cadence,
 )
-from reflect_tui.followup.due import needing_attention, who_is_due
+from reflect_tui.followup.due import DueEntry, needing_attention, who_is_due
 from reflect_tui.store import Store, StoreReadOnly
 
 WRITE_WAIT_SECONDS = 5.0
@@ -37,6 +37,7 @@ def register(
     )
     parser.add_argument("--all", action="store_true", help="also list people who are up to date")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    output.add_format_option(parser)
     parser.add_argument(
         "--decompression-months",
         type=_whole,
@@ -93,18 +94,18 @@ def run_due(args: argparse.Namespace) -> int:
         entries = who_is_due(people, store.list_sessions(), cadence, today)
         where = store.data_dir
     shown = entries if args.all else needing_attention(entries)
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "cadence": cadence.to_json(),
-                    "today": today.isoformat(),
-                    "due": [e.to_json() for e in shown],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
+    fmt = output.output_format(args)
+    if fmt == "json":
+        output.print_json(
+            {
+                "cadence": cadence.to_json(),
+                "today": today.isoformat(),
+                "due": [e.to_json() for e in shown],
+            }
         )
+        return 0
+    if fmt == "csv":
+        output.write_csv(CSV_HEADER, [csv_row(e) for e in shown])
         return 0
     if not people:
         raise UserError(
@@ -129,8 +130,22 @@ def run_due(args: argparse.Namespace) -> int:
         )
         for e in shown
     ]
-    widths = [max(len(r[i]) for r in [header, *lines]) for i in range(4)]
-    for row in [header, *lines]:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        print("  ".join([*cells, row[4]]))
+    output.print_table(header, lines)
     return 0
+
+
+CSV_HEADER = ("person", "team", "role", "facilitator", "type", "last", "next_due", "state", "days")
+
+
+def csv_row(e: DueEntry) -> list[object]:
+    return [
+        e.person.name,
+        e.person.team,
+        e.person.role,
+        e.person.facilitator,
+        e.type.value,
+        e.last.isoformat() if e.last else "",
+        e.next_due.isoformat(),
+        e.state.value,
+        e.days,
+    ]

@@ -13,6 +13,7 @@ import sys
 from typing import Literal, cast
 
 from reflect_tui import cli, paths
+from reflect_tui.commands import output
 from reflect_tui.domain.people import Person
 from reflect_tui.domain.session import Session
 from reflect_tui.minutes import (
@@ -71,6 +72,11 @@ def register(
         help="confirm that you mean to export a confidential session",
     )
     parser.add_argument("--force", action="store_true", help="replace an existing file")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="with --check: print the findings as JSON (the exit code is still 3 if any)",
+    )
     parser.set_defaults(func=run_export)
 
 
@@ -83,6 +89,9 @@ def run_export(args: argparse.Namespace) -> int:
     findings = check_session_privacy(
         session, do_not_share=do_not_share, known_people=people, card=args.card
     )
+    if args.check and getattr(args, "json", False):
+        output.print_json(check_json(session, findings))
+        return EXIT_FLAGGED if findings else 0
     if args.check:
         return _report_check(session, findings)
     if args.output == "-":
@@ -109,6 +118,31 @@ def format_findings(findings: list[Finding]) -> list[str]:
         field = f"[{f.step_id}/{f.field_id}]" if f.step_id else f"[{f.field_id}]"
         lines.append(f"  {f.describe()} {field}")
     return lines
+
+
+def check_json(session: Session, findings: list[Finding]) -> dict[str, object]:
+    """`reflect export SESSION --check --json`."""
+    return {
+        "session": session.id,
+        "title": session.title,
+        "flagged": len(findings),
+        "findings": [
+            {
+                "kind": str(f.kind),
+                "text": f.text,
+                "where": f.where,
+                "step_id": f.step_id,
+                "field_id": f.field_id,
+                "item": f.item,
+                "part": f.part,
+                "line": f.line,
+                "column": f.column,
+                "reason": f.reason,
+                "description": f.describe(),
+            }
+            for f in findings
+        ],
+    }
 
 
 def _report_check(session: Session, findings: list[Finding]) -> int:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from reflect_tui import cli, paths
+from reflect_tui.commands import output
 from reflect_tui.domain.clock import SystemClock
 from reflect_tui.domain.people import Person
 from reflect_tui.followup.people import add_person, edit_person
@@ -26,11 +26,17 @@ def register(
             "facilitate sessions. Without an action, lists everyone."
         ),
     )
-    people.set_defaults(func=run_list, json=False)
+    # `reflect people --json` and `reflect people list --json` are the same listing.
+    people.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    output.add_format_option(people)
+    people.set_defaults(func=run_list)
     actions = people.add_subparsers(dest="people_action", metavar="ACTION")
 
     listing = actions.add_parser("list", parents=[parent], help="list everyone on the roster")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON"
+    )
+    output.add_format_option(listing, inherit=True)
     listing.set_defaults(func=run_list)
 
     add = actions.add_parser(
@@ -105,8 +111,15 @@ def run_list(args: argparse.Namespace) -> int:
     with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
         people = store.people()
         where = store.data_dir
-    if args.json:
-        print(json.dumps([p.to_json() for p in people], indent=2, ensure_ascii=False))
+    fmt = output.output_format(args)
+    if fmt == "json":
+        output.print_json([p.to_json() for p in people])
+        return 0
+    if fmt == "csv":
+        output.write_csv(
+            ("name", "role", "team", "line_manager", "facilitator"),
+            [(p.name, p.role, p.team, p.line_manager, p.facilitator) for p in people],
+        )
         return 0
     if not people:
         print(
@@ -117,10 +130,7 @@ def run_list(args: argparse.Namespace) -> int:
     rows = [
         (p.name, p.role, p.team, p.line_manager, "yes" if p.facilitator else "") for p in people
     ]
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
-    for row in [header, *rows]:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        print("  ".join([*cells, row[4]]).rstrip())
+    output.print_table(header, rows)
     return 0
 
 

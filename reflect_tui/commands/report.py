@@ -7,11 +7,13 @@ nothing is ever written to a store. ``themes`` edits one store's vocabulary.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import date
 from pathlib import Path
 
 from reflect_tui import cli, paths
+from reflect_tui.commands import output
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
@@ -28,6 +30,8 @@ from reflect_tui.report import (
     report_sessions,
     vocabulary,
 )
+from reflect_tui.report.model import Report, ThemeRow
+from reflect_tui.report.suppression import Cell
 from reflect_tui.store import STORE_NAME, Store
 
 
@@ -57,10 +61,13 @@ def register(
     )
     report.add_argument(
         "--format",
-        choices=("md", "html"),
+        choices=("md", "html", "json", "csv"),
         default="md",
-        help="md: Markdown with YAML front matter (default); html: one page with bar charts",
+        help="md: Markdown with YAML front matter (default); html: one page with bar charts; "
+        "json: the figures for scripts (docs/cli.md); csv: the counts per theme for a "
+        "spreadsheet (UTF-8 with BOM)",
     )
+    report.add_argument("--json", action="store_true", help="the same as --format json")
     report.add_argument(
         "-o", "--output", metavar="PATH", help="write to a file (owner-only) instead of stdout"
     )
@@ -76,8 +83,12 @@ def register(
             "report; other tags are never reported."
         ),
     )
+    themes.add_argument("--json", action="store_true", help="print the themes as a JSON list")
     actions = themes.add_subparsers(dest="themes_action", metavar="ACTION")
-    actions.add_parser("list", parents=[parent], help="show the themes (the default)")
+    listing = actions.add_parser("list", parents=[parent], help="show the themes (the default)")
+    listing.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON"
+    )
     add = actions.add_parser("add", parents=[parent], help="add one or more themes")
     add.add_argument("names", nargs="+", metavar="THEME")
     remove = actions.add_parser("remove", parents=[parent], help="remove one or more themes")
@@ -133,7 +144,13 @@ def run_report(args: argparse.Namespace, clock: Clock | None = None) -> int:
         min_count=args.min_count,
         generated=clock.now().date(),
     )
-    text = render_html(report) if args.format == "html" else render_markdown(report)
+    fmt = "json" if getattr(args, "json", False) else args.format
+    if fmt == "json":
+        text = json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "csv":
+        text = output.csv_text(CSV_HEADER, csv_rows(report))
+    else:
+        text = render_html(report) if fmt == "html" else render_markdown(report)
     if not args.output or args.output == "-":
         sys.stdout.write(text)
         return 0
@@ -152,6 +169,9 @@ def run_themes(args: argparse.Namespace, clock: Clock | None = None) -> int:
         else:
             with Store.open(data_dir, clock, read_only=True) as store:
                 themes = vocabulary.load(store)
+        if getattr(args, "json", False):
+            output.print_json(themes)
+            return 0
         for theme in themes:
             print(theme)
         return 0
@@ -179,3 +199,51 @@ def run_themes(args: argparse.Namespace, clock: Clock | None = None) -> int:
             "Items already tagged with a removed theme keep the tag, but it is no longer reported."
         )
     return 0
+
+
+def cell_json(cell: Cell) -> dict[str, object]:
+    """A figure for scripts: ``value`` is null unless it may be shown exactly."""
+    return {"shown": cell.shown.value, "value": cell.value if cell.is_exact else None,
+            "text": cell.text}  # fmt: skip
+
+
+ROW_CELLS = (
+    "people", "sessions", "people_before", "people_change",
+    "teams", "team_sessions", "team_sessions_before", "team_sessions_change",
+)  # fmt: skip
+
+
+def report_json(report: Report) -> dict[str, object]:
+    """`reflect report --json`: only the already-suppressed figures, nothing else."""
+    return {
+        "period": {"since": report.period.since.isoformat(),
+                   "until": report.period.until.isoformat()},
+        "previous": {"since": report.previous.since.isoformat(),
+                     "until": report.previous.until.isoformat()},
+        "min_count": report.min_count,
+        "stores": report.stores,
+        "generated": report.generated.isoformat(),
+        "people": cell_json(report.people),
+        "people_before": cell_json(report.people_before),
+        "sessions": cell_json(report.sessions),
+        "teams": cell_json(report.teams),
+        "teams_before": cell_json(report.teams_before),
+        "team_sessions": cell_json(report.team_sessions),
+        "themes": [
+            {"theme": row.theme, **{name: cell_json(_cell(row, name)) for name in ROW_CELLS}}
+            for row in report.rows
+        ],
+    }  # fmt: skip
+
+
+def _cell(row: ThemeRow, name: str) -> Cell:
+    cell: Cell = getattr(row, name)
+    return cell
+
+
+CSV_HEADER = ("theme", *ROW_CELLS)
+
+
+def csv_rows(report: Report) -> list[list[object]]:
+    """One row per theme; a hidden figure is its words ("fewer than 5"), never a number."""
+    return [[row.theme, *(_cell(row, name).text for name in ROW_CELLS)] for row in report.rows]

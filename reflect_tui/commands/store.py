@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
+from datetime import datetime
 from pathlib import Path
 
 from reflect_tui import cli, paths
+from reflect_tui.commands import output
 from reflect_tui.domain.clock import SystemClock
 from reflect_tui.errors import UserError
 from reflect_tui.store import Store, StoreReadOnly, restore
@@ -58,6 +59,7 @@ def register(
         "--backup", type=_count, default=1, metavar="N", help="which backup: 1 is the newest"
     )
     rest.add_argument("--list", action="store_true", dest="list_only", help="only list the backups")
+    rest.add_argument("--json", action="store_true", help="with --list: print the backups as JSON")
     rest.set_defaults(func=run_restore)
 
 
@@ -102,23 +104,25 @@ def run_list(args: argparse.Namespace) -> int:
         summaries = store.list_sessions()
         where = store.data_dir
     if args.json:
-        print(json.dumps([s.to_json() for s in summaries], indent=2, ensure_ascii=False))
+        output.print_json([s.to_json() for s in summaries])
         return 0
     if not summaries:
         print(f"No sessions in {where} yet. Try `reflect demo` for sample data.")
         return 0
     rows = [(s.id, s.date.isoformat(), s.template_id, s.title, s.status.value) for s in summaries]
     header = ("ID", "DATE", "TEMPLATE", "TITLE", "STATUS")
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
-    for row in [header, *rows]:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        print("  ".join([*cells, row[4]]))
+    output.print_table(header, rows)
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
     data_dir = _data_dir(args)
     found = list_backups(data_dir)
+    if args.json and not args.list_only:
+        raise UserError("--json goes with --list: `reflect restore --list --json`.")
+    if args.list_only and args.json:
+        output.print_json([backup_json(n, path) for n, path in enumerate(found, start=1)])
+        return 0
     if args.list_only:
         if not found:
             print(f"No backups in {data_dir}.")
@@ -130,3 +134,10 @@ def run_restore(args: argparse.Namespace) -> int:
     result = restore(data_dir, args.backup, SystemClock())
     print(result.message())
     return 0
+
+
+def backup_json(number: int, path: Path) -> dict[str, object]:
+    """One backup as `reflect restore --list --json` prints it."""
+    stat = path.stat()
+    saved = datetime.fromtimestamp(stat.st_mtime).isoformat(timespec="seconds")
+    return {"number": number, "path": str(path), "saved": saved, "bytes": stat.st_size}

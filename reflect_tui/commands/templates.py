@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reflect_tui.commands import output
 from reflect_tui.domain.template import Field, FieldKind, Template
 from reflect_tui.templates import (
     LibraryEntry,
@@ -13,7 +14,11 @@ from reflect_tui.templates import (
     TemplateError,
     TemplateLibrary,
     load_template_file,
+    parse_template,
 )
+from reflect_tui.templates.decoding import MAX_BYTES, decode_template_bytes
+
+STDIN_NAME = "<stdin>"
 
 
 def register(
@@ -29,6 +34,7 @@ def register(
             "A template of yours with the same id as a built-in one replaces it."
         ),
     )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(func=list_templates)
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
 
@@ -46,6 +52,11 @@ def register(
         action="store_true",
         help="print the template file itself, to copy into your own templates folder",
     )
+    show.add_argument(
+        "--json",
+        action="store_true",
+        help="print the template (metadata, steps, fields) as JSON",
+    )
     show.set_defaults(func=show_template)
 
     validate = actions.add_parser(
@@ -55,11 +66,12 @@ def register(
         description=(
             "Check template files (or every .md file in a folder). Prints each problem as "
             "FILE:LINE: what is wrong (how to fix it) and exits 1 if there are any; "
-            "exits 0 with a one-line summary when all are valid."
+            "exits 0 with a one-line summary when all are valid. FILE '-' reads one "
+            "template from standard input (shown as <stdin> in messages)."
         ),
     )
     validate.add_argument(
-        "files", metavar="FILE", nargs="+", type=Path, help="template file or folder"
+        "files", metavar="FILE", nargs="+", type=Path, help="template file or folder ('-': stdin)"
     )
     validate.set_defaults(func=validate_files)
 
@@ -87,8 +99,26 @@ def _source_text(entry: LibraryEntry) -> str:
     return entry.source
 
 
+def entry_json(entry: LibraryEntry) -> dict[str, object]:
+    """One template as `reflect templates --json` lists it."""
+    t = entry.template
+    return {
+        "id": t.id,
+        "title": t.title,
+        "kind": t.kind.value,
+        "version": t.version,
+        "duration_minutes": t.duration_minutes,
+        "confidentiality": t.confidentiality.value,
+        "source": entry.source,
+        "overrides": list(entry.overridden),
+    }
+
+
 def list_templates(args: argparse.Namespace) -> int:
     entries = _library(args).entries()
+    if getattr(args, "json", False):
+        output.print_json([entry_json(e) for e in entries])
+        return 0
     if not entries:
         print("No templates found.")
         return 0
@@ -103,10 +133,7 @@ def list_templates(args: argparse.Namespace) -> int:
         )
         for e in entries
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        print("  ".join([*cells, row[4]]).rstrip())
+    output.print_table(rows[0], rows[1:])
     return 0
 
 
@@ -115,6 +142,9 @@ def show_template(args: argparse.Namespace) -> int:
     entry = library.entry(args.template_id)
     if args.markdown:
         sys.stdout.write(library.text_of(args.template_id))
+        return 0
+    if args.json:
+        output.print_json({**entry_json(entry), "template": entry.template.to_dict()})
         return 0
     print(outline(entry.template, _source_text(entry)))
     return 0
@@ -164,10 +194,21 @@ def _field_lines(f: Field) -> list[str]:
     return lines
 
 
+STDIN = Path("-")
+
+
+def _read_stdin_template() -> Template:
+    """One template read from standard input (the same size and encoding rules as a file)."""
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    return parse_template(decode_template_bytes(data, STDIN_NAME), STDIN_NAME)
+
+
 def _files_to_check(paths: list[Path], problems: list[Problem]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if path == STDIN:
+            files.append(path)
+        elif path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix.lower() == ".md" and p.is_file())
             if not found:
                 problems.append(Problem(str(path), 0, "folder has no .md template files"))
@@ -186,7 +227,7 @@ def validate_files(args: argparse.Namespace) -> int:
     broken = 0
     for path in files:
         try:
-            template = load_template_file(path)
+            template = _read_stdin_template() if path == STDIN else load_template_file(path)
         except TemplateError as err:
             problems += err.problems
             broken += 1
