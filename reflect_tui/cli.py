@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "people",
     "actions",
     "due",
+    "calendar",
 )
 
 Handler = Callable[[argparse.Namespace], int]

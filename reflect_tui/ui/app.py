@@ -140,6 +140,9 @@ class ReflectApp(App[int]):
         from reflect_tui.ui.screens.report import palette_commands as report_commands
 
         yield from report_commands(self)
+        from reflect_tui.ui.screens.calendar_export import palette_commands as calendar_commands
+
+        yield from calendar_commands(self)
         extra = getattr(screen, "palette_commands", None)
         if callable(extra):
             yield from extra()
