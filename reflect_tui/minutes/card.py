@@ -95,14 +95,15 @@ def render_visit_card(
     if fmt != "md":
         raise UserError(f"unknown card format {fmt!r}: use md or html")
     front: markdown.FrontMatter = {
-        "title": session.title,
+        "title": escape.pandoc_inline(session.title),  # Markdown, as pandoc reads it
+        "lang": markdown.LANG,
         "document": "visit card",
         "template": session.template.id,
         "template_version": session.template.version,
         "date": session.date,
-        "worker": session.subject,
         "confidentiality": session.confidentiality.value,
         "session": session.id,
+        markdown.NAMESPACE: {"title": session.title, "worker": session.subject},
     }
     return f"---\n{markdown.yaml_block(front)}---\n\n{body}"
 

@@ -51,6 +51,27 @@ def inline(text: str) -> str:
     return _escape_line(" ".join(part.strip() for part in clean(text).split("\n")).strip())
 
 
+# Pandoc's default Markdown reader also reads $ (TeX maths), @ (citations) and ^ (superscript).
+_PANDOC_EXTRA = re.compile(r"([$@^])")
+# A tag other tools accept (Obsidian, Jekyll, Hugo, pandoc keywords): letters, digits, - and _.
+_TAG = re.compile(r"[^\W_][\w-]*")
+
+
+def pandoc_inline(text: str) -> str:
+    """One line of user text as Markdown for a front-matter field pandoc renders (title, author).
+
+    Pandoc reads YAML metadata strings as Markdown, so raw HTML in a title would
+    reach an HTML page as live markup; escaped, it shows as the characters typed.
+    """
+    return _PANDOC_EXTRA.sub(r"\\\1", inline(text))
+
+
+def tag(theme: str) -> str | None:
+    """A theme as a tag (spaces become hyphens), or None if it cannot be one safely."""
+    candidate = "-".join(one_line(theme).casefold().split())
+    return candidate if _TAG.fullmatch(candidate) else None
+
+
 def heading(text: str) -> str:
     """Heading text: like ``inline`` and every ``#`` escaped (a trailing `` #`` would vanish)."""
     return _escape_line(" ".join(clean(text).split()), every_hash=True)

@@ -120,6 +120,8 @@ def header_block(front_matter: markdown.FrontMatter) -> str:
     rows: list[str] = []
     for key, label in _HEADER_LABELS.items():
         value = front_matter.get(key)
+        if isinstance(value, dict):
+            continue
         if isinstance(value, list):
             text = ", ".join(value)
         elif isinstance(value, date):

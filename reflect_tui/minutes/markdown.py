@@ -26,7 +26,9 @@ NOTHING = "*Nothing recorded.*"
 NEXT_TITLE = "Next session"
 NEXT_FIELD_ID = "next-session"
 
-FrontMatter = dict[str, str | date | list[str]]
+FrontMatter = dict[str, str | date | list[str] | dict[str, str]]
+LANG = "en-GB"  # the language reflect writes its minutes in
+NAMESPACE = "reflect"  # front-matter keys that only reflect reads, out of other tools' way
 
 
 @dataclass(frozen=True)
@@ -90,11 +92,20 @@ def next_session(session: Session) -> str:
 
 
 def front_matter(session: Session) -> FrontMatter:
-    """What the YAML header holds (also shown as the HTML page's header block)."""
+    """What the YAML header holds (also shown as the HTML page's header block).
+
+    ``title`` and ``author`` are Markdown (pandoc renders them), so hostile text
+    in them is escaped; the exact title is ``reflect.title``. The person a
+    session is for is ``reflect.person``, never ``subject``: pandoc copies
+    ``subject`` into a Word file's hidden properties. See docs/minutes.md.
+    """
     start = session.started_at
     end = session.finished_at
+    author = escape.pandoc_inline(session.facilitator)
     return {
-        "title": session.title,
+        "title": escape.pandoc_inline(session.title),
+        "author": [author] if author else [],
+        "lang": LANG,
         "template": session.template.id,
         "template_title": session.template.title,
         "template_version": session.template.version,
@@ -105,20 +116,30 @@ def front_matter(session: Session) -> FrontMatter:
         "attendees": _names(session.participants),
         "apologies": _names(session.apologies),
         "team": session.team,
-        "subject": session.subject,
         "confidentiality": session.confidentiality.value,
         "status": session.status.value,
         "themes": rules.exportable_themes(session),
+        "tags": _tags(rules.exportable_themes(session)),
         "next_session": next_session(session),
         "session": session.id,
+        NAMESPACE: {"title": session.title, "person": session.subject},
     }
+
+
+def _tags(themes: list[str]) -> list[str]:
+    """Themes that are safe as tags, spaces as hyphens, each once."""
+    found = (escape.tag(t) for t in themes)
+    return list(dict.fromkeys(t for t in found if t))
 
 
 def yaml_block(data: FrontMatter) -> str:
     """YAML for the front matter. Strings are always double-quoted, dates are plain ISO dates."""
     out: list[str] = []
     for key, value in data.items():
-        if isinstance(value, list):
+        if isinstance(value, dict):
+            out.append(f"{key}:")
+            out.extend(f"  {k}: {escape.yaml_string(v)}" for k, v in value.items())
+        elif isinstance(value, list):
             if not value:
                 out.append(f"{key}: []")
             else:

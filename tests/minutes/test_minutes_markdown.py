@@ -21,7 +21,7 @@ from markdown_it.token import Token
 from minutes_fixtures import CANARY, every_kind_session
 
 from reflect_tui.domain.template import Confidentiality
-from reflect_tui.minutes import ConfidentialExportRefused, render_html, render_markdown
+from reflect_tui.minutes import ConfidentialExportRefused, escape, render_html, render_markdown
 from reflect_tui.minutes.html import markdown_parser
 
 HOSTILE = [
@@ -166,7 +166,13 @@ def test_hostile_text_keeps_structure_and_visible_text(text: str) -> None:
 def test_front_matter_reads_back_exactly_with_a_yaml_parser(text: str) -> None:
     session = every_kind_session(text)
     data = front_matter_of(render_markdown(session))
-    assert data["title"] == f"Title {text}"
+    assert data["reflect"]["title"] == f"Title {text}"  # the exact title
+    # `title` is Markdown (pandoc renders it): it shows exactly what was typed, nothing more
+    assert visible_text(tokens_of(data["title"])) == normalise(f"Title {text}")
+    author = escape.pandoc_inline(text)
+    assert data["author"] == ([author] if author else [])
+    assert data["lang"] == "en-GB"
+    assert "subject" not in data
     assert data["facilitator"] == text
     assert data["attendees"] == [f"Ann {text}", "Bo"]
     assert data["apologies"] == [f"Cy {text}"]
@@ -281,4 +287,4 @@ def test_any_text_keeps_structure_and_visible_text(text: str) -> None:
     wanted = normalise(text)
     for prefix in ("Title", "Item", "Hazard", "Control", "Do", "Ann", "Note"):
         assert f"{prefix} {wanted}".strip() in seen
-    assert front_matter_of(md)["title"] == f"Title {text}"
+    assert front_matter_of(md)["reflect"]["title"] == f"Title {text}"
