@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 from reflect_tui import cli, paths
 from reflect_tui.commands import output
+from reflect_tui.commands.dateopt import day_option
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
@@ -50,8 +50,12 @@ def register(
             "times to combine stores: only their counts are combined."
         ),
     )
-    report.add_argument("--since", metavar="DATE", type=_date, help="first day (YYYY-MM-DD)")
-    report.add_argument("--until", metavar="DATE", type=_date, help="last day (YYYY-MM-DD)")
+    report.add_argument(
+        "--since", metavar="DATE", type=day_option, help="first day (DD/MM/YYYY or YYYY-MM-DD)"
+    )
+    report.add_argument(
+        "--until", metavar="DATE", type=day_option, help="last day (DD/MM/YYYY or YYYY-MM-DD)"
+    )
     report.add_argument(
         "--min-count",
         metavar="K",
@@ -95,15 +99,6 @@ def register(
     remove.add_argument("names", nargs="+", metavar="THEME")
     actions.add_parser("reset", parents=[parent], help="go back to the default themes")
     themes.set_defaults(func=run_themes)
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-04-01"
-        ) from None
 
 
 def data_dirs(args: argparse.Namespace) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 from datetime import date
 from pathlib import Path
@@ -105,7 +106,7 @@ def test_a_bad_date_is_explained(tmp_path: Path, capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["report", "--data", str(tmp_path), "--since", "1st April"])
     assert exit_info.value.code == 2
-    assert "write it as YYYY-MM-DD" in capsys.readouterr().err
+    assert "write it as DD/MM/YYYY or YYYY-MM-DD" in capsys.readouterr().err
 
 
 def test_a_folder_without_data_or_given_twice_is_refused(
@@ -161,3 +162,26 @@ def test_only_finished_sessions_in_the_two_periods_are_read(tmp_path: Path) -> N
         store.save_sessions(wanted + unwanted)
         found = report_sessions(store, Period(date(2026, 1, 1), date(2026, 12, 31)))
     assert sorted(s.subject for s in found) == ["before", "now"]
+
+
+def test_report_dates_can_be_typed_day_first_and_are_said_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(tmp_path):
+        pass
+    code = cli.main(
+        [
+            "report",
+            "--data",
+            str(tmp_path),
+            "--since",
+            "1/4/2026",
+            "--until",
+            "31/03/2027",
+            "--json",
+        ]  # fmt: skip
+    )
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert "1/4/2026 is 1 April 2026" in err and "31/03/2027 is 31 March 2027" in err
+    assert json.loads(out)["period"] == {"since": "2026-04-01", "until": "2027-03-31"}

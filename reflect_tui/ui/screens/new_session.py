@@ -8,7 +8,7 @@ deliberately, never silently lost.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from rich.text import Text
@@ -314,16 +314,18 @@ class HeaderFormScreen(Screen[None]):
         """The session the form describes; ``lenient`` uses today for a date that is not one."""
         app = reflect_app(self)
         raw_date = self.value("date")
-        try:
-            when_date = date.fromisoformat(raw_date)
-        except ValueError:
-            if lenient:
-                when_date = app.clock.now().date()
-            else:
-                raise UserError(
-                    f"The date {raw_date!r} is not a date: write it as YYYY-MM-DD, e.g. "
-                    f"{app.clock.now().date().isoformat()}."
-                ) from None
+        from reflect_tui.domain.dates import DATE_FORMS, parse_day
+
+        typed = parse_day(raw_date)  # YYYY-MM-DD or day first (DD/MM/YYYY)
+        if typed is not None:
+            when_date = typed
+        elif lenient:
+            when_date = app.clock.now().date()
+        else:
+            raise UserError(
+                f"The date {raw_date!r} is not a date: write it as {DATE_FORMS}, e.g. "
+                f"{app.clock.now().date():%d/%m/%Y}."
+            )
         now = app.clock.now()
         when = datetime.combine(when_date, now.time())
         header: dict[str, Any] = {

@@ -288,14 +288,16 @@ class ReportScreen(Screen[None]):
         values: dict[str, date] = {}
         for box_id, what in (("report-since", "first"), ("report-until", "last")):
             raw = self.query_one(f"#{box_id}", Input).value.strip()
-            try:
-                values[box_id] = date.fromisoformat(raw)
-            except ValueError:
+            from reflect_tui.domain.dates import DATE_FORMS, parse_day
+
+            typed = parse_day(raw)  # YYYY-MM-DD or day first (DD/MM/YYYY)
+            if typed is None:
                 self.problem(
-                    f"The {what} day {raw!r} is not a date: write it as YYYY-MM-DD, "
-                    f"e.g. {reflect_app(self).clock.now().date().isoformat()}."
+                    f"The {what} day {raw!r} is not a date: write it as {DATE_FORMS}, "
+                    f"e.g. {reflect_app(self).clock.now().date():%d/%m/%Y}."
                 )
                 return None
+            values[box_id] = typed
         raw_k = self.query_one("#report-k", Input).value.strip()
         try:
             k = int(raw_k)

@@ -1,7 +1,8 @@
 """Strict parsing of the dates and times people type into field editors.
 
-Only the ISO forms the record keeps are accepted (YYYY-MM-DD, HH:MM); each
-parser returns ``None`` for a bad value and a message saying what to type.
+Dates: ISO (YYYY-MM-DD) or day first (DD/MM/YYYY, D/M/YYYY; see
+``domain/dates.py``), never month first; times HH:MM. Each parser returns
+``None`` for a bad value; the hints say what to type.
 """
 
 from __future__ import annotations
@@ -9,22 +10,17 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+from reflect_tui.domain.dates import parse_day
+
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
 
-DATE_HINT = "type it as YYYY-MM-DD, e.g. 2026-12-01"
+DATE_HINT = "type it as DD/MM/YYYY or YYYY-MM-DD, e.g. 01/12/2026"
 TIME_HINT = "type it as HH:MM on the 24-hour clock, e.g. 14:30"
 
 
 def parse_date(text: str) -> date | None:
-    """The date in ``text`` (YYYY-MM-DD), or ``None`` if it is not a real date in that form."""
-    text = text.strip()
-    if not _DATE.fullmatch(text):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
+    """The date in ``text`` (YYYY-MM-DD or DD/MM/YYYY), or ``None`` if it is not a real date."""
+    return parse_day(text)
 
 
 def parse_time(text: str) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -71,10 +73,19 @@ class DateTimeEditor(FieldEditor):
             bool(time) and not day_text,
             "Add a date for this time (the time alone is not saved).",
         )
+        self._echo(day, day_text)
         if day is None or time_bad:
             self.set_value("")
         else:
             self.set_value(day.isoformat() + (f"T{time}" if time else ""))
+
+    def _echo(self, day: date | None, typed: str) -> None:
+        """A day-first date is said back in words, so the reader sees how it was read."""
+        from reflect_tui.domain.dates import in_words, is_iso
+
+        words = in_words(day) if day is not None and not is_iso(typed) else ""
+        hint = f"{words} (time optional)" if words else "(time optional)"
+        self.query_one(".datetime-hint", Label).update(hint)
 
     def _flag(self, key: str, bad: bool, message: str) -> None:
         self.set_problem(key, message if bad else None)
