@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "actions",
     "due",
     "calendar",
+    "search",
 )
 
 Handler = Callable[[argparse.Namespace], int]
