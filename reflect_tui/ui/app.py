@@ -143,6 +143,9 @@ class ReflectApp(App[int]):
         from reflect_tui.ui.screens.calendar_export import palette_commands as calendar_commands
 
         yield from calendar_commands(self)
+        from reflect_tui.ui.screens.search import palette_commands as search_commands
+
+        yield from search_commands(self)
         extra = getattr(screen, "palette_commands", None)
         if callable(extra):
             yield from extra()
