@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "due",
     "calendar",
     "search",
+    "shell",
 )
 
 Handler = Callable[[argparse.Namespace], int]
@@ -85,6 +86,11 @@ def opens_app(argv: Sequence[str]) -> bool:
     return not expect_value
 
 
+def asks_version(argv: Sequence[str]) -> bool:
+    """True for ``reflect --version`` (with folder options at most): no sub-parsers needed."""
+    return "--version" in argv and opens_app([a for a in argv if a != "--version"])
+
+
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     """The ``reflect`` parser; ``commands=False`` leaves out the sub-commands (app only)."""
     parent = common_options()
@@ -120,7 +126,7 @@ def open_app(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(commands=not opens_app(args_list))
+    parser = build_parser(commands=not (opens_app(args_list) or asks_version(args_list)))
     args = parser.parse_args(args_list)
     handler: Handler = getattr(args, "func", open_app)
     try:
