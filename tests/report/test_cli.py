@@ -179,7 +179,7 @@ def test_report_dates_can_be_typed_day_first_and_are_said_back(
             "--until",
             "31/03/2027",
             "--json",
-        ]  # fmt: skip
+        ]
     )
     out, err = capsys.readouterr()
     assert code == 0
