@@ -198,8 +198,8 @@ def run_themes(args: argparse.Namespace, clock: Clock | None = None) -> int:
 
 def cell_json(cell: Cell) -> dict[str, object]:
     """A figure for scripts: ``value`` is null unless it may be shown exactly."""
-    return {"shown": cell.shown.value, "value": cell.value if cell.is_exact else None,
-            "text": cell.text}  # fmt: skip
+    value = cell.value if cell.is_exact else None
+    return {"shown": cell.shown.value, "value": value, "text": cell.text}
 
 
 ROW_CELLS = (
@@ -208,13 +208,15 @@ ROW_CELLS = (
 )  # fmt: skip
 
 
+def _period(period: Period) -> dict[str, str]:
+    return {"since": period.since.isoformat(), "until": period.until.isoformat()}
+
+
 def report_json(report: Report) -> dict[str, object]:
     """`reflect report --json`: only the already-suppressed figures, nothing else."""
     return {
-        "period": {"since": report.period.since.isoformat(),
-                   "until": report.period.until.isoformat()},
-        "previous": {"since": report.previous.since.isoformat(),
-                     "until": report.previous.until.isoformat()},
+        "period": _period(report.period),
+        "previous": _period(report.previous),
         "min_count": report.min_count,
         "stores": report.stores,
         "generated": report.generated.isoformat(),
@@ -228,7 +230,7 @@ def report_json(report: Report) -> dict[str, object]:
             {"theme": row.theme, **{name: cell_json(_cell(row, name)) for name in ROW_CELLS}}
             for row in report.rows
         ],
-    }  # fmt: skip
+    }
 
 
 def _cell(row: ThemeRow, name: str) -> Cell:
