@@ -43,6 +43,7 @@ def register(
         description="List the sessions in the data directory: id, date, template, title, status.",
     )
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    output.add_format_option(listing)
     listing.set_defaults(func=run_list)
 
     rest = subparsers.add_parser(
@@ -103,8 +104,27 @@ def run_list(args: argparse.Namespace) -> int:
     with Store.open(_data_dir(args), read_only=True) as store:
         summaries = store.list_sessions()
         where = store.data_dir
-    if args.json:
+    fmt = output.output_format(args)
+    if fmt == "json":
         output.print_json([s.to_json() for s in summaries])
+        return 0
+    if fmt == "csv":
+        output.write_csv(
+            ("id", "date", "template", "title", "status", "confidentiality", "team", "facilitator"),
+            [
+                (
+                    s.id,
+                    s.date.isoformat(),
+                    s.template_id,
+                    s.title,
+                    s.status.value,
+                    s.confidentiality.value,
+                    s.team,
+                    s.facilitator,
+                )
+                for s in summaries
+            ],
+        )
         return 0
     if not summaries:
         print(f"No sessions in {where} yet. Try `reflect demo` for sample data.")

@@ -168,3 +168,15 @@ def test_templates_validate_reads_stdin(
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"# no front matter\n")))
     code, out, _ = run(capsys, tmp_path, "templates", "validate", "-")
     assert code == 1 and out.startswith("<stdin>:")
+
+
+def test_sessions_list_as_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _store_with_actions(tmp_path)
+    code, out, _ = run(capsys, data, "list", "--format", "csv")
+    [row] = _read_csv(out)
+    assert code == 0
+    assert (row["title"], row["template"], row["team"]) == (
+        "Monthly reflection",
+        "team-reflection",
+        "North",
+    )
