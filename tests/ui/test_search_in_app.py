@@ -49,3 +49,20 @@ async def test_search_answers_finds_marks_and_opens_the_session(tmp_path: Path) 
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RecordScreen)
+
+
+async def test_s_on_home_searches_the_answers_for_the_filter_words(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    _store(data)
+    app = build_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"thirty")
+        await pilot.pause()
+        await pilot.press("tab")  # from the filter to the list
+        await pilot.press("s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert [h.field_id for h in screen.hits] == ["workload-notes"]

@@ -82,6 +82,7 @@ class HomeScreen(Screen[None]):
         # Off the footer: at 80 columns it would push F1 Help out (F1 and Ctrl+P list it).
         Binding("r", "report", "Thematic report", id="home.report", show=False),
         Binding("e", "export", "Export the highlighted session", id="home.export", show=False),
+        Binding("s", "search_answers", "Search answers", id="home.search", show=False),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear_filter", show=False),
     ]
 
@@ -182,7 +183,12 @@ class HomeScreen(Screen[None]):
         if not options and self.summaries:
             options.append(
                 Option(
-                    Text("Nothing matches the filter (Esc clears it).", style="dim"), disabled=True
+                    Text(
+                        "Nothing matches the filter (Esc clears it). To look inside the "
+                        "answers: s, or Ctrl+P → Search answers.",
+                        style="dim",
+                    ),
+                    disabled=True,
                 )
             )
         sessions.add_options(options)
@@ -239,6 +245,11 @@ class HomeScreen(Screen[None]):
         from reflect_tui.ui.screens.followup_nav import open_actions
 
         open_actions(self.app)
+
+    def action_search_answers(self) -> None:
+        from reflect_tui.ui.screens.search import open_search
+
+        open_search(self.app, self.query_one("#filter", Input).value)
 
     def action_report(self) -> None:
         from reflect_tui.ui.screens.report import open_report

@@ -35,9 +35,10 @@ CSS = """
 MAX_SHOWN = 500
 
 
-def open_search(app: Any) -> None:
+def open_search(app: Any, text: str = "") -> None:
+    """The search screen; ``text`` (e.g. home's filter) is searched at once."""
     if not isinstance(app.screen, SearchScreen):
-        app.push_screen(SearchScreen())
+        app.push_screen(SearchScreen(text))
 
 
 def palette_commands(app: Any) -> Iterable[SystemCommand]:
@@ -70,8 +71,9 @@ class SearchScreen(Screen[None]):
         Binding("slash", "focus_text", "Search", id="search.focus"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         super().__init__()
+        self.initial = text.strip()
         self.sessions: list[Session] | None = None
         self.hits: list[Hit] = []
 
@@ -80,7 +82,9 @@ class SearchScreen(Screen[None]):
         yield Banner(id="banner")
         with Vertical(id="search-body"):
             yield Input(
-                placeholder="words to find in titles and answers, then Enter", id="search-text"
+                self.initial,
+                placeholder="words to find in titles and answers, then Enter",
+                id="search-text",
             )
             yield OptionList(id="search-results")
             yield Static("Private fields are never searched.", id="search-count")
@@ -88,6 +92,8 @@ class SearchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         reflect_app(self).quiet_cursor(self.query_one("#search-text", Input))
+        if self.initial:
+            self.search_in_thread(self.initial)
 
     def action_back(self) -> None:
         self.app.pop_screen()
