@@ -35,7 +35,9 @@ KINDS = ("next", "actions", "due", "checkins")
 UID_DOMAIN = "reflect-tui"
 CHECKIN_MINUTES = 15
 CHECKIN_ALARMS = (10, 0)  # minutes before the check-in
-_CLOCK_TIME = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:])")
+_CLOCK_TIME = re.compile(
+    r"(?<![\d:.])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:])(?:\s?([ap])\.?m\b\.?)?", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -179,10 +181,19 @@ def _text_answer(session: Session, field_id: str) -> str:
     return str(session.answers.get(field_id) or "").strip()
 
 
+def _hour(hour: int, half: str) -> int:
+    """24-hour clock from ``2.30pm`` / ``12:15am``; a time without am/pm is as written."""
+    if half.lower() == "p" and hour < 12:
+        return hour + 12
+    if half.lower() == "a" and hour == 12:
+        return 0
+    return hour
+
+
 def checkin_times(session: Session) -> list[datetime]:
     """The check-in times of a pre-visit plan, on the day of the visit.
 
-    Clock times written in "When will you check in?" (10:30, 14.15); if there
+    Clock times written in "When will you check in?" (10:30, 14.15, 2.30pm); if there
     are none, the visit's start and its expected finish.
     """
     visit = _parse_when(_text_answer(session, "visit-when"))
@@ -190,8 +201,8 @@ def checkin_times(session: Session) -> list[datetime]:
         return []
     day = _day(visit)
     written = [
-        datetime.combine(day, time(int(h), int(m)))
-        for h, m in _CLOCK_TIME.findall(_text_answer(session, "checkin-times"))
+        datetime.combine(day, time(_hour(int(h), half), int(m)))
+        for h, m, half in _CLOCK_TIME.findall(_text_answer(session, "checkin-times"))
     ]
     if written:
         return sorted(set(written))

@@ -179,3 +179,18 @@ def test_a_plan_without_written_times_checks_in_at_the_start_and_the_finish() ->
     )
     assert [t.strftime("%H:%M") for t in checkin_times(visit)] == ["09:00", "10:15"]
     assert checkin_times(make_session("pre-visit-risk", "No date", date(2026, 1, 1))) == []
+
+
+def test_check_in_times_can_be_written_with_am_and_pm() -> None:
+    from reflect_tui.calendar.events import checkin_times
+
+    visit = make_session(
+        "pre-visit-risk",
+        "Visit",
+        TODAY,
+        answers={
+            "visit-when": "2026-12-01T13:00",
+            "checkin-times": "Text at 1.05pm on arrival, call at 2:30 PM, and 12.15am is a typo",
+        },
+    )
+    assert [t.strftime("%H:%M") for t in checkin_times(visit)] == ["00:15", "13:05", "14:30"]
