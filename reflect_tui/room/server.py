@@ -258,9 +258,11 @@ class RoomServer:
 
     async def start(self) -> str:
         # access_log=None: aiohttp would otherwise log every request with its IP.
-        runner = web.AppRunner(self.room.app, access_log=None, handle_signals=False)
+        runner = web.AppRunner(
+            self.room.app, access_log=None, handle_signals=False, shutdown_timeout=1.0
+        )
         await runner.setup()
-        site = web.TCPSite(runner, self.host, self.port, shutdown_timeout=1.0)
+        site = web.TCPSite(runner, self.host, self.port)
         try:
             await site.start()
         except OSError as err:
@@ -275,15 +277,22 @@ class RoomServer:
             self.port = int(addresses[0][1])
         return self.url
 
-    def stop_listening(self) -> None:
-        """Stop taking connections at once (safe to call from synchronous code)."""
-        self.state.close()
+    def stop_listening(self, *, close_state: bool = True) -> None:
+        """Stop taking connections at once (safe to call from synchronous code).
+
+        ``close_state=False`` keeps the room (tray, participants, vote) for a
+        server on another interface; open pages are told to reload.
+        """
+        if close_state:
+            self.state.close()
+        else:
+            self.state.end_streams()
         server = getattr(self._site, "_server", None)
         if server is not None:
             server.close()
 
-    async def stop(self) -> None:
-        self.stop_listening()
+    async def stop(self, *, close_state: bool = True) -> None:
+        self.stop_listening(close_state=close_state)
         runner, self._runner, self._site = self._runner, None, None
         if runner is not None:
             await runner.cleanup()

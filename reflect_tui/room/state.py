@@ -268,6 +268,10 @@ class RoomState:
         self._tell("tray")
         return vote, tally
 
+    def end_streams(self) -> None:
+        """Tell every open page its connection ends (the server moves elsewhere)."""
+        self._tell("closed")
+
     def close(self) -> None:
         """The room stops: every participant is forgotten and every stream ends."""
         if self.closed:
