@@ -113,7 +113,8 @@ class RoomApp:
         if request.content_type != FORM_TYPE:
             raise RoomRefused("type", "Send the page's own form.", 415)
         origin = request.headers.get("Origin")
-        if origin is not None and origin != f"{request.scheme}://{request.host}":
+        # "null" comes from privacy settings; the SameSite=Strict cookie still guards it.
+        if origin not in (None, "null", f"{request.scheme}://{request.host}"):
             raise RoomRefused("origin", "Send the page's own form.", 403)
         try:
             data = await request.post()

@@ -27,7 +27,7 @@ async def test_the_join_page_shows_the_step_and_the_prompt_and_sets_a_strict_csp
     assert "What happened" in page and "What went well on the visit?" in page
     assert reply.headers["Content-Security-Policy"] == CSP
     assert "default-src 'none'" in CSP and "script-src 'self'" in CSP
-    assert reply.headers["Referrer-Policy"] == "no-referrer"
+    assert reply.headers["Referrer-Policy"] == "same-origin"
     assert reply.headers["X-Content-Type-Options"] == "nosniff"
     assert reply.headers["Cache-Control"] == "no-store"
     # Nothing comes from elsewhere: every src/href on the page is this room's own path.

@@ -102,7 +102,7 @@ class RunnerScreen(Screen[None]):
             id="runner.join_room",
             priority=True,
             show=False,
-            tooltip="The room: phones add anonymous items (shared sessions only)",
+            tooltip="Open the room to phones: anonymous items",
         ),
         Binding(
             "escape",
