@@ -120,20 +120,31 @@ class RoomTray(Vertical):
         self.query_one("#room-field", Static).update(text)
 
     def show_items(self, items: list[Submission]) -> None:
+        before = [s.id for s in self.items]
         self.items = list(items)
         self.marked &= {s.id for s in items}
         waiting = len(items)
         self.border_title = f"From the room ({waiting} waiting)" if waiting else "From the room"
         box = self.query_one("#room-items", OptionList)
+        ids = [s.id for s in items]
+        if ids[: len(before)] == before and len(before) == box.option_count:
+            # The usual case, items arriving: add only the new ones (a full
+            # rebuild of hundreds of options on every arrival stalls typing).
+            box.add_options([self._option(s) for s in items[len(before) :]])
+            if items and box.highlighted is None:
+                box.highlighted = 0
+            return
         highlighted = box.highlighted
         box.clear_options()
-        for item in items:
-            line = Text(no_wrap=False)
-            line.append("☑ " if item.id in self.marked else "• ", style="bold")
-            line.append(item.text)
-            box.add_option(Option(line, id=item.id))
+        box.add_options([self._option(s) for s in items])
         if items:
             box.highlighted = min(highlighted or 0, len(items) - 1)
+
+    def _option(self, item: Submission) -> Option:
+        line = Text(no_wrap=False)
+        line.append("☑ " if item.id in self.marked else "• ", style="bold")
+        line.append(item.text)
+        return Option(line, id=item.id)
 
     def show_vote(self, tally: list[VoteTally] | None, votes_each: int = 0) -> None:
         widget = self.query_one("#room-vote", Static)
@@ -162,7 +173,9 @@ class RoomTray(Vertical):
         if current is None:
             return
         self.marked ^= {current}
-        self.show_items(self.items)
+        box = self.query_one("#room-items", OptionList)
+        index = [s.id for s in self.items].index(current)
+        box.replace_option_prompt_at_index(index, self._option(self.items[index]).prompt)
 
     def action_act(self, what: str) -> None:
         if what == "merge":
