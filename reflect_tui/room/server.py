@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
@@ -35,6 +36,15 @@ ADD_FIELDS = frozenset({"text"})
 VOTE_FIELDS = frozenset({"option", "change"})
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def _quiet_logs() -> None:
+    """aiohttp's loggers record nothing: they would note visitors' IP addresses, and
+    anything printed to the terminal would land on top of the app's screen."""
+    for name in ("aiohttp.access", "aiohttp.server", "aiohttp.web", "aiohttp.internal"):
+        log = logging.getLogger(name)
+        log.addHandler(logging.NullHandler())
+        log.propagate = False
 
 
 class RoomServerError(UserError):
@@ -259,6 +269,7 @@ class RoomServer:
 
     async def start(self) -> str:
         # access_log=None: aiohttp would otherwise log every request with its IP.
+        _quiet_logs()
         runner = web.AppRunner(
             self.room.app, access_log=None, handle_signals=False, shutdown_timeout=1.0
         )

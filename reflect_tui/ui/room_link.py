@@ -97,6 +97,7 @@ class RoomLink:
             task.add_done_callback(_CLOSING.discard)
         self.state.close()
         self._stop_listening()
+        self.runner.remove_class("-with-tray")
         if self.tray is not None and self.tray.is_attached:
             self.tray.remove()
         self.tray = None
@@ -109,6 +110,7 @@ class RoomLink:
 
     def step_shown(self) -> None:
         """The runner shows a (new) step: open its first room field, if it has one."""
+        self.runner.add_class("-with-tray")
         fields = room_fields(self.runner.step)
         ids = [f.id for f in fields]
         if self.field_id not in ids:
@@ -144,6 +146,10 @@ class RoomLink:
         self._follow = None
         if not self.state.closed:
             self.state.set_accepted(accepted_texts(self.runner.session, self.field_id))
+
+    def focus_tray(self) -> None:
+        if self.tray is not None and self.tray.is_attached and not self.runner.room:
+            self.tray.query_one("#room-items").focus()
 
     def room_mode(self, on: bool) -> None:
         if self.tray is not None:

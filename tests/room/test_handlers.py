@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
 
+import aiohttp
+import pytest
 from aiohttp import CookieJar
 from aiohttp.test_utils import TestClient
 from conftest import VIEW, open_state, participant, serve
@@ -239,3 +243,32 @@ async def test_a_closed_room_refuses_everything() -> None:
 def test_the_view_default_is_nothing_open() -> None:
     assert VIEW.field_id == "went-well"
     assert open_state().view == VIEW
+
+
+async def test_the_real_server_logs_nothing_about_visitors(
+    caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from reflect_tui.room.server import RoomServer
+
+    caplog.set_level(logging.DEBUG)
+    state = open_state()
+    server = RoomServer(state, "127.0.0.1")
+    url = await server.start()
+    assert url.startswith("http://127.0.0.1:") and url.endswith(f"/j/{state.token}/")
+    try:
+        async with aiohttp.ClientSession() as client:
+            async with client.get(url) as reply:
+                assert reply.status == 200
+            async with client.get(url.replace(state.token, "wrong")) as reply:
+                assert reply.status == 404
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(b"NOT HTTP AT ALL\r\n\x00\x01\r\n\r\n")
+        await writer.drain()
+        await asyncio.wait_for(reader.read(1000), 5)
+        writer.close()
+    finally:
+        await server.stop()
+    assert state.closed
+    assert [r for r in caplog.records if r.name.startswith("aiohttp")] == []
+    out, err = capfd.readouterr()
+    assert "127.0.0.1" not in out + err

@@ -99,3 +99,56 @@ async def test_items_from_phones_are_accepted_discarded_merged_and_voted_on(
         stored = store.get_session(session_id)
     minutes = render_markdown(stored)
     assert "- Good handover" in minutes and "| Good handover | 1 |" in minutes
+
+
+async def test_leaving_the_session_or_quitting_closes_the_room(tmp_path: Path) -> None:
+    session_id = team_draft(tmp_path)
+    app = room_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        runner = await open_runner(app, pilot, session_id)
+        await pilot.press("f4")
+        await until(lambda: isinstance(app.screen, JoinScreen), "the join panel")
+        await pilot.press("escape")
+        link = runner.room_link
+        assert link is not None
+        # The tray takes the step list's place at 80 columns; F2 brings the list back.
+        assert runner.has_class("-with-tray")
+        assert app.focused is not None and app.focused.id == "room-items"
+        await pilot.press("f2")
+        assert not runner.has_class("-with-tray")
+        await pilot.press("escape")  # home
+        await pilot.pause()
+        assert link.state.closed and runner.room_link is None
+        runner = await open_runner(app, pilot, session_id)
+        await pilot.press("f4")
+        await until(lambda: isinstance(app.screen, JoinScreen), "the join panel")
+        second = runner.room_link
+        assert second is not None and second.state.token != link.state.token
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert second.state.closed
+
+
+async def test_a_new_link_shuts_out_the_old_one(tmp_path: Path) -> None:
+    session_id = team_draft(tmp_path)
+    app = room_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        runner = await open_runner(app, pilot, session_id)
+        await pilot.press("f4")
+        await until(lambda: isinstance(app.screen, JoinScreen), "the join panel")
+        link = runner.room_link
+        assert link is not None
+        old = link.url
+        await pilot.press("r")
+        await until(lambda: isinstance(app.screen, JoinScreen), "the join panel again")
+        join = app.screen
+        assert isinstance(join, JoinScreen) and join.url != old and join.url == link.url
+        async with aiohttp.ClientSession() as phone:
+            async with phone.get(old) as reply:
+                assert reply.status == 404
+            async with phone.get(link.url) as reply:
+                assert reply.status == 200
+        await pilot.press("s")  # close the room from the panel
+        await pilot.pause()
+        assert runner.room_link is None and link.state.closed

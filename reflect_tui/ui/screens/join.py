@@ -12,7 +12,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -34,27 +34,34 @@ JoinScreen {
     border: round $accent;
     padding: 0 1;
 }
+#join-row {
+    width: auto;
+    height: auto;
+}
 #join-qr {
     width: auto;
     height: auto;
     background: #ffffff;
     color: #000000;
 }
+#join-side {
+    width: 40;
+    height: auto;
+    padding-left: 1;
+}
 #join-url {
-    width: auto;
-    max-width: 60;
+    width: 100%;
     text-style: bold;
-    margin-top: 1;
 }
 #join-note {
-    width: auto;
-    max-width: 60;
+    width: 100%;
     color: $text-muted;
+    margin-top: 1;
 }
 #join-hosts {
-    width: 60;
+    width: 100%;
     height: auto;
-    max-height: 6;
+    max-height: 8;
     margin-top: 1;
 }
 """
@@ -79,25 +86,25 @@ class JoinScreen(ModalScreen[JoinAnswer]):
         self.joined = joined
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="join-box"):
+        with VerticalScroll(id="join-box"), Horizontal(id="join-row"):
             yield Static(Text("\n".join(self.qr), no_wrap=True), id="join-qr")
-            yield Static(self.url, id="join-url")
-            note = f"{self.joined} joined. "
-            if self.current.startswith("127."):
-                note += "Only this computer can open it: choose the room's network below."
-            else:
-                note += "Anyone on this network with the link can add items."
-            yield Static(note, id="join-note")
-            with Vertical():
-                hosts = OptionList(id="join-hosts")
-                yield hosts
+            with Vertical(id="join-side"):
+                yield Static("Scan to join, or type:", classes="join-head")
+                yield Static(Text(self.url, overflow="fold"), id="join-url")
+                note = f"{self.joined} joined. "
+                if self.current.startswith("127."):
+                    note += "Only this computer can open it now: choose the room's network."
+                else:
+                    note += "Anyone on this network with the link can add items."
+                yield Static(note, id="join-note")
+                yield OptionList(id="join-hosts")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         hosts = self.query_one("#join-hosts", OptionList)
         for n, host in enumerate(self.hosts):
             mark = "● " if host.address == self.current else "  "
-            hosts.add_option(Option(f"{mark}Listen on {host.label}", id=f"host-{n}"))
+            hosts.add_option(Option(f"{mark}{host.label}", id=f"host-{n}"))
         current = next((n for n, h in enumerate(self.hosts) if h.address == self.current), 0)
         hosts.highlighted = current
         hosts.focus()

@@ -311,6 +311,7 @@ class RunnerScreen(Screen[None]):
     def action_focus_steps(self) -> None:
         if self.room:
             self.action_room_mode()
+        self.remove_class("-with-tray")  # the room's tray gives the list its place back
         self.query_one("#steps", OptionList).focus()
 
     async def goto_field(self, step_id: str, field_id: str) -> None:
@@ -562,7 +563,10 @@ class RunnerScreen(Screen[None]):
 
     async def _after_join(self, answer: tuple[str, str] | None) -> None:
         link = self.room_link
-        if answer is None or link is None:
+        if link is None:
+            return
+        if answer is None:  # back from the join panel: the cursor goes to the tray
+            self.call_after_refresh(link.focus_tray)
             return
         what, value = answer
         if what == "stop":

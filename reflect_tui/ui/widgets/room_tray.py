@@ -98,7 +98,7 @@ class RoomTray(Vertical):
         yield OptionList(id="room-items")
         yield Static(id="room-vote")
         yield Static(
-            "a accept · d discard · space mark · m merge\nv vote · o next field · F4 join / QR",
+            "a accept · d discard\nspace mark · m merge\nv vote · o field · F4 QR",
             id="room-keys",
         )
 
