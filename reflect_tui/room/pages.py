@@ -41,6 +41,9 @@ ANONYMOUS_NOTE = (
     "what goes on the shared list."
 )
 
+ROOM_CLOSED = "The room has closed. Thank you."
+LINK_CHANGED = "This link no longer works: scan the code on the screen again."
+
 # Messages after a plain (no-script) form post, by code; never echoes input.
 FLASH = {
     "sent": "Sent. The facilitator will see it in a moment.",
@@ -270,6 +273,11 @@ ROOM_JS = r"""
       credentials: "same-origin",
       headers: { "Accept": "application/json" }
     }).then(function (response) {
+      var type = response.headers.get("Content-Type") || "";
+      if (type.indexOf("application/json") !== 0) {
+        return { ok: false,
+          message: "This link no longer works: scan the code on the screen again." };
+      }
       return response.json();
     }).then(function (reply) {
       say(reply.message || "");
@@ -278,9 +286,9 @@ ROOM_JS = r"""
   });
   var stream = new EventSource(base + "events");
   stream.addEventListener("state", function (event) { render(JSON.parse(event.data)); });
-  stream.addEventListener("closed", function () {
+  stream.addEventListener("closed", function (event) {
     stream.close();
-    say("The room has closed. Thank you.");
+    say(JSON.parse(event.data).message);
     byId("add").hidden = true;
   });
 })();

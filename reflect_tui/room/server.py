@@ -217,14 +217,11 @@ class RoomApp:
                 except TimeoutError:
                     await response.write(b": still here\n\n")
                     continue
-                if change == "closed" or not self.state.is_participant(pid):
-                    await response.write(b"event: closed\ndata: {}\n\n")
-                    break
                 while not queue.empty():  # several changes at once: send the latest only
                     if queue.get_nowait() == "closed":
                         change = "closed"
-                if change == "closed":
-                    await response.write(b"event: closed\ndata: {}\n\n")
+                if change == "closed" or not self.state.is_participant(pid):
+                    await self._send_closed(response)
                     break
                 await self._send_state(response, pid)
         except (ConnectionResetError, asyncio.CancelledError):
@@ -233,6 +230,11 @@ class RoomApp:
             self._streams.discard(queue)
             self.state.close_stream(pid)
         return response
+
+    async def _send_closed(self, response: web.StreamResponse) -> None:
+        message = pages.ROOM_CLOSED if self.state.closed else pages.LINK_CHANGED
+        data = json.dumps({"message": message})
+        await response.write(f"event: closed\ndata: {data}\n\n".encode())
 
     async def _send_state(self, response: web.StreamResponse, pid: str | None) -> None:
         data = json.dumps(pages.snapshot(self.state, pid).to_json(), ensure_ascii=True)

@@ -225,6 +225,7 @@ async def test_the_event_stream_sends_the_open_fields_accepted_items_only() -> N
     assert b'"accepted": ["Good handover"]' in first
     assert b'"accepted": ["Good handover", "Clear plan"]' in second
     assert last.startswith(b"event: closed")
+    assert b"The room has closed" in last
     assert b"went-well" not in first  # field ids and anything else internal stay out
 
 
@@ -272,3 +273,16 @@ async def test_the_real_server_logs_nothing_about_visitors(
     assert [r for r in caplog.records if r.name.startswith("aiohttp")] == []
     out, err = capfd.readouterr()
     assert "127.0.0.1" not in out + err
+
+
+async def test_a_new_link_ends_open_pages_with_a_message_to_scan_again() -> None:
+    state = open_state()
+    async with serve(state) as server, participant(server) as phone:
+        await phone.get(base(state.token))
+        reply = await phone.get(base(state.token) + "events")
+        await reply.content.readuntil(b"\n\n")
+        state.rotate_token()
+        last = await reply.content.readuntil(b"\n\n")
+    assert last.startswith(b"event: closed")
+    assert b"scan the code on the screen again" in last
+    assert not state.closed
