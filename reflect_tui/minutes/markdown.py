@@ -21,6 +21,7 @@ from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Field, FieldKind, SessionKind, Step
 from reflect_tui.minutes import escape, formatting, rules
 from reflect_tui.minutes.followup import follow_up_blocks
+from reflect_tui.minutes.votes import vote_blocks
 
 NOTHING = "*Nothing recorded.*"
 NEXT_TITLE = "Next session"
@@ -187,6 +188,7 @@ def _step(session: Session, step: Step, fields: list[Field]) -> list[str]:
         if f.label.strip().casefold() != step.title.strip().casefold():
             blocks.append(f"### {escape.heading(f.label)}")
         blocks.append(render_value(f, session.answers.get(f.id)))
+        blocks.extend(vote_blocks(session, f))  # dot votes taken in the room (counts only)
     return blocks
 
 

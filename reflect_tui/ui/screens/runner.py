@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -29,6 +29,10 @@ from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
 from reflect_tui.ui.widgets.carried_actions import CarriedActions, carried_for, decide
 from reflect_tui.ui.widgets.fields import FieldEditor, editor_for
+from reflect_tui.ui.widgets.room_tray import RoomTray
+
+if TYPE_CHECKING:
+    from reflect_tui.ui.room_link import RoomLink
 
 # Elapsed time is saved with the next change, and at least this often while running.
 CLOCK_SAVE_EVERY = 30
@@ -92,6 +96,15 @@ class RunnerScreen(Screen[None]):
             tooltip="Finish: preview the record, mark it complete",
         ),
         Binding(
+            "f4",
+            "join_room",
+            "Join",
+            id="runner.join_room",
+            priority=True,
+            show=False,
+            tooltip="Open the room to phones: anonymous items",
+        ),
+        Binding(
             "escape",
             "home",
             "Home",
@@ -111,6 +124,7 @@ class RunnerScreen(Screen[None]):
         self._last_tick: datetime | None = None
         self._unsaved_ticks = 0
         self._session_closed = False
+        self.room_link: RoomLink | None = None  # the room (F4), see ui/room_link.py
 
     # -- layout ---------------------------------------------------------------
 
@@ -243,6 +257,8 @@ class RunnerScreen(Screen[None]):
         for editor in editors:
             editor.set_room_mode(self.room)
         self.update_clock()
+        if self.room_link is not None:
+            self.room_link.step_shown()
         if focus:
             self.call_after_refresh(self.focus_field, field_id)
 
@@ -295,6 +311,7 @@ class RunnerScreen(Screen[None]):
     def action_focus_steps(self) -> None:
         if self.room:
             self.action_room_mode()
+        self.remove_class("-with-tray")  # the room's tray gives the list its place back
         self.query_one("#steps", OptionList).focus()
 
     async def goto_field(self, step_id: str, field_id: str) -> None:
@@ -321,6 +338,8 @@ class RunnerScreen(Screen[None]):
         self.session.updated_at = reflect_app(self).clock.now()
         self._unsaved_ticks = 0
         self.autosaver.touch()
+        if self.room_link is not None:
+            self.room_link.field_changed(event.field_id)
 
     def _on_autosave_state(self, state: str, error: str | None) -> None:
         """Called by the store from its worker thread."""
@@ -363,6 +382,7 @@ class RunnerScreen(Screen[None]):
             self.show_autosave("error", str(err))
 
     def close_session(self) -> None:
+        self.stop_room()
         if self._session_closed:
             return
         self.save_now()
@@ -417,6 +437,8 @@ class RunnerScreen(Screen[None]):
 
     def action_pause(self) -> None:
         self.paused = not self.paused
+        if self.paused:
+            self.stop_room("Session paused: the room is closed (F4 opens a new one).")
         self._last_tick = reflect_app(self).clock.now()
         self.update_clock()
         if self.autosaver is not None:
@@ -427,6 +449,8 @@ class RunnerScreen(Screen[None]):
     def action_room_mode(self) -> None:
         self.room = not self.room
         self.set_class(self.room, "-room")
+        if self.room_link is not None:
+            self.room_link.room_mode(self.room)
         for editor in self.query(FieldEditor):
             editor.set_room_mode(self.room)
         if self.room:
@@ -461,6 +485,7 @@ class RunnerScreen(Screen[None]):
             self.notify("This session cannot be changed in this window.")
             return
         self.save_now()
+        self.stop_room()
         self.app.push_screen(FinishScreen(self.session), self._after_finish)
 
     def _after_finish(self, result: Any) -> None:
@@ -490,8 +515,87 @@ class RunnerScreen(Screen[None]):
             "Room mode", "Projector view: hides private fields (F7)", self.action_room_mode
         )
         yield SystemCommand("Pause or resume the clock", "F8", self.action_pause)
+        yield SystemCommand(
+            "Open the room to phones",
+            "Participants add anonymous items and vote from their browsers (F4)",
+            lambda: self.call_later(self.action_join_room),
+        )
         if not self.read_only:
             yield SystemCommand(
                 "Finish session", "Preview the record and mark it complete (F9)", self.action_finish
             )
         yield SystemCommand("Home", "Save and go back to the session list (Esc)", self.action_home)
+
+    # -- the room (phones add items; see ui/room_link.py and docs/room.md) -------
+
+    async def action_join_room(self) -> None:
+        from reflect_tui.room.session_link import room_refusal
+
+        refusal = room_refusal(self.session, read_only=self.read_only)
+        if refusal is not None:
+            self.notify(refusal, severity="warning", timeout=8)
+            return
+        if self.paused:
+            self.notify("The session is paused: resume it (F8) to open the room.")
+            return
+        if self.room_link is None:
+            from reflect_tui.ui.room_link import RoomLink
+
+            link = RoomLink(self)
+            try:
+                await link.start()
+            except UserError as err:
+                link.stop_now()
+                self.notify(str(err), severity="error", timeout=15)
+                return
+            self.room_link = link
+        self.show_join_panel()
+
+    def show_join_panel(self) -> None:
+        from reflect_tui.room.network import interfaces
+        from reflect_tui.ui.screens.join import JoinScreen
+
+        link = self.room_link
+        if link is None:
+            return
+        url, qr, host, joined = link.join_panel_args()
+        self.app.push_screen(JoinScreen(url, qr, interfaces(), host, joined), self._after_join)
+
+    async def _after_join(self, answer: tuple[str, str] | None) -> None:
+        link = self.room_link
+        if link is None:
+            return
+        if answer is None:  # back from the join panel: the cursor goes to the tray
+            self.call_after_refresh(link.focus_tray)
+            return
+        what, value = answer
+        if what == "stop":
+            self.stop_room("The room is closed: phones can no longer add items.")
+            return
+        if what == "rotate":
+            link.rotate()
+            self.notify("New join link: the old one no longer works.")
+        elif what == "host":
+            try:
+                await link.move(value)
+            except UserError as err:
+                self.notify(str(err), severity="error", timeout=15)
+        self.show_join_panel()
+
+    def stop_room(self, message: str | None = None) -> None:
+        link, self.room_link = self.room_link, None
+        if link is not None:
+            link.stop_now()
+            if message:
+                self.notify(message)
+
+    def room_saved(self) -> None:
+        """The room changed the session (an item accepted off screen, a vote kept)."""
+        self.session.updated_at = reflect_app(self).clock.now()
+        if self.autosaver is not None:
+            self.autosaver.touch()
+
+    async def on_room_tray_act(self, event: RoomTray.Act) -> None:
+        event.stop()
+        if self.room_link is not None:
+            await self.room_link.act(event.what, event.ids)
