@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from reflect_tui import cli, paths
 from reflect_tui.domain.clock import SystemClock
@@ -37,6 +38,14 @@ def register(
     )
     parser.add_argument("--all", action="store_true", help="also list people who are up to date")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--confidential",
+        action="store_true",
+        help=(
+            "also show the dates of people's last confidential sessions and when the next is "
+            "due (left out by default: they tell who had which session when)"
+        ),
+    )
     parser.add_argument(
         "--decompression-months",
         type=_whole,
@@ -92,6 +101,7 @@ def run_due(args: argparse.Namespace) -> int:
         cadence = load_cadence(store)
         entries = who_is_due(people, store.list_sessions(), cadence, today)
         where = store.data_dir
+    details = bool(args.confidential)
     shown = entries if args.all else needing_attention(entries)
     if args.json:
         print(
@@ -99,7 +109,7 @@ def run_due(args: argparse.Namespace) -> int:
                 {
                     "cadence": cadence.to_json(),
                     "today": today.isoformat(),
-                    "due": [e.to_json() for e in shown],
+                    "due": [e.to_json(details=details) for e in shown],
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -118,14 +128,19 @@ def run_due(args: argparse.Namespace) -> int:
     if not shown:
         print("Everyone is up to date.")
         return 0
+    if not details and any(e.confidential for e in shown):
+        print(
+            "Dates of confidential sessions are left out; add --confidential to show them.",
+            file=sys.stderr,
+        )
     header = ("PERSON", "SESSION", "STATE", "NEXT DUE", "DETAIL")
     lines = [
         (
             e.person.name + (" (facilitator)" if e.person.facilitator else ""),
             e.type.value,
             e.state.value,
-            e.next_due.isoformat(),
-            e.describe(),
+            e.next_due.isoformat() if details or not e.confidential else "-",
+            e.describe(details=details),
         )
         for e in shown
     ]

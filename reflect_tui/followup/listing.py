@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from reflect_tui.domain.answers import ActionItem, ActionStatus
+from reflect_tui.domain.confidential import listed, shown_on_screen
 from reflect_tui.domain.people import Person
 from reflect_tui.domain.template import Confidentiality
 from reflect_tui.errors import UserError
@@ -33,6 +34,10 @@ class ActionRow:
 
     def overdue(self, today: date) -> bool:
         return self.action.is_overdue(today)
+
+    @property
+    def confidentiality(self) -> Confidentiality:
+        return Confidentiality.CONFIDENTIAL if self.confidential else Confidentiality.SHARED
 
     def to_json(self, today: date) -> dict[str, Any]:
         return {
@@ -114,3 +119,13 @@ def _order(row: ActionRow, today: date) -> tuple[int, date, str]:
     a = row.action
     group = 0 if row.overdue(today) else 1 if a.status is ActionStatus.OPEN else 2
     return (group, a.due or date.max, a.what.casefold())
+
+
+def listed_rows(found: Iterable[ActionRow], *, include_confidential: bool) -> list[ActionRow]:
+    """The rows a list may show (``domain.confidential.listed``)."""
+    return [r for r in found if listed(r, include_confidential=include_confidential)]
+
+
+def screen_rows(found: Iterable[ActionRow], *, room: bool) -> list[ActionRow]:
+    """The rows a room-visible screen may show (``domain.confidential.shown_on_screen``)."""
+    return [r for r in found if shown_on_screen(r, room=room)]
