@@ -21,7 +21,7 @@ The rules:
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from reflect_tui.domain.followup import CarriedAction
 from reflect_tui.domain.session import Session
@@ -40,6 +40,15 @@ _REFUSING = frozenset({"no", "refused", "not given", "declined"})
 # What shared minutes say in place of a confidential carried action.
 CONFIDENTIAL_CARRIED_TEXT = "An action from a confidential session was reviewed."
 CONFIDENTIAL_FOLLOW_UP_TEXT = "reviewed in a later session"
+
+
+class Settings(Protocol):
+    def get_setting(self, key: str, default: Any = None) -> Any: ...
+
+
+def shared_screen(settings: Settings) -> bool:
+    """The store's "shared screen" setting: every screen behaves as in room mode."""
+    return settings.get_setting(SHARED_SCREEN_SETTING, False) is True
 
 
 class HasConfidentiality(Protocol):
@@ -120,3 +129,18 @@ def shareable_themes(session: Session) -> list[str]:
     if not consent_given(session):
         return []
     return session.themes(include_private=False)
+
+
+def record_consent(session: Session, given: bool) -> str:
+    """Answer the consent question with the template's own wording; returns the answer."""
+    field = session.template.field_by_id(CONSENT_FIELD)
+    wanted = "given" if given else "refused"
+    answer = "Yes" if given else "No"
+    if field is not None:
+        for option in field.options:
+            probe = Session(session.template, "", session.date, answers={CONSENT_FIELD: option})
+            if consent_state(probe) == wanted:
+                answer = option
+                break
+    session.answers[CONSENT_FIELD] = answer
+    return answer

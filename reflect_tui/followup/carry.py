@@ -19,6 +19,7 @@ from reflect_tui.domain.confidential import is_confidential
 from reflect_tui.domain.followup import CARRIED_KEY, CarriedAction, carried_actions
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import FieldKind, SessionKind
+from reflect_tui.errors import UserError
 from reflect_tui.followup.people import name_key
 from reflect_tui.store.actions import StoredAction
 from reflect_tui.store.summary import SessionSummary
@@ -125,3 +126,14 @@ def refresh_carried(source: ActionSource, session: Session) -> list[CarriedActio
         current.extend(added)
         session.extra[CARRIED_KEY] = [c.to_json() for c in current]
     return current
+
+
+def disclose_carried(session: Session, action_id: str) -> CarriedAction:
+    """The person confirmed: this carried confidential action may be shown in these minutes."""
+    current = carried_actions(session.extra)
+    entry = next((c for c in current if c.id == action_id), None)
+    if entry is None:
+        raise UserError(f"The action {action_id!r} was not carried into this session.")
+    entry.disclosed = True
+    session.extra[CARRIED_KEY] = [c.to_json() for c in current]
+    return entry

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from reflect_tui.domain.answers import ActionItem, ActionStatus
 from reflect_tui.domain.confidential import listed, shown_on_screen
@@ -129,3 +129,27 @@ def listed_rows(found: Iterable[ActionRow], *, include_confidential: bool) -> li
 def screen_rows(found: Iterable[ActionRow], *, room: bool) -> list[ActionRow]:
     """The rows a room-visible screen may show (``domain.confidential.shown_on_screen``)."""
     return [r for r in found if shown_on_screen(r, room=room)]
+
+
+class OpenActionSource(Protocol):
+    def actions(self) -> list[StoredAction]: ...
+
+    def list_sessions(self) -> list[SessionSummary]: ...
+
+
+def open_actions_on_screen(
+    store: OpenActionSource, *, room: bool
+) -> tuple[list[ActionItem], list[ActionItem]]:
+    """Open actions a screen may show, and those it must leave out (room-safe screens)."""
+    summaries = {s.id: s for s in store.list_sessions()} if room else {}
+    shown: list[ActionItem] = []
+    hidden: list[ActionItem] = []
+    for stored in store.actions():
+        if stored.action.status is not ActionStatus.OPEN:
+            continue
+        origin = summaries.get(origin_id(stored))
+        if origin is not None and not shown_on_screen(origin, room=room):
+            hidden.append(stored.action)
+            continue
+        shown.append(stored.action)
+    return shown, hidden

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reflect_tui.domain.confidential import consent_open, record_consent
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.confirm import ConfirmScreen
@@ -148,6 +149,23 @@ class FinishScreen(Screen[Any]):
     @work
     async def action_complete(self) -> None:
         app = reflect_app(self)
+        if consent_open(self.session):
+            # Consent is settled before the session is complete (domain.confidential).
+            from reflect_tui.ui.screens.choice import ChoiceScreen
+
+            answer = await app.push_screen_wait(
+                ChoiceScreen(
+                    "Before finishing: the person has not said yet whether anonymised themes "
+                    "from this session may be used in the thematic report. Ask them now. "
+                    "Without a yes, no tag from this session goes anywhere but this record.",
+                    [("yes", "Yes, they may be used", "y"), ("no", "No, nothing from it", "n")],
+                    cancel=("Go back", "b"),
+                )
+            )
+            if answer is None:
+                return
+            record_consent(self.session, answer == "yes")
+            self.session.updated_at = app.clock.now()
         missing = unanswered_required(self.session)
         if missing:
             shown = "; ".join(missing[:4]) + (

@@ -53,6 +53,7 @@ def palette_commands(app: Any) -> Iterable[SystemCommand]:
 def due_text(app: Any, limit: int = DUE_LINES) -> Text:
     """Who is due or overdue a session, most pressing first (home screen)."""
     store = app.store
+    room = bool(app.room_safe())  # no dates of confidential sessions on a shared screen
     try:
         entries = needing_attention(
             who_is_due(
@@ -74,7 +75,7 @@ def due_text(app: Any, limit: int = DUE_LINES) -> Text:
         text.append(e.person.name)
         if e.person.facilitator:
             text.append(" (facilitator)", style="dim")
-        detail = "" if e.state is DueState.NEVER else f": {e.describe()}"
+        detail = "" if e.state is DueState.NEVER else f": {e.describe(details=not room)}"
         text.append(f" — {e.type.value}{detail}", style="dim")
     if len(entries) > limit:
         text.append(f"\n{'':>13}  … and {len(entries) - limit} more (reflect due)", style="dim")

@@ -27,7 +27,12 @@ from reflect_tui.domain.template import Step
 from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
-from reflect_tui.ui.widgets.carried_actions import CarriedActions, carried_for, decide
+from reflect_tui.ui.widgets.carried_actions import (
+    CarriedActions,
+    carried_for,
+    decide,
+    disclose,
+)
 from reflect_tui.ui.widgets.fields import FieldEditor, editor_for
 
 # Elapsed time is saved with the next change, and at least this often while running.
@@ -149,6 +154,9 @@ class RunnerScreen(Screen[None]):
             self.autosaver = app.store.autosaver(self.session, self._on_autosave_state)
             app.before_quit.append(self.save_now)
         self._last_tick = app.clock.now()
+        if app.room_mode:  # room mode is app-wide: a session opened in it starts in it
+            self.room = True
+            self.set_class(True, "-room")
         self.set_interval(1.0, self.tick)
         self.show_autosave("saved", None)
         await self.show_step(self.step_index, focus=True)
@@ -313,6 +321,13 @@ class RunnerScreen(Screen[None]):
         if decide(reflect_app(self), self.session, event):
             self.autosaver.touch()
 
+    @on(CarriedActions.Disclosed)
+    def _carried_disclosed(self, event: CarriedActions.Disclosed) -> None:
+        if self.read_only or self.autosaver is None:
+            return
+        if disclose(reflect_app(self), self.session, event):
+            self.autosaver.touch()
+
     @on(FieldEditor.Changed)
     def _changed(self, event: FieldEditor.Changed) -> None:
         if self.read_only or self.autosaver is None:
@@ -426,6 +441,7 @@ class RunnerScreen(Screen[None]):
 
     def action_room_mode(self) -> None:
         self.room = not self.room
+        reflect_app(self).room_mode = self.room  # app-wide: home and lists follow
         self.set_class(self.room, "-room")
         for editor in self.query(FieldEditor):
             editor.set_room_mode(self.room)
