@@ -11,7 +11,9 @@ Nothing here is shown to a reader: the tallies hold exact counts, and
   once per distinct team, because nobody in a group individually raises a theme;
 - people and teams are distinct per store: names are never matched across stores;
 - themes are the tags on list items, private fields included (tags only, never
-  text), and only tags in the vocabulary count.
+  text), and only tags in the vocabulary count;
+- a team session counts only when at least ``MIN_TEAM_SIZE`` distinct people
+  are recorded as present: a "team" of one or two is one or two people.
 """
 
 from __future__ import annotations
@@ -39,8 +41,17 @@ def consent_given(session: Session) -> bool:
     return confidential.consent_given(session)
 
 
+MIN_TEAM_SIZE = 3
+
+
+def team_size(session: Session) -> int:
+    return len({normalise_theme(p) for p in session.participants if p.strip()})
+
+
 def counts(session: Session, period: Period) -> bool:
     """Whether a session contributes to a report for ``period`` at all."""
+    if session.template.kind is SessionKind.TEAM and team_size(session) < MIN_TEAM_SIZE:
+        return False
     return session.is_complete and session.date in period and consent_given(session)
 
 
