@@ -56,7 +56,8 @@ def test_two_stores_combine_and_hidden_counts_can_appear(
 ) -> None:
     a = make_store(tmp_path / "a", "Same", raised=3, others=4)
     b = make_store(tmp_path / "b", "Same", raised=3, others=4)
-    code, alone, _ = run(capsys, "report", "--data", str(a), *PERIOD)
+    c = make_store(tmp_path / "c", "Same", raised=3, others=4)
+    code, alone, _ = run(capsys, "report", "--data", str(c), *PERIOD)
     assert code == 0 and "| workload | fewer than 5 |" in alone
     code, both, _ = run(capsys, "report", "--data", str(a), "--data", str(b), *PERIOD)
     assert code == 0
