@@ -19,13 +19,11 @@ from pathlib import Path
 
 from reflect_tui import cli, paths
 from reflect_tui.domain.clock import Clock, SystemClock
-from reflect_tui.domain.session import Session, Status
 from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
 from reflect_tui.errors import UserError
 from reflect_tui.minutes.files import write_private_file
 from reflect_tui.report import (
     DEFAULT_K,
-    Period,
     build_report,
     contribution,
     merge_vocabularies,
@@ -150,13 +148,9 @@ def run_report(args: argparse.Namespace, clock: Clock | None = None) -> int:
         opened = [stack.enter_context(_open_for_release(d, clock)) for d in dirs]
         ids = [releases.store_id(store) for store in opened]
         releases.refuse_duplicates(ids, [str(d) for d in dirs])
-        logs = [releases.releases(store) for store in opened]
-        windows = [period, period.previous()] + [
-            w for log in logs for r in log for w in r.windows.values()
-        ]
         inputs = [
-            releases.StoreInput(sid, str(d), _finished_sessions(store, windows), log)
-            for sid, d, store, log in zip(ids, dirs, opened, logs, strict=True)
+            releases.store_input(store, str(d), period)
+            for d, store in zip(dirs, opened, strict=True)
         ]
         releases.check_release(inputs, period, k)
         themes = merge_vocabularies(vocabulary.load(store) for store in opened)
@@ -217,15 +211,6 @@ def _open_for_release(data_dir: Path, clock: Clock) -> Iterator[Store]:
                 "and run it again."
             )
         yield store
-
-
-def _finished_sessions(store: Store, windows: list[Period]) -> list[Session]:
-    """Finished sessions dated in any of ``windows`` (no others are decoded)."""
-    return [
-        store.get_session(summary.id)
-        for summary in store.list_sessions()
-        if summary.status is Status.COMPLETE and any(summary.date in w for w in windows)
-    ]
 
 
 def _report_from_contributions(args: argparse.Namespace, clock: Clock) -> int:

@@ -58,7 +58,12 @@ class Period:
 
 
 def default_period(today: date) -> Period:
-    """The last four whole calendar quarters before today's quarter."""
+    """The last twelve months, ending today (what the report screen previews first)."""
+    return Period(_year_before(today) + timedelta(days=1), today)
+
+
+def release_default(today: date) -> Period:
+    """The last four whole calendar quarters before today's quarter (what a release covers)."""
     quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
     return Period(_months_before(quarter_start, 12), _day_before(quarter_start))
 
@@ -71,7 +76,7 @@ def _months_before(first_of_month: date, months: int) -> date:
 def period_from(since: date | None, until: date | None, today: date) -> Period:
     """The period a user asked for; missing ends default to twelve months ending today."""
     if since is None and until is None:
-        return default_period(today)
+        return release_default(today)
     if since is not None and until is None and since.day == 1:
         return Period(since, _day_before(_months_after(since, 12)))
     if until is not None and since is None and (until + timedelta(days=1)).day == 1:

@@ -36,13 +36,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from reflect_tui.domain.session import Session
+from reflect_tui.domain.session import Session, Status
 from reflect_tui.domain.template import SessionKind
 from reflect_tui.domain.themes import normalise_theme
 from reflect_tui.errors import UserError
 from reflect_tui.report.counting import UNNAMED, counts
 from reflect_tui.report.model import Report
 from reflect_tui.report.period import Period
+from reflect_tui.store.summary import SessionSummary
 
 STORE_ID_SETTING = "store_id"
 RELEASES_SETTING = "report_releases"
@@ -324,3 +325,33 @@ def record_release(
     log = [r.to_json() for r in releases(store)]
     log.append(entry.to_json())
     store.set_setting(RELEASES_SETTING, log)
+
+
+class ReleaseStore(Settings, Protocol):
+    def list_sessions(self) -> list[SessionSummary]: ...
+
+    def get_session(self, session_id_or_prefix: str) -> Session: ...
+
+
+def finished_sessions(store: ReleaseStore, windows: Sequence[Period]) -> list[Session]:
+    """Finished sessions dated in any of ``windows`` (no others are decoded)."""
+    return [
+        store.get_session(summary.id)
+        for summary in store.list_sessions()
+        if summary.status is Status.COMPLETE and any(summary.date in w for w in windows)
+    ]
+
+
+def store_input(store: ReleaseStore, name: str, period: Period) -> StoreInput:
+    """One store ready for ``check_release``: its id, log and the sessions both need."""
+    log = releases(store)
+    windows = [period, period.previous()] + [w for r in log for w in r.windows.values()]
+    return StoreInput(store_id(store), name, finished_sessions(store, windows), log)
+
+
+def check_store_release(store: ReleaseStore, name: str, period: Period, k: int) -> StoreInput:
+    """Everything a one-store release must pass (the report screen's export)."""
+    check_period(period)
+    source = store_input(store, name, period)
+    check_release([source], period, k)
+    return source
