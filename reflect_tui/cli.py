@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "people",
     "actions",
     "due",
+    "privacy",
 )
 
 Handler = Callable[[argparse.Namespace], int]

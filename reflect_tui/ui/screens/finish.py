@@ -29,13 +29,28 @@ from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
 
 def findings_for(app: Any, session: Session) -> list[Any]:
     from reflect_tui import minutes
+    from reflect_tui.minutes import private_names
 
-    do_not_share = list(app.store.get_setting("do_not_share", []) or [])
     known = [p.name for p in app.store.people()]
     result: list[Any] = minutes.check_session_privacy(
-        session, do_not_share=do_not_share, known_people=known
+        session,
+        do_not_share=private_names.do_not_share(app.store),
+        known_people=known,
+        references=private_names.reference_patterns(app.store),
     )
     return result
+
+
+def clean_summary(app: Any, session: Session) -> str:
+    """What a clean check looked at (never "nothing that looks like a name" on its own)."""
+    from reflect_tui.minutes import private_names
+    from reflect_tui.minutes.privacy import checked_summary, exported_texts
+
+    return "Nothing flagged. " + checked_summary(
+        texts=len(exported_texts(session)),
+        do_not_share=len(private_names.do_not_share(app.store)),
+        references=len(private_names.reference_patterns(app.store)),
+    )
 
 
 def without_front_matter(markdown: str) -> str:
@@ -116,7 +131,7 @@ class FinishScreen(Screen[Any]):
         if not self.findings:
             box.add_option(
                 Option(
-                    Text("Nothing that looks like a name, number or address.", style="green"),
+                    Text(clean_summary(app, self.session), style="green"),
                     disabled=True,
                 )
             )
