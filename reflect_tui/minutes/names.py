@@ -85,7 +85,7 @@ def heuristic_names(text: str, ignore: Iterable[str] = ()) -> list[Span]:
     """Name-shaped spans found without any list of names; ``ignore`` are known, fine names."""
     plain, worded = first_names()
     skip = {" ".join(n.split()).casefold() for n in ignore if n.strip()}
-    skip |= {n.split()[0].casefold() for n in ignore if n.strip()}
+    skip |= {w.casefold() for n in ignore for w in n.split()}  # first names and surnames
     found: list[Span] = []
     taken: list[tuple[int, int]] = []
 

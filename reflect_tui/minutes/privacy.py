@@ -475,6 +475,7 @@ def check_session_privacy(
     names = names_to_flag(do_not_share, known, attending)
     patterns = reference_patterns(references)
     fine = [*attending, session.team] if session.team.strip() else attending
+    fine = [*fine, *known]  # the roster's names are never "a name found by its shape"
     out: list[Finding] = []
     for src in exported_texts(session, card=card):
         owner = src.part == "owner" or src.field_id == "carried.owner"
