@@ -44,9 +44,8 @@ class _Tags(HTMLParser):
         self.live: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "img", "iframe", "object", "embed", "style", "svg", "a"):
-            if tag != "a":
-                self.live.append(f"<{tag}>")
+        if tag in ("script", "img", "iframe", "object", "embed", "style", "svg"):
+            self.live.append(f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on"):
                 self.live.append(f"{tag} {name}=")
