@@ -186,3 +186,34 @@ async def test_finishing_a_decompression_asks_for_consent_first(tmp_path: Path) 
     with Store.open(data) as store:
         saved = store.get_session(s.id)
     assert saved.is_complete and consent_state(saved) == "refused"
+
+
+async def test_the_do_not_share_list_is_edited_in_the_app_but_never_in_room_mode(
+    tmp_path: Path,
+) -> None:
+    from textual.widgets import TextArea
+
+    from reflect_tui.minutes import private_names
+    from reflect_tui.ui.screens.private_names import PrivateNamesDialog
+
+    data = tmp_path / "data"
+    secret_store(data)
+    app = build_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        command = next(
+            c for c in app.get_system_commands(app.screen) if c.title == "Do-not-share list"
+        )
+        command.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, PrivateNamesDialog)
+        app.screen.query_one(TextArea).text = "Jayden Smith\n\n jayden  smith\nCR-2024-00871\n"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, PrivateNamesDialog)
+        assert private_names.do_not_share(app.store) == ["Jayden Smith", "CR-2024-00871"]
+        await pilot.press("f7")  # room mode: the list itself is confidential
+        await pilot.pause()
+        command.callback()
+        await pilot.pause()
+        assert not isinstance(app.screen, PrivateNamesDialog)

@@ -48,6 +48,17 @@ def palette_commands(app: Any) -> Iterable[SystemCommand]:
         "Open actions past their due date",
         lambda: open_actions(app, overdue=True),
     )
+    yield SystemCommand(
+        "Do-not-share list",
+        "Names and case references the privacy check always flags",
+        lambda: _private_names(app),
+    )
+
+
+def _private_names(app: Any) -> None:
+    from reflect_tui.ui.screens.private_names import open_private_names
+
+    open_private_names(app)
 
 
 def due_text(app: Any, limit: int = DUE_LINES) -> Text:
