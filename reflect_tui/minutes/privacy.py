@@ -507,11 +507,21 @@ def checked_summary(
     do_not_share: int,
     references: int = 0,
     what: str = "title, answers, checklist items, carried actions",
+    short: bool = False,
 ) -> str:
     """What the check looked at and for, in words (never "no names" when names were not checked).
 
-    Said after a clean check so nobody reads more into it than was done.
+    Said after a clean check so nobody reads more into it than was done; ``short`` fits
+    a side panel.
     """
+    if short:
+        names = (
+            f"the do-not-share list ({do_not_share})" if do_not_share else "no do-not-share list"
+        )
+        return (
+            f"Checked {texts} texts for names ({names}; titles, first names), numbers, "
+            "addresses, dates of birth and case references. It can miss things."
+        )
     listed = (
         f"the do-not-share list ({do_not_share} entries)"
         if do_not_share

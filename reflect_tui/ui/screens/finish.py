@@ -50,6 +50,7 @@ def clean_summary(app: Any, session: Session) -> str:
         texts=len(exported_texts(session)),
         do_not_share=len(private_names.do_not_share(app.store)),
         references=len(private_names.reference_patterns(app.store)),
+        short=True,
     )
 
 
