@@ -265,3 +265,26 @@ def test_a_private_actions_field_never_reaches_the_actions_table_lists_or_minute
         assert_no_canary(out)
     assert_no_canary(export(capsys, data, s.id))
     assert_no_canary(export(capsys, data, s.id, "--format", "html"))
+
+
+@pytest.mark.parametrize(
+    ("answer", "tags_out"),
+    [
+        ("Yes, anonymised themes may be used", True),
+        ("No, nothing from this session", False),
+        ("Decide at the end of the session", False),
+    ],
+)
+def test_no_tag_from_a_session_without_consent_reaches_the_front_matter(
+    answer: str, tags_out: bool
+) -> None:
+    from reflect_tui.domain.answers import ListItem
+
+    s = session("decompression", date(2026, 10, 5), subject="Bo Lind")
+    list_field = next(
+        f for f in s.template.all_fields() if f.kind.value == "list" and not f.private
+    )
+    s.answers[list_field.id] = [ListItem("a note", themes=["workload"])]
+    s.answers["theme-consent"] = answer
+    front = render_markdown(s, confirmed_confidential=True).split("---\n")[1]
+    assert ("workload" in front) is tags_out

@@ -20,9 +20,7 @@ def test_a_release_defaults_to_the_last_four_whole_quarters() -> None:
     period = period_from(None, None, date(2026, 11, 22))
     assert (period.since, period.until) == (date(2025, 10, 1), date(2026, 9, 30))
     assert period.previous() == Period(date(2024, 10, 1), date(2025, 9, 30))
-    assert period_from(None, None, date(2026, 1, 1)) == Period(
-        date(2025, 1, 1), date(2025, 12, 31)
-    )
+    assert period_from(None, None, date(2026, 1, 1)) == Period(date(2025, 1, 1), date(2025, 12, 31))
 
 
 def test_a_calendar_year_is_compared_with_the_year_before_even_across_a_leap_day() -> None:

@@ -217,3 +217,32 @@ async def test_the_do_not_share_list_is_edited_in_the_app_but_never_in_room_mode
         command.callback()
         await pilot.pause()
         assert not isinstance(app.screen, PrivateNamesDialog)
+
+
+async def test_ctrl_d_on_a_confidential_plan_starts_a_confidential_debrief(tmp_path: Path) -> None:
+    from reflect_tui.domain.answers import RiskRow
+    from reflect_tui.domain.session import Status
+    from reflect_tui.minutes import save_minutes_on_finish
+    from reflect_tui.ui.screens.record import RecordScreen
+
+    data = tmp_path / "data"
+    template = TemplateLibrary.from_dirs([]).get("pre-visit-risk")
+    plan = Session.start(template, f"Visit: {SECRET}", NOW, subject="Bo Lind")
+    plan.answers["risks"] = [RiskRow(f"{SECRET} dog", 3, 3, controls="Dog shut away")]
+    plan.confidentiality = Confidentiality.CONFIDENTIAL
+    plan.status = Status.COMPLETE
+    with Store.open(data, FixedClock(NOW)) as store:
+        store.save_session(plan)
+    app = build_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(RecordScreen(plan))
+        await pilot.pause()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        runner = app.screen
+        assert isinstance(runner, RunnerScreen)
+        debrief = runner.session
+        assert debrief.is_confidential  # so it is never saved as shared minutes on finish
+        debrief.status = Status.COMPLETE
+        assert save_minutes_on_finish(app.store, debrief) is None
+        assert app.store.get_session(debrief.id).is_confidential
