@@ -167,7 +167,14 @@ def run_report(args: argparse.Namespace, clock: Clock | None = None) -> int:
             text = render_html(report) if args.format == "html" else render_markdown(report)
         # Recorded before anything leaves: a failed write errs on the side of refusing later.
         for store, source in zip(opened, inputs, strict=True):
-            releases.record_release(store, source, ids, report, at)
+            releases.record_release(
+                store,
+                source,
+                ids,
+                report,
+                at,
+                kind="contribution" if args.export_contribution else "report",
+            )
     if not target or target == "-":
         sys.stdout.write(text)
         return 0

@@ -305,8 +305,14 @@ def record_release(
     ids: Sequence[str],
     report: Report,
     at: str,
+    *,
+    kind: str = "report",
 ) -> None:
-    """Add this release to the store's log, with only this store's own counted people."""
+    """Add this release to the store's log, with only this store's own counted people.
+
+    ``kind`` is "report" or "contribution" (a contribution releases exact counts to the
+    coordinator; ``figures`` then still holds what a report of them would show).
+    """
     windows = {"now": report.period, "previous": report.previous}
     entry = Release(
         since=report.period.since,
@@ -316,7 +322,7 @@ def record_release(
         k=report.min_count,
         stores=tuple(sorted(ids)),
         at=at,
-        figures=figures_of(report),
+        figures={"kind": kind, **figures_of(report)},
         counted={
             name: sorted([list(w) for w in counted(source.id, source.sessions, _within(window))])
             for name, window in windows.items()
