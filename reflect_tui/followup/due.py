@@ -150,5 +150,14 @@ def who_is_due(
     return entries
 
 
+def about_confidential(entry: DueEntry) -> bool:
+    """Whether an entry tells something about someone's confidential sessions.
+
+    Decompression sessions are confidential by nature, so on a shared screen even
+    "overdue" or "never had one" says too much about a named person.
+    """
+    return entry.confidential or entry.type is SessionType.DECOMPRESSION
+
+
 def needing_attention(entries: Iterable[DueEntry]) -> list[DueEntry]:
     return [e for e in entries if e.state.needs_attention]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from followup_ui_samples import NOW, TODAY, team_session
+from followup_ui_samples import NOW, PEOPLE, TODAY, team_session
 from harness import build_app
 from textual.widgets import OptionList, Static
 
@@ -20,7 +20,7 @@ from reflect_tui.domain.confidential import (
     consent_state,
 )
 from reflect_tui.domain.followup import carried_actions
-from reflect_tui.domain.session import Session
+from reflect_tui.domain.session import Session, Status
 from reflect_tui.domain.template import Confidentiality
 from reflect_tui.minutes import render_markdown
 from reflect_tui.store import Store
@@ -52,8 +52,14 @@ def secret_store(data: Path) -> None:
         sid="s-shared",
         title="North reflection, February",
     )
+    decompression = TemplateLibrary.from_dirs([]).get("decompression")
+    old = Session.start(
+        decompression, "Decompression", NOW - timedelta(days=200), subject="Bo Lind"
+    )
+    old.status = Status.COMPLETE
     with Store.open(data, FixedClock(NOW)) as store:
-        store.save_sessions([confidential, shared])
+        store.save_sessions([confidential, shared, old])
+        store.save_people(PEOPLE)
 
 
 def screen_text(app: object) -> str:
@@ -72,13 +78,16 @@ async def test_room_mode_hides_confidential_sessions_and_their_actions_on_home(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert SECRET in screen_text(app)  # the facilitator's own screen shows it
+        assert "decompression" in screen_text(app).split("Who is due")[-1]
         await pilot.press("f7")
         await pilot.pause()
         text = screen_text(app)
         assert SECRET not in text
-        assert "1 confidential sessions hidden" in text
+        assert "2 confidential sessions hidden" in text
         assert "Share the visit checklist" in text
         assert "1 from confidential sessions hidden" in text
+        due = screen_text(app).split("Who is due")[-1]
+        assert "decompression" not in due and "about confidential sessions hidden" in due
         app.push_screen(ActionsScreen())
         await pilot.pause()
         screen = app.screen
@@ -109,11 +118,11 @@ async def test_up_on_the_first_row_stays_there(tmp_path: Path) -> None:
         assert sessions.highlighted_option.id == "s-shared"
         await pilot.press("up")
         assert sessions.highlighted == first
-        await pilot.press("down", "down", "down", "down")
-        assert sessions.highlighted_option is not None
-        assert sessions.highlighted_option.id == "s-secret"  # the last row: stops here
-        await pilot.press("down")
-        assert sessions.highlighted_option.id == "s-secret"
+        await pilot.press(*["down"] * 10)
+        last = sessions.highlighted
+        assert last is not None and last > (first or 0)
+        await pilot.press("down")  # the last row: it stops there
+        assert sessions.highlighted == last
 
 
 async def test_a_new_draft_is_highlighted_when_you_come_back_home(tmp_path: Path) -> None:
