@@ -50,7 +50,8 @@ _TITLE_RE = re.compile(
 )
 _PAIR_RE = re.compile(r"(?<![\w'’-])(" + _WORD + r")\s(" + _WORD + r")(?![\w-])")
 _SINGLE_RE = re.compile(r"(?<![\w'’-])(" + _WORD + r")(?![\w-])")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•*\-–—\"“(]\s*)$")
+# What ends a sentence or starts a list item (a colon does not: "Present: Jo Smith").
+_SENTENCE_END = re.compile(r"(?:^|[.!?\n•*\-–—\"“(]\s*)$")
 
 
 @cache
@@ -68,6 +69,15 @@ def first_names() -> tuple[frozenset[str], frozenset[str]]:
         else:
             plain.add(line.casefold())
     return frozenset(plain - NOT_NAMES), frozenset(worded | (plain & NOT_NAMES))
+
+
+def _first_name(word: str, plain: frozenset[str]) -> bool:
+    """On the list, or a hyphenated pair whose first part is (Ellie-May, Mary-Jane)."""
+    key = word.casefold()
+    if key in plain:
+        return True
+    head, _, tail = key.partition("-")
+    return bool(tail) and head in plain and word.split("-")[1][:1].isupper()
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -109,13 +119,13 @@ def heuristic_names(text: str, ignore: Iterable[str] = ()) -> list[Span]:
         key = first.casefold()
         if _not_name(second):
             continue
-        if key in plain or key in worded:
+        if _first_name(first, plain) or key in worded:
             add(m.start(), m.end(), "a first name and a surname")
         elif not _not_name(first) and key not in worded and not _sentence_start(text, m.start()):
             add(m.start(), m.end(), "two capitalised words, shaped like a name")
     for m in _SINGLE_RE.finditer(text):
         word = m.group(1)
-        if word.casefold() in plain and not _not_name(word):
+        if _first_name(word, plain) and not _not_name(word):
             add(m.start(), m.end(), "a first name")
     return found
 
