@@ -255,3 +255,26 @@ async def test_ctrl_d_on_a_confidential_plan_starts_a_confidential_debrief(tmp_p
         debrief.status = Status.COMPLETE
         assert save_minutes_on_finish(app.store, debrief) is None
         assert app.store.get_session(debrief.id).is_confidential
+
+
+async def test_going_home_from_room_mode_keeps_confidential_records_hidden(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    secret_store(data)
+    template = TemplateLibrary.from_dirs([]).get("team-wellbeing")
+    draft = Session.start(template, "Wellbeing", NOW, team="North")
+    app = build_app(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.store.save_session(draft)
+        app.push_screen(RunnerScreen(draft))
+        await pilot.pause()
+        await pilot.press("f7")  # room mode on the projector
+        await pilot.pause()
+        await pilot.press("escape", "escape")  # out of the room view, then home
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert SECRET not in screen_text(app)
+        await pilot.press("f7")  # the facilitator ends room mode on purpose
+        await pilot.pause()
+        assert SECRET in screen_text(app)

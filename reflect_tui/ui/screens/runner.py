@@ -302,7 +302,7 @@ class RunnerScreen(Screen[None]):
 
     def action_focus_steps(self) -> None:
         if self.room:
-            self.action_room_mode()
+            self.leave_room_view()
         self.query_one("#steps", OptionList).focus()
 
     async def goto_field(self, step_id: str, field_id: str) -> None:
@@ -461,11 +461,19 @@ class RunnerScreen(Screen[None]):
             "Room mode on: private fields hidden (F7 to leave)." if self.room else "Room mode off."
         )
 
+    def leave_room_view(self) -> None:
+        """Leave this screen's room view; the app stays in room mode (F7 on home ends it),
+        so going home from the projector never shows confidential records."""
+        app = reflect_app(self)
+        keep = app.room_mode
+        self.action_room_mode()
+        app.room_mode = keep
+
     # -- leaving --------------------------------------------------------------
 
     def action_home(self) -> None:
         if self.room:
-            self.action_room_mode()
+            self.leave_room_view()
             return
         self.close_session()
         self.app.pop_screen()
