@@ -66,7 +66,9 @@ def faker_names(folder: Path, locale: str) -> list[str]:
 
 
 def latin(name: str) -> bool:
-    return all(c.isalpha() and ("a" <= c.lower() <= "z" or ord(c) < 0x250) or c in "-'" for c in name)
+    return all(
+        c.isalpha() and ("a" <= c.lower() <= "z" or ord(c) < 0x250) or c in "-'" for c in name
+    )
 
 
 def ons(folder: Path) -> list[str]:
@@ -83,9 +85,7 @@ def main() -> None:
         for w in Path("/usr/share/dict/words").read_text(errors="ignore").splitlines()
         if w.strip() and w.strip().islower()
     }
-    every = sorted(
-        {n for n in census(names_pkg) + ons(faker_pkg) if len(n) > 2 and n[0].isupper()}
-    )
+    every = sorted({n for n in census(names_pkg) + ons(faker_pkg) if len(n) > 2 and n[0].isupper()})
     print("# First names for the privacy check: one a line; ~ marks a name that is also a word.")
     print("# Sources: US Census Bureau 1990 first-name files (public domain), from the PyPI")
     print("# package `names` 0.3.0 (MIT); ONS baby names for England and Wales (Open Government")
