@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "calendar",
     "search",
     "shell",
+    "privacy",
 )
 
 Handler = Callable[[argparse.Namespace], int]

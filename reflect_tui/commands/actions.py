@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 
 from reflect_tui import cli, paths
@@ -10,7 +11,13 @@ from reflect_tui.commands import output
 from reflect_tui.domain.answers import ActionStatus
 from reflect_tui.domain.clock import SystemClock
 from reflect_tui.errors import UserError
-from reflect_tui.followup.listing import ActionRow, filter_rows, parse_status, rows
+from reflect_tui.followup.listing import (
+    ActionRow,
+    filter_rows,
+    listed_rows,
+    parse_status,
+    rows,
+)
 from reflect_tui.followup.status import set_status
 from reflect_tui.store import Store, StoreReadOnly
 
@@ -47,6 +54,11 @@ def register(
     parser.add_argument("--note", help="closing note (with done / drop)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     output.add_format_option(parser)
+    parser.add_argument(
+        "--confidential",
+        action="store_true",
+        help="also list actions agreed in confidential sessions (left out by default)",
+    )
     parser.set_defaults(func=run_actions)
 
 
@@ -69,6 +81,15 @@ def run_actions(args: argparse.Namespace) -> int:
     with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
         found = rows(store.actions(), store.list_sessions(), store.people())
         where = store.data_dir
+    everything = found
+    found = listed_rows(found, include_confidential=args.confidential)
+    hidden = len(everything) - len(found)
+    if hidden:
+        print(
+            f"{hidden} actions from confidential sessions are not listed; "
+            "add --confidential to include them.",
+            file=sys.stderr,
+        )
     shown = filter_rows(
         found,
         today=today,
@@ -86,7 +107,7 @@ def run_actions(args: argparse.Namespace) -> int:
         return 0
     if not shown:
         what = "overdue actions" if args.overdue else "actions"
-        print(f"No {what} match in {where}." if found else f"No actions in {where} yet.")
+        print(f"No {what} match in {where}." if everything else f"No actions in {where} yet.")
         return 0
     print_table(shown, today)
     return 0

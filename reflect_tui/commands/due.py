@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from reflect_tui import cli, paths
 from reflect_tui.commands import output
@@ -38,6 +39,14 @@ def register(
     parser.add_argument("--all", action="store_true", help="also list people who are up to date")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     output.add_format_option(parser)
+    parser.add_argument(
+        "--confidential",
+        action="store_true",
+        help=(
+            "also show the dates of people's last confidential sessions and when the next is "
+            "due (left out by default: they tell who had which session when)"
+        ),
+    )
     parser.add_argument(
         "--decompression-months",
         type=_whole,
@@ -93,6 +102,7 @@ def run_due(args: argparse.Namespace) -> int:
         cadence = load_cadence(store)
         entries = who_is_due(people, store.list_sessions(), cadence, today)
         where = store.data_dir
+    details = bool(args.confidential)
     shown = entries if args.all else needing_attention(entries)
     fmt = output.output_format(args)
     if fmt == "json":
@@ -100,12 +110,12 @@ def run_due(args: argparse.Namespace) -> int:
             {
                 "cadence": cadence.to_json(),
                 "today": today.isoformat(),
-                "due": [e.to_json() for e in shown],
+                "due": [e.to_json(details=details) for e in shown],
             }
         )
         return 0
     if fmt == "csv":
-        output.write_csv(CSV_HEADER, [csv_row(e) for e in shown])
+        output.write_csv(CSV_HEADER, [csv_row(e, details=details) for e in shown])
         return 0
     if not people:
         raise UserError(
@@ -119,14 +129,19 @@ def run_due(args: argparse.Namespace) -> int:
     if not shown:
         print("Everyone is up to date.")
         return 0
+    if not details and any(e.confidential for e in shown):
+        print(
+            "Dates of confidential sessions are left out; add --confidential to show them.",
+            file=sys.stderr,
+        )
     header = ("PERSON", "SESSION", "STATE", "NEXT DUE", "DETAIL")
     lines = [
         (
             e.person.name + (" (facilitator)" if e.person.facilitator else ""),
             e.type.value,
             e.state.value,
-            e.next_due.isoformat(),
-            e.describe(),
+            e.next_due.isoformat() if details or not e.confidential else "-",
+            e.describe(details=details),
         )
         for e in shown
     ]
@@ -137,15 +152,17 @@ def run_due(args: argparse.Namespace) -> int:
 CSV_HEADER = ("person", "team", "role", "facilitator", "type", "last", "next_due", "state", "days")
 
 
-def csv_row(e: DueEntry) -> list[object]:
+def csv_row(e: DueEntry, *, details: bool = True) -> list[object]:
+    """One row from the JSON shape, so CSV hides what JSON hides."""
+    j = e.to_json(details=details)
     return [
-        e.person.name,
-        e.person.team,
-        e.person.role,
-        e.person.facilitator,
-        e.type.value,
-        e.last.isoformat() if e.last else "",
-        e.next_due.isoformat(),
-        e.state.value,
-        e.days,
+        j["person"],
+        j["team"],
+        j["role"],
+        j["facilitator"],
+        j["type"],
+        j["last"] or "",
+        j["next_due"] or "",
+        j["state"],
+        "" if j["days"] is None else j["days"],
     ]

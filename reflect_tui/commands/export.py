@@ -20,8 +20,10 @@ from reflect_tui.minutes import (
     Finding,
     check_session_privacy,
     export_session,
+    private_names,
     render,
 )
+from reflect_tui.minutes.privacy import checked_summary, exported_texts
 from reflect_tui.store import Store
 
 EXIT_FLAGGED = 3
@@ -84,16 +86,28 @@ def run_export(args: argparse.Namespace) -> int:
     fmt = cast(Literal["md", "html"], args.format)
     with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
         session = store.get_session(args.session)
-        do_not_share = [str(n) for n in store.get_setting("do_not_share", []) or []]
+        do_not_share = private_names.do_not_share(store)
+        references = private_names.reference_patterns(store)
         people: list[Person] = store.people()
     findings = check_session_privacy(
-        session, do_not_share=do_not_share, known_people=people, card=args.card
+        session,
+        do_not_share=do_not_share,
+        known_people=people,
+        card=args.card,
+        references=references,
     )
     if args.check and getattr(args, "json", False):
         output.print_json(check_json(session, findings))
         return EXIT_FLAGGED if findings else 0
     if args.check:
-        return _report_check(session, findings)
+        texts = len(exported_texts(session, card=args.card))
+        return _report_check(
+            session,
+            findings,
+            checked_summary(
+                texts=texts, do_not_share=len(do_not_share), references=len(references)
+            ),
+        )
     if args.output == "-":
         text = render(session, fmt=fmt, card=args.card, confirmed_confidential=args.confidential)
         sys.stdout.write(text)
@@ -145,9 +159,10 @@ def check_json(session: Session, findings: list[Finding]) -> dict[str, object]:
     }
 
 
-def _report_check(session: Session, findings: list[Finding]) -> int:
+def _report_check(session: Session, findings: list[Finding], summary: str) -> int:
     if not findings:
         print(f"Privacy check: nothing flagged in session {session.id} ({session.title}).")
+        print(summary)
         return 0
     noun = "item" if len(findings) == 1 else "items"
     print(f"Privacy check: {len(findings)} {noun} flagged in session {session.id}:")

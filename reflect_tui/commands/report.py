@@ -1,38 +1,47 @@
 """`reflect report` (the anonymised thematic report) and `reflect themes` (its vocabulary).
 
-``report`` opens every ``--data`` store read-only and combines their counts;
-nothing is ever written to a store. ``themes`` edits one store's vocabulary.
+``report`` opens every ``--data`` store and combines their counts; the only
+thing written to a store is the record of what was released (its id and its
+release log, ``report.releases``). ``--export-contribution`` writes one store's
+counts to a file; ``--contribution`` combines such files. ``themes`` edits one
+store's vocabulary.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from reflect_tui import cli, paths
 from reflect_tui.commands import output
 from reflect_tui.commands.dateopt import day_option
 from reflect_tui.domain.clock import Clock, SystemClock
-from reflect_tui.domain.session import Session
 from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
 from reflect_tui.errors import UserError
 from reflect_tui.minutes.files import write_private_file
 from reflect_tui.report import (
     DEFAULT_K,
-    Period,
     build_report,
+    contribution,
     merge_vocabularies,
     period_from,
+    releases,
     render_html,
     render_markdown,
-    report_sessions,
     vocabulary,
 )
+from reflect_tui.report.build import report_from_tallies
+from reflect_tui.report.counting import tally
 from reflect_tui.report.model import Report, ThemeRow
-from reflect_tui.report.suppression import Cell
+from reflect_tui.report.period import Period
+from reflect_tui.report.suppression import Cell, check_k
 from reflect_tui.store import STORE_NAME, Store
+
+RELEASE_WAIT_SECONDS = 5.0
 
 
 def register(
@@ -76,6 +85,18 @@ def register(
         "-o", "--output", metavar="PATH", help="write to a file (owner-only) instead of stdout"
     )
     report.add_argument("--force", action="store_true", help="replace an existing file")
+    report.add_argument(
+        "--export-contribution",
+        metavar="FILE",
+        help="write this store's counts for the period to FILE (counts only: no names, no "
+        "text) for a coordinator to combine; recorded as a release",
+    )
+    report.add_argument(
+        "--contribution",
+        metavar="FILE",
+        action="append",
+        help="combine contribution files instead of stores (give it once per file)",
+    )
     report.set_defaults(func=run_report)
 
     themes = subparsers.add_parser(
@@ -107,45 +128,132 @@ def data_dirs(args: argparse.Namespace) -> list[Path]:
     return [paths.data_dir(d) for d in given] or [paths.data_dir(None)]
 
 
-def _read_store(data_dir: Path, clock: Clock, period: Period) -> tuple[list[Session], list[str]]:
-    if not (data_dir / STORE_NAME).is_file():
-        raise UserError(
-            f"no reflect data in {data_dir} (there is no {STORE_NAME}); check the --data path, "
-            "or run `reflect demo --data DIR` to try the report on sample data"
-        )
-    with Store.open(data_dir, clock, read_only=True) as store:
-        return report_sessions(store, period), vocabulary.load(store)
-
-
 def run_report(args: argparse.Namespace, clock: Clock | None = None) -> int:
     clock = clock or SystemClock()
+    if args.contribution:
+        return _report_from_contributions(args, clock)
     period = period_from(args.since, args.until, clock.now().date())
+    releases.check_period(period)
+    k = check_k(args.min_count)
     dirs = data_dirs(args)
     if len({d.resolve() for d in dirs}) != len(dirs):
         raise UserError(
             "the same data folder was given twice with --data; its people would be counted "
             "twice, so give each store once"
         )
-    stores: list[list[Session]] = []
-    vocabularies: list[list[str]] = []
-    for data_dir in dirs:
-        sessions, themes = _read_store(data_dir, clock, period)
-        stores.append(sessions)
-        vocabularies.append(themes)
-    report = build_report(
-        stores,
-        period,
-        vocabulary=merge_vocabularies(vocabularies),
-        min_count=args.min_count,
-        generated=clock.now().date(),
-    )
+    if args.export_contribution and len(dirs) != 1:
+        raise UserError(
+            "--export-contribution writes one store's counts: give exactly one --data folder"
+        )
+    target = args.export_contribution or args.output
+    if target and target != "-" and not args.force and Path(target).expanduser().exists():
+        raise UserError(f"{target} already exists; give --force to replace it")
+    _refuse_copies(dirs, clock)
+    with contextlib.ExitStack() as stack:
+        opened = [stack.enter_context(_open_for_release(d, clock)) for d in dirs]
+        ids = [releases.store_id(store) for store in opened]
+        releases.refuse_duplicates(ids, [str(d) for d in dirs])
+        inputs = [
+            releases.store_input(store, str(d), period)
+            for d, store in zip(dirs, opened, strict=True)
+        ]
+        releases.check_release(inputs, period, k)
+        themes = merge_vocabularies(vocabulary.load(store) for store in opened)
+        stores = [list(i.sessions) for i in inputs]
+        report = build_report(
+            stores, period, vocabulary=themes, min_count=k, generated=clock.now().date()
+        )
+        at = clock.now().date().isoformat()
+        if args.export_contribution:
+            now, before = tally(stores, themes, [period, period.previous()])
+            data = contribution.contribution_json(ids[0], period, now, before, themes)
+            text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        else:
+            text = _render(report, args)
+        # Recorded before anything leaves: a failed write errs on the side of refusing later.
+        for store, source in zip(opened, inputs, strict=True):
+            releases.record_release(
+                store,
+                source,
+                ids,
+                report,
+                at,
+                kind="contribution" if args.export_contribution else "report",
+            )
+    if not target or target == "-":
+        sys.stdout.write(text)
+        return 0
+    path = Path(target).expanduser()
+    write_private_file(path, text, force=args.force)
+    print(f"Wrote {path}")
+    return 0
+
+
+def _render(report: Report, args: argparse.Namespace) -> str:
+    """The report in the format asked for (--format, or --json)."""
     fmt = "json" if getattr(args, "json", False) else args.format
     if fmt == "json":
-        text = json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n"
-    elif fmt == "csv":
-        text = output.csv_text(CSV_HEADER, csv_rows(report))
-    else:
-        text = render_html(report) if fmt == "html" else render_markdown(report)
+        return json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        return output.csv_text(CSV_HEADER, csv_rows(report))
+    return render_html(report) if fmt == "html" else render_markdown(report)
+
+
+def _must_exist(data_dir: Path) -> None:
+    if not (data_dir / STORE_NAME).is_file():
+        raise UserError(
+            f"no reflect data in {data_dir} (there is no {STORE_NAME}); check the --data path, "
+            "or run `reflect demo --data DIR` to try the report on sample data"
+        )
+
+
+def _refuse_copies(dirs: list[Path], clock: Clock) -> None:
+    """Before anything is opened for writing: the same store twice, as a copy or a link."""
+    ids: list[str] = []
+    sessions: list[set[str]] = []
+    for d in dirs:
+        _must_exist(d)
+        with Store.open(d, clock, read_only=True) as store:
+            found = store.get_setting(releases.STORE_ID_SETTING)
+            ids.append(str(found) if found else f"(no id yet) {d}")
+            sessions.append({s.id for s in store.list_sessions()})
+    names = [str(d) for d in dirs]
+    releases.refuse_duplicates(ids, names)
+    releases.refuse_shared_sessions(sessions, names)
+
+
+@contextlib.contextmanager
+def _open_for_release(data_dir: Path, clock: Clock) -> Iterator[Store]:
+    _must_exist(data_dir)
+    with Store.open(data_dir, clock, lock_timeout=RELEASE_WAIT_SECONDS) as store:
+        if store.read_only:
+            raise UserError(
+                f"{data_dir} is open in another reflect window ({store.read_only_reason}). "
+                "A report records what it releases in each store, so close the other window "
+                "and run it again."
+            )
+        yield store
+
+
+def _report_from_contributions(args: argparse.Namespace, clock: Clock) -> int:
+    if getattr(args, "data", None) or args.export_contribution:
+        raise UserError(
+            "--contribution combines contribution files: give no --data folder and no "
+            "--export-contribution with it"
+        )
+    files = [contribution.read_contribution(Path(f).expanduser()) for f in args.contribution]
+    period, now, before, themes = contribution.combine(files)
+    releases.check_period(period)
+    report = report_from_tallies(
+        now,
+        before,
+        period,
+        vocabulary=themes,
+        min_count=check_k(args.min_count),
+        stores=len(files),
+        generated=clock.now().date(),
+    )
+    text = _render(report, args)
     if not args.output or args.output == "-":
         sys.stdout.write(text)
         return 0

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
 from pathlib import Path
 
 from reflect_tui import cli, paths
 from reflect_tui.commands import output
 from reflect_tui.domain.clock import SystemClock
+from reflect_tui.domain.confidential import listed
 from reflect_tui.errors import UserError
 from reflect_tui.store import Store, StoreReadOnly, restore
 from reflect_tui.store.backups import describe, list_backups
@@ -44,6 +46,11 @@ def register(
     )
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     output.add_format_option(listing)
+    listing.add_argument(
+        "--confidential",
+        action="store_true",
+        help="also list confidential sessions (left out by default: who had which session)",
+    )
     listing.set_defaults(func=run_list)
 
     rest = subparsers.add_parser(
@@ -102,8 +109,15 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     with Store.open(_data_dir(args), read_only=True) as store:
-        summaries = store.list_sessions()
+        everything = store.list_sessions()
         where = store.data_dir
+    summaries = [s for s in everything if listed(s, include_confidential=args.confidential)]
+    hidden = len(everything) - len(summaries)
+    if hidden:
+        print(
+            f"{hidden} confidential sessions are not listed; add --confidential to include them.",
+            file=sys.stderr,
+        )
     fmt = output.output_format(args)
     if fmt == "json":
         output.print_json([s.to_json() for s in summaries])
@@ -126,8 +140,10 @@ def run_list(args: argparse.Namespace) -> int:
             ],
         )
         return 0
-    if not summaries:
+    if not everything:
         print(f"No sessions in {where} yet. Try `reflect demo` for sample data.")
+        return 0
+    if not summaries:
         return 0
     rows = [(s.id, s.date.isoformat(), s.template_id, s.title, s.status.value) for s in summaries]
     header = ("ID", "DATE", "TEMPLATE", "TITLE", "STATUS")

@@ -52,6 +52,10 @@ class CarriedAction:
     from_date: date | None = None
     outcome: Outcome = Outcome.PENDING
     note: str = ""
+    # Came from a confidential session: shared minutes show none of it unless
+    # the person confirmed (``disclosed``). See ``domain.confidential``.
+    confidential: bool = False
+    disclosed: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -64,6 +68,8 @@ class CarriedAction:
             "from_date": self.from_date.isoformat() if self.from_date else None,
             "outcome": self.outcome.value,
             "note": self.note,
+            "confidential": self.confidential,
+            "disclosed": self.disclosed,
         }
 
     @classmethod
@@ -82,6 +88,8 @@ class CarriedAction:
             from_date=_date(data.get("from_date")),
             outcome=outcome,
             note=str(data.get("note", "")),
+            confidential=bool(data.get("confidential", False)),
+            disclosed=bool(data.get("disclosed", False)),
         )
 
 
@@ -100,6 +108,8 @@ class FollowUp:
     note: str = ""
     in_session: str = ""
     in_title: str = ""
+    # Decided in a confidential session: its note, date and title stay there.
+    confidential: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -110,6 +120,7 @@ class FollowUp:
             "note": self.note,
             "in_session": self.in_session,
             "in_title": self.in_title,
+            "confidential": self.confidential,
         }
 
     @classmethod
@@ -122,6 +133,7 @@ class FollowUp:
             note=str(data.get("note", "")),
             in_session=str(data.get("in_session", "")),
             in_title=str(data.get("in_title", "")),
+            confidential=bool(data.get("confidential", False)),
         )
 
 

@@ -3,8 +3,10 @@
 A team session picks up open actions from earlier team sessions of the same
 team; a one-to-one session picks up those from earlier one-to-one sessions for
 the same person. Actions from private fields are never carried (they must not
-reach minutes). What was carried, and what became of it, is kept in the new
-session's ``extra["carried"]`` (see ``domain.followup``).
+reach minutes). An action from a confidential session is carried marked
+``confidential``: a shared session's minutes then say only that such an action
+was reviewed (``domain.confidential``). What was carried, and what became of it,
+is kept in the new session's ``extra["carried"]`` (see ``domain.followup``).
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from datetime import date
 from typing import Protocol
 
 from reflect_tui.domain.answers import ActionStatus
+from reflect_tui.domain.confidential import is_confidential
 from reflect_tui.domain.followup import CARRIED_KEY, CarriedAction, carried_actions
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import FieldKind, SessionKind
+from reflect_tui.errors import UserError
 from reflect_tui.followup.people import name_key
 from reflect_tui.store.actions import StoredAction
 from reflect_tui.store.summary import SessionSummary
@@ -97,6 +101,7 @@ def candidates(source: ActionSource, session: Session) -> list[CarriedAction]:
                     from_session=origin.id,
                     from_title=origin.title,
                     from_date=origin.date,
+                    confidential=is_confidential(origin),
                 ),
             )
         )
@@ -110,9 +115,25 @@ def refresh_carried(source: ActionSource, session: Session) -> list[CarriedActio
     Returns the full carried list. The caller saves the session.
     """
     current = carried_actions(session.extra)
+    fresh = {c.id: c for c in candidates(source, session)}
+    for c in current:  # an origin marked confidential later is masked from then on
+        if c.id in fresh and fresh[c.id].confidential and not c.confidential:
+            c.confidential = True
+            session.extra[CARRIED_KEY] = [x.to_json() for x in current]
     known = {c.id for c in current}
-    added = [c for c in candidates(source, session) if c.id not in known]
+    added = [c for c in fresh.values() if c.id not in known]
     if added or (CARRIED_KEY not in session.extra and carries_actions(session)):
         current.extend(added)
         session.extra[CARRIED_KEY] = [c.to_json() for c in current]
     return current
+
+
+def disclose_carried(session: Session, action_id: str) -> CarriedAction:
+    """The person confirmed: this carried confidential action may be shown in these minutes."""
+    current = carried_actions(session.extra)
+    entry = next((c for c in current if c.id == action_id), None)
+    if entry is None:
+        raise UserError(f"The action {action_id!r} was not carried into this session.")
+    entry.disclosed = True
+    session.extra[CARRIED_KEY] = [c.to_json() for c in current]
+    return entry

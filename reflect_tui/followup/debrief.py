@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from reflect_tui.domain.answers import ChecklistEntry, RiskRow
+from reflect_tui.domain.confidential import derived_confidentiality
 from reflect_tui.domain.followup import PLAN_KEY
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import FieldKind, Template
@@ -70,6 +71,8 @@ def start_debrief(plan: Session, template: Template, when: datetime) -> Session:
         participants=list(plan.participants),
         team=plan.team,
         subject=plan.subject,
+        # A debrief of a confidential plan is confidential (domain.confidential).
+        confidentiality=derived_confidentiality(plan),
     )
     session.extra[PLAN_KEY] = plan.id
     field = template.field_by_id(CONTROLS_FIELD)

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
+from reflect_tui.domain.confidential import is_confidential
 from reflect_tui.domain.people import Person
 from reflect_tui.domain.session import Status
 from reflect_tui.domain.template import SessionKind
@@ -58,27 +59,33 @@ class DueEntry:
     next_due: date
     state: DueState
     days: int  # days until due (negative: days overdue)
+    # The last session was confidential: its date (and the next due date, which
+    # gives it away) is shown only when asked (``--confidential``).
+    confidential: bool = False
 
-    def describe(self) -> str:
+    def describe(self, *, details: bool = True) -> str:
         if self.state is DueState.NEVER:
             return f"no {self.type.value} session recorded yet"
+        if self.confidential and not details:
+            return self.state.value
         if self.state is DueState.OVERDUE:
             return f"{-self.days} days overdue (last {self.last})"
         if self.days == 0:
             return f"due today (last {self.last})"
         return f"due in {self.days} days, {self.next_due} (last {self.last})"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, *, details: bool = True) -> dict[str, Any]:
+        hide = self.confidential and not details
         return {
             "person": self.person.name,
             "team": self.person.team,
             "role": self.person.role,
             "facilitator": self.person.facilitator,
             "type": self.type.value,
-            "last": self.last.isoformat() if self.last else None,
-            "next_due": self.next_due.isoformat(),
+            "last": self.last.isoformat() if self.last and not hide else None,
+            "next_due": None if hide else self.next_due.isoformat(),
             "state": self.state.value,
-            "days": self.days,
+            "days": None if hide else self.days,
         }
 
 
@@ -86,14 +93,21 @@ def last_sessions(
     summaries: Iterable[SessionSummary],
 ) -> dict[tuple[str, SessionType], date]:
     """(person key, type) -> date of their latest finished session of that type."""
-    found: dict[tuple[str, SessionType], date] = {}
+    return {key: s.date for key, s in latest(summaries).items()}
+
+
+def latest(
+    summaries: Iterable[SessionSummary],
+) -> dict[tuple[str, SessionType], SessionSummary]:
+    """(person key, type) -> their latest finished session of that type."""
+    found: dict[tuple[str, SessionType], SessionSummary] = {}
     for s in summaries:
         kind = session_type(s)
         if kind is None or s.status is not Status.COMPLETE or not s.subject.strip():
             continue
         key = (name_key(s.subject), kind)
-        if key not in found or s.date > found[key]:
-            found[key] = s.date
+        if key not in found or s.date > found[key].date:
+            found[key] = s
     return found
 
 
@@ -106,17 +120,18 @@ def who_is_due(
     soon_days: int = DUE_SOON_DAYS,
 ) -> list[DueEntry]:
     """Every (person, session type) that applies, most pressing first."""
-    last = last_sessions(summaries)
+    last = latest(summaries)
     entries: list[DueEntry] = []
     for person in people:
         types = [SessionType.DECOMPRESSION]
         if person.line_manager.strip():
             types.append(SessionType.SUPERVISION)
         for kind in types:
-            previous = last.get((name_key(person.name), kind))
-            if previous is None:
+            found = last.get((name_key(person.name), kind))
+            if found is None:
                 entries.append(DueEntry(person, kind, None, today, DueState.NEVER, 0))
                 continue
+            previous = found.date
             if kind is SessionType.DECOMPRESSION:
                 due = cadence.next_decompression(previous)
             else:
@@ -128,10 +143,20 @@ def who_is_due(
                 state = DueState.DUE_SOON
             else:
                 state = DueState.OK
-            entries.append(DueEntry(person, kind, previous, due, state, days))
+            secret = is_confidential(found)
+            entries.append(DueEntry(person, kind, previous, due, state, days, secret))
     order = {DueState.OVERDUE: 0, DueState.NEVER: 1, DueState.DUE_SOON: 2, DueState.OK: 3}
     entries.sort(key=lambda e: (order[e.state], e.days, e.person.name.casefold(), e.type.value))
     return entries
+
+
+def about_confidential(entry: DueEntry) -> bool:
+    """Whether an entry tells something about someone's confidential sessions.
+
+    Decompression sessions are confidential by nature, so on a shared screen even
+    "overdue" or "never had one" says too much about a named person.
+    """
+    return entry.confidential or entry.type is SessionType.DECOMPRESSION
 
 
 def needing_attention(entries: Iterable[DueEntry]) -> list[DueEntry]:

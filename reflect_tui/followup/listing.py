@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from reflect_tui.domain.answers import ActionItem, ActionStatus
+from reflect_tui.domain.confidential import listed, shown_on_screen
 from reflect_tui.domain.people import Person
 from reflect_tui.domain.template import Confidentiality
 from reflect_tui.errors import UserError
@@ -33,6 +34,10 @@ class ActionRow:
 
     def overdue(self, today: date) -> bool:
         return self.action.is_overdue(today)
+
+    @property
+    def confidentiality(self) -> Confidentiality:
+        return Confidentiality.CONFIDENTIAL if self.confidential else Confidentiality.SHARED
 
     def to_json(self, today: date) -> dict[str, Any]:
         return {
@@ -114,3 +119,37 @@ def _order(row: ActionRow, today: date) -> tuple[int, date, str]:
     a = row.action
     group = 0 if row.overdue(today) else 1 if a.status is ActionStatus.OPEN else 2
     return (group, a.due or date.max, a.what.casefold())
+
+
+def listed_rows(found: Iterable[ActionRow], *, include_confidential: bool) -> list[ActionRow]:
+    """The rows a list may show (``domain.confidential.listed``)."""
+    return [r for r in found if listed(r, include_confidential=include_confidential)]
+
+
+def screen_rows(found: Iterable[ActionRow], *, room: bool) -> list[ActionRow]:
+    """The rows a room-visible screen may show (``domain.confidential.shown_on_screen``)."""
+    return [r for r in found if shown_on_screen(r, room=room)]
+
+
+class OpenActionSource(Protocol):
+    def actions(self) -> list[StoredAction]: ...
+
+    def list_sessions(self) -> list[SessionSummary]: ...
+
+
+def open_actions_on_screen(
+    store: OpenActionSource, *, room: bool
+) -> tuple[list[ActionItem], list[ActionItem]]:
+    """Open actions a screen may show, and those it must leave out (room-safe screens)."""
+    summaries = {s.id: s for s in store.list_sessions()} if room else {}
+    shown: list[ActionItem] = []
+    hidden: list[ActionItem] = []
+    for stored in store.actions():
+        if stored.action.status is not ActionStatus.OPEN:
+            continue
+        origin = summaries.get(origin_id(stored))
+        if origin is not None and not shown_on_screen(origin, room=room):
+            hidden.append(stored.action)
+            continue
+        shown.append(stored.action)
+    return shown, hidden

@@ -80,19 +80,26 @@ def set_status(
     if in_session is not None:
         holders = [sid for sid in holders if sid != in_session.id]
     closing = status is not ActionStatus.OPEN
+    secret = in_session is not None and in_session.is_confidential
     updated: ActionItem | None = None
     sessions: list[Session] = []
     for sid in holders:
         session = store.get_session(sid)
+        # A note typed in a confidential session stays out of shared records.
+        note_here = note if not secret or session.is_confidential else None
         for action in session.actions():
             if action.id != aid:
                 continue
             action.status = status
-            if note is not None:
-                action.note = note.strip()
-            action.closed_in = (in_session.id if in_session else "") if closing else ""
+            if note_here is not None:
+                action.note = note_here.strip()
+            closed_in = (
+                in_session.id if in_session and not (secret and not session.is_confidential) else ""
+            )
+            action.closed_in = closed_in if closing else ""
             updated = action
         if sid == origin:
+            masked = secret and not session.is_confidential
             session.extra[FOLLOWED_UP_KEY] = [
                 *(f.to_json() for f in follow_ups(session.extra)),
                 FollowUp(
@@ -100,12 +107,11 @@ def set_status(
                     what=stored.action.what,
                     status=label or status.value,
                     on=today,
-                    note=(note or "").strip(),
-                    in_session=in_session.id if in_session else "",
+                    note="" if masked else (note or "").strip(),
+                    in_session="" if masked or in_session is None else in_session.id,
                     # A confidential session's title stays out of other minutes.
-                    in_title=in_session.title
-                    if in_session and not in_session.is_confidential
-                    else "",
+                    in_title=in_session.title if in_session and not secret else "",
+                    confidential=masked,
                 ).to_json(),
             ]
         sessions.append(session)

@@ -20,13 +20,20 @@ import re
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Lone surrogates cannot be written as UTF-8; they become U+FFFD.
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Characters with inline meaning anywhere in a line (CommonMark + GFM tables and
-# strikethrough). ``!`` needs no escape: an image needs ``[``, which is escaped.
-_INLINE = re.compile(r"([\\`*_\[\]<|~])")
-# An ``&`` only matters when it starts something that reads as an entity.
-_ENTITY = re.compile(r"&(?=#\d{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+# Characters with inline meaning anywhere in a line, escaped with a backslash: each
+# is in original Markdown's own list of backslash escapes, so every reader agrees.
+# ``!`` needs no escape: an image needs ``[``, which is escaped.
+_INLINE = re.compile(r"([\\`*_\[\]])")
+# Characters whose backslash escape some readers do not know (original Markdown and
+# pandoc's markdown_strict read ``\<`` as a backslash and a live tag): written as
+# character references, which every reader turns back into the plain character.
+# ``&`` first, so the references added after it are not escaped again.
+_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), ("|", "&#124;"), ("~", "&#126;"))
 # Block markers that only matter at the start of a line.
-_LINE_START = re.compile(r"^([#+=>\-])")
+_LINE_START = re.compile(r"^([#+\-])")
+# ``>`` (a quote) and ``=`` (a heading underline) have no backslash escape in original
+# Markdown: a character reference at the start of the line works everywhere.
+_LINE_START_ENTITY = {">": "&gt;", "=": "&#61;"}
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
@@ -79,10 +86,13 @@ def heading(text: str) -> str:
 
 def _escape_line(line: str, every_hash: bool = False) -> str:
     line = line.strip()
+    for char, reference in _ENTITIES:
+        line = line.replace(char, reference)
     line = _INLINE.sub(r"\\\1", line)
-    line = _ENTITY.sub(r"\\&", line)
-    if every_hash:
-        line = line.replace("#", "\\#")
+    if every_hash:  # not the ``#`` of a character reference added above
+        line = re.sub(r"(?<!&)#", r"\\#", line)
+    if line[:1] in _LINE_START_ENTITY:
+        line = _LINE_START_ENTITY[line[0]] + line[1:]
     line = _LINE_START.sub(r"\\\1", line)
     return _ORDERED.sub(r"\1\\\2", line)
 

@@ -8,17 +8,39 @@ that are not exportable (private fields) are left out.
 
 from __future__ import annotations
 
-from reflect_tui.domain.followup import Outcome, carried_actions, follow_ups
+from reflect_tui.domain.confidential import (
+    CONFIDENTIAL_CARRIED_TEXT,
+    CONFIDENTIAL_FOLLOW_UP_TEXT,
+    carried_detail_shown,
+)
+from reflect_tui.domain.followup import CarriedAction, Outcome, carried_actions, follow_ups
 from reflect_tui.domain.session import Session
 from reflect_tui.minutes import escape, formatting, rules
 
 FOLLOW_UP_TITLE = "Follow-up"
 
 
+def shown_carried(session: Session) -> tuple[list[CarriedAction], int]:
+    """The carried actions the minutes may describe, and how many they may only count."""
+    shown: list[CarriedAction] = []
+    hidden = 0
+    for c in carried_actions(session.extra):
+        if carried_detail_shown(c, into_confidential=session.is_confidential):
+            shown.append(c)
+        else:
+            hidden += 1
+    return shown, hidden
+
+
 def follow_up_blocks(session: Session) -> list[str]:
     """Markdown blocks for the section, or none when there is nothing to say."""
     blocks: list[str] = []
-    carried = carried_actions(session.extra)
+    carried, hidden = shown_carried(session)
+    if hidden:
+        text = CONFIDENTIAL_CARRIED_TEXT
+        if hidden > 1:
+            text = f"{hidden} actions from confidential sessions were reviewed."
+        blocks.append(f"*{escape.inline(text)}*")
     if carried:
         lines = [
             "**Actions carried forward from earlier sessions**",
@@ -44,10 +66,15 @@ def follow_up_blocks(session: Session) -> list[str]:
     if later:
         items = ["**What happened to these actions later**", ""]
         for f in later:
+            status = escape.inline(f.status)
+            if f.confidential:  # decided in a confidential session: no date, note or title
+                items.append(
+                    f"- {escape.inline(f.what)}: {status} ({CONFIDENTIAL_FOLLOW_UP_TEXT})."
+                )
+                continue
             where = f" at {escape.inline(f.in_title)}" if f.in_title else " in a later session"
             if not f.in_session:
                 where = " from the actions list"
-            status = escape.inline(f.status)
             text = f"{escape.inline(f.what)}: {status} on {formatting.long_date(f.on)}{where}."
             if f.note:
                 text += f" {escape.inline(f.note)}"
@@ -64,7 +91,7 @@ def follow_up_texts(session: Session) -> list[tuple[str, str, str]]:
     The privacy check scans these like any exported field.
     """
     out: list[tuple[str, str, str]] = []
-    for n, c in enumerate(carried_actions(session.extra), start=1):
+    for n, c in enumerate(shown_carried(session)[0], start=1):
         where = f"{FOLLOW_UP_TITLE} › carried action {n}"
         for part, text in (
             ("what", c.what),
@@ -77,6 +104,8 @@ def follow_up_texts(session: Session) -> list[tuple[str, str, str]]:
     ours = {a.id for a in rules.exportable_actions(session)}
     for n, f in enumerate((f for f in follow_ups(session.extra) if f.id in ours), start=1):
         where = f"{FOLLOW_UP_TITLE} › later change {n}"
+        if f.confidential:
+            continue
         for part, text in (("note", f.note), ("session", f.in_title)):
             if text.strip():
                 out.append((text, f"followed_up.{part}", f"{where} ({part})"))

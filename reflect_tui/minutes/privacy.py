@@ -1,10 +1,14 @@
 """The pre-export privacy check: likely identifiers in the text that would leave.
 
 It looks for e-mail addresses, UK phone numbers, NHS numbers (with a valid
-check digit), National Insurance numbers, UK postcodes, dates of birth and
-names (the store's "do not share" list, and the store's people who were not in
-the session). It flags; it never edits. Each finding says where it is, so the
-app can jump to the field and the CLI can name it.
+check digit), National Insurance numbers, UK postcodes, addresses without a
+postcode (a house or flat number with a street word), dates of birth (near a
+birth word, or alone in brackets), case and reference numbers (configurable
+patterns, ``reference_patterns``) and names: the store's "do not share" list,
+the store's people who were not in the session, and names found without a list
+(``minutes.names``: titles, first names, name-shaped pairs). It flags; it
+never edits. Each finding says where it is, so the app can jump to the field
+and the CLI can name it.
 
 The rules, in plain words, are in docs/minutes.md ("The privacy check").
 """
@@ -20,9 +24,16 @@ from reflect_tui.domain.answers import ActionItem, ChecklistEntry, ListItem, Ris
 from reflect_tui.domain.people import Person
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import FieldKind
+from reflect_tui.errors import UserError
 from reflect_tui.minutes import rules
 from reflect_tui.minutes.card import CARD_FIELD_IDS
 from reflect_tui.minutes.followup import follow_up_texts
+from reflect_tui.minutes.names import (
+    do_not_share_parts,
+    do_not_share_pattern,
+    heuristic_names,
+    name_before,
+)
 
 
 class Kind(StrEnum):
@@ -33,6 +44,8 @@ class Kind(StrEnum):
     POSTCODE = "postcode"
     DATE_OF_BIRTH = "date of birth"
     NAME = "name"
+    REFERENCE = "case or reference number"
+    ADDRESS = "address"
 
 
 @dataclass(frozen=True)
@@ -161,17 +174,80 @@ class _Hit:
 
 _PRIORITY = {
     Kind.EMAIL: 0,
-    Kind.NAME: 1,
     Kind.NHS_NUMBER: 2,
     Kind.PHONE: 3,
     Kind.NI_NUMBER: 4,
     Kind.DATE_OF_BIRTH: 5,
     Kind.POSTCODE: 6,
+    Kind.REFERENCE: 7,
+    Kind.ADDRESS: 8,
+    Kind.NAME: 9,
 }
+# Names on a list are surer than any pattern; names found by shape are the least sure.
+_LISTED_NAME_PRIORITY = 1
+
+# Case and reference numbers: a keyword and a code with a digit in it, a probation CRN
+# (a letter and six digits), a police PNC id (yy/nnnnnnX), a prefixed code such as
+# CR-2024-00123. A store's ``reference_patterns`` setting adds its own (Python regex).
+DEFAULT_REFERENCE_PATTERNS = (
+    r"(?i:\b(?:case|ref(?:erence)?|crn|pnc|mosaic|client|file|record|referral|patient|hospital"
+    r"|court|prison(?:er)?|nomis|delius)\b(?:\s*(?:no\.?|number|num|ref|id|#))?\s*[:#]?\s*)"
+    r"((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{2,}(?:\s\d[\d/-]*)*)\b",
+    r"\b[A-Z]\d{6}\b",
+    r"\b\d{2}/\d{5,7}[A-Z]\b",
+    r"\b[A-Z]{2,4}[-/]\d{2,4}[-/]\d{3,}\b",
+)
+REFERENCE_SETTING = "reference_patterns"
+
+_STREET = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Court|Ct|Crescent|Cres|Place"
+    r"|Pl|Terrace|Gardens|Gdns|Grove|Hill|Park|Square|Walk|Mews|Row|Parade|View|Rise|Green"
+    r"|Estate|House|Tower|Towers|Court|Wharf|Quay)"
+)
+_ADDRESS = re.compile(
+    r"(?i:\b(?:flat|apartment|apt|unit)\s+\d+[a-z]?,?\s+)(?:[A-Z][a-z'’-]+\s+){1,3}"
+    + _STREET
+    + r"\b"
+    r"|(?i:\b(?:flat|apartment|apt|unit|room)\s+\d+[a-z]?,?\s+)?"
+    r"(?<![\w£$.,:/-])\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z'’-]+\s+){1,3}" + _STREET + r"\b\.?"
+    r"|(?i:\b(?:flat|apartment|apt)\s+\d+[a-z]?\b)"
+)
+# A date with a year, alone in brackets (optionally after "b." or "DOB"), follows a name.
+_BRACKET_DATE = re.compile(
+    r"\((?:\s*(?:b\.|dob:?|d\.o\.b\.?:?)\s*)?(\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    r"|\d{1,2}(?:st|nd|rd|th)? " + _MONTH + r" \d{4})\s*\)",
+    re.IGNORECASE,
+)
 
 
-def _pattern_hits(text: str) -> list[_Hit]:
+def reference_patterns(extra: Iterable[str] = ()) -> list[re.Pattern[str]]:
+    """The default case-reference patterns and the store's own; a bad one is a clear error."""
+    out = [re.compile(p) for p in DEFAULT_REFERENCE_PATTERNS]
+    for raw in extra:
+        try:
+            out.append(re.compile(str(raw)))
+        except re.error as err:
+            raise UserError(
+                f"the reference pattern {raw!r} (setting {REFERENCE_SETTING!r}) is not a valid "
+                f"regular expression: {err}. Fix or remove it with `reflect private-names`."
+            ) from None
+    return out
+
+
+def _pattern_hits(text: str, references: Iterable[re.Pattern[str]] = ()) -> list[_Hit]:
     hits: list[_Hit] = []
+    for pattern in references:
+        for m in pattern.finditer(text):
+            group = 1 if pattern.groups else 0  # a pattern may capture just the code
+            if m.end(group) > m.start(group):
+                hits.append(_Hit(m.start(group), m.end(group), Kind.REFERENCE))
+    for m in _ADDRESS.finditer(text):
+        hits.append(_Hit(m.start(), m.end(), Kind.ADDRESS, "a number and a street"))
+    for m in _BRACKET_DATE.finditer(text):
+        hits.append(_Hit(m.start(1), m.end(1), Kind.DATE_OF_BIRTH, "a date alone in brackets"))
+        named = name_before(text, m.start())
+        if named is not None:
+            hits.append(_Hit(*named, Kind.NAME, "a name before a date of birth"))
     for m in _EMAIL.finditer(text):
         hits.append(_Hit(m.start(), m.end(), Kind.EMAIL))
     for m in _PHONE.finditer(text):
@@ -209,14 +285,25 @@ def _name_pattern(name: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 
-def _name_hits(text: str, names: dict[str, str]) -> list[_Hit]:
+DO_NOT_SHARE_REASON = "on the do-not-share list"
+KNOWN_REASON = "a known person who was not in the session"
+
+
+def _name_hits(text: str, names: dict[str, str], fine: Iterable[str] = ()) -> list[_Hit]:
     hits: list[_Hit] = []
     for name, reason in names.items():
-        pattern = _name_pattern(name)
+        listed = reason == DO_NOT_SHARE_REASON
+        pattern = do_not_share_pattern(name) if listed else _name_pattern(name)
         if pattern is None:
             continue
         for m in pattern.finditer(text):
             hits.append(_Hit(m.start(), m.end(), Kind.NAME, reason))
+        parts = do_not_share_parts(name) if listed else None
+        if parts is not None:
+            for m in parts.finditer(text):
+                hits.append(_Hit(m.start(), m.end(), Kind.NAME, reason))
+    for start, end, reason in heuristic_names(text, [*fine, *names]):
+        hits.append(_Hit(start, end, Kind.NAME, reason))
     return hits
 
 
@@ -235,11 +322,11 @@ def names_to_flag(
     for person in known_people:
         name = " ".join(_name_of(person).split())
         if name and name.casefold() not in present:
-            names.setdefault(name, "a known person who was not in the session")
+            names.setdefault(name, KNOWN_REASON)
     for entry in do_not_share:
         name = " ".join(str(entry).split())
         if name:
-            names[name] = "on the do-not-share list"
+            names[name] = DO_NOT_SHARE_REASON
     return names
 
 
@@ -249,20 +336,40 @@ def check_privacy(
     do_not_share: Iterable[str] = (),
     known_people: Iterable[str | Person] = (),
     attendees: Iterable[str] = (),
+    references: Iterable[str] = (),
 ) -> list[Finding]:
     """Likely identifiers in ``text``, in reading order.
 
     ``known_people`` are the store's people; those named in ``attendees`` (the
     people in the session) are not flagged. ``do_not_share`` names are always
-    flagged. Where two findings overlap, the more specific one is kept.
+    flagged. ``references`` are extra case-reference patterns. Where two
+    findings overlap, the more specific one is kept.
     """
-    names = names_to_flag(do_not_share, known_people, attendees)
-    return _findings(text, names)
+    attending = [a for a in attendees if a.strip()]
+    names = names_to_flag(do_not_share, known_people, attending)
+    return _findings(text, names, reference_patterns(references), attending)
 
 
-def _findings(text: str, names: dict[str, str]) -> list[Finding]:
-    hits = _pattern_hits(text) + _name_hits(text, names)
-    hits.sort(key=lambda h: (_PRIORITY[h.kind], h.start, -(h.end - h.start)))
+def _rank(hit: _Hit) -> int:
+    if hit.kind is Kind.NAME and hit.reason in (DO_NOT_SHARE_REASON, KNOWN_REASON):
+        return _LISTED_NAME_PRIORITY
+    return _PRIORITY[hit.kind]
+
+
+def _findings(
+    text: str,
+    names: dict[str, str],
+    references: Iterable[re.Pattern[str]] = (),
+    fine: Iterable[str] = (),
+    *,
+    skip_known: bool = False,
+) -> list[Finding]:
+    hits = _pattern_hits(text, references) + _name_hits(text, names, fine)
+    if skip_known:
+        # An action's owner: colleagues are expected there. Only the do-not-share
+        # list (and numbers, addresses...) count; names found by shape do not.
+        hits = [h for h in hits if h.kind is not Kind.NAME or h.reason == DO_NOT_SHARE_REASON]
+    hits.sort(key=lambda h: (_rank(h), h.start, -(h.end - h.start)))
     kept: list[_Hit] = []
     for hit in hits:
         if any(hit.start < k.end and k.start < hit.end for k in kept):
@@ -317,7 +424,7 @@ def exported_texts(session: Session, *, card: bool = False) -> list[Source]:
 _PARTS: dict[type, tuple[str, ...]] = {
     ListItem: ("text", "themes"),
     ActionItem: ("what", "owner", "note"),
-    ChecklistEntry: ("note",),
+    ChecklistEntry: ("item", "note"),
     RiskRow: ("hazard", "controls"),
 }
 
@@ -353,6 +460,7 @@ def check_session_privacy(
     do_not_share: Iterable[str] = (),
     known_people: Iterable[str | Person] = (),
     card: bool = False,
+    references: Iterable[str] = (),
 ) -> list[Finding]:
     """Check each exported field of ``session`` separately; findings carry step and field ids.
 
@@ -362,10 +470,20 @@ def check_session_privacy(
     the person it is for) are not flagged as known people.
     """
     attendees = [session.facilitator, *session.participants, *session.apologies, session.subject]
-    names = names_to_flag(do_not_share, known_people, [a for a in attendees if a])
+    attending = [a for a in attendees if a.strip()]
+    known = [_name_of(p) for p in known_people]
+    names = names_to_flag(do_not_share, known, attending)
+    patterns = reference_patterns(references)
+    fine = [*attending, session.team] if session.team.strip() else attending
+    fine = [*fine, *known]  # the roster's names are never "a name found by its shape"
     out: list[Finding] = []
     for src in exported_texts(session, card=card):
-        for f in _findings(src.text, names):
+        owner = src.part == "owner" or src.field_id == "carried.owner"
+        # Roster colleagues are expected as action owners: not findings there.
+        found = _findings(
+            src.text, names, patterns, [*fine, *known] if owner else fine, skip_known=owner
+        )
+        for f in found:
             out.append(
                 Finding(
                     f.kind,
@@ -381,3 +499,42 @@ def check_session_privacy(
                 )
             )
     return out
+
+
+def checked_summary(
+    *,
+    texts: int,
+    do_not_share: int,
+    references: int = 0,
+    what: str = "title, answers, checklist items, carried actions",
+    short: bool = False,
+) -> str:
+    """What the check looked at and for, in words (never "no names" when names were not checked).
+
+    Said after a clean check so nobody reads more into it than was done; ``short`` fits
+    a side panel.
+    """
+    if short:
+        names = (
+            f"the do-not-share list ({do_not_share})" if do_not_share else "no do-not-share list"
+        )
+        return (
+            f"Checked {texts} texts for names ({names}; titles, first names), numbers, "
+            "addresses, dates of birth and case references. It can miss things."
+        )
+    listed = (
+        f"the do-not-share list ({do_not_share} entries)"
+        if do_not_share
+        else "no do-not-share list (add names with `reflect private-names add`)"
+    )
+    extra = f" and {references} pattern(s) of your own" if references else ""
+    return (
+        f"Checked {texts} piece(s) of text ({what}) "
+        "for e-mail addresses, phone numbers, NHS and National Insurance numbers, postcodes, "
+        "addresses, dates of birth, case references"
+        + extra
+        + ", and names: "
+        + listed
+        + ", people on the roster who were not there, titles such as Mr or PC, common first "
+        "names and name-shaped pairs. A check can miss things: read it through before sharing."
+    )

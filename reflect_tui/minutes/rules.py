@@ -15,6 +15,7 @@ run at all, so a new export format cannot forget a rule.
 from __future__ import annotations
 
 from reflect_tui.domain.answers import ActionItem
+from reflect_tui.domain.confidential import shareable_themes
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Field, FieldKind, Step
 from reflect_tui.errors import UserError
@@ -58,7 +59,8 @@ def exportable_steps(session: Session) -> list[tuple[Step, list[Field]]]:
 
 
 def exportable_themes(session: Session) -> list[str]:
-    return session.themes(include_private=False)
+    """Never a private field's tags; none from a session without consent to use its themes."""
+    return shareable_themes(session)
 
 
 def saved_on_finish(session: Session) -> bool:

@@ -37,10 +37,34 @@ def build_report(
     ``stores`` holds each store's sessions separately: people are distinct per
     store. Suppression is applied to the combined figures only.
     """
-    k = s.check_k(min_count)
     themes = merge_vocabularies([vocabulary])
     previous = period.previous()
     now, before = tally(stores, themes, [period, previous])
+    return report_from_tallies(
+        now,
+        before,
+        period,
+        vocabulary=themes,
+        min_count=min_count,
+        stores=len(stores),
+        generated=generated,
+    )
+
+
+def report_from_tallies(
+    now: Tally,
+    before: Tally,
+    period: Period,
+    *,
+    vocabulary: Iterable[str],
+    min_count: int,
+    stores: int,
+    generated: date | None = None,
+) -> Report:
+    """The report from exact tallies (of raw stores, or of contribution files)."""
+    k = s.check_k(min_count)
+    themes = merge_vocabularies([vocabulary])
+    previous = period.previous()
     rows = tuple(_row(theme, now, before, k) for theme in themes)
     people = s.population(len(now.people), k)
     teams = s.population(len(now.teams), k)
@@ -48,7 +72,7 @@ def build_report(
         period=period,
         previous=previous,
         min_count=k,
-        stores=len(stores),
+        stores=stores,
         generated=generated or period.until,
         people=people,
         people_before=s.population(len(before.people), k),
@@ -64,15 +88,21 @@ def _row(theme: str, now: Tally, before: Tally, k: int) -> ThemeRow:
     key = normalise_theme(theme)
     people = s.people(len(now.theme_people.get(key, ())), len(now.people), k)
     people_before = s.people(len(before.theme_people.get(key, ())), len(before.people), k)
-    team_sessions = s.at_least_k(now.theme_team_sessions.get(key, 0), k)
-    team_sessions_before = s.at_least_k(before.theme_team_sessions.get(key, 0), k)
+    teams = s.teams(len(now.theme_teams.get(key, ())), len(now.teams), k)
+    team_sessions = s.team_sessions(now.theme_team_sessions.get(key, 0), now.team_sessions, k)
+    if teams.shown is s.Shown.NEARLY_ALL:
+        # An exact number of sessions would cap "all or nearly all" teams to one value.
+        team_sessions = s.WITHHELD
+    team_sessions_before = s.team_sessions(
+        before.theme_team_sessions.get(key, 0), before.team_sessions, k
+    )
     return ThemeRow(
         theme=theme,
         people=people,
         sessions=s.beside(now.theme_sessions.get(key, 0), people),
         people_before=people_before,
         people_change=s.change(people, people_before),
-        teams=s.at_least_k(len(now.theme_teams.get(key, ())), k),
+        teams=teams,
         team_sessions=team_sessions,
         team_sessions_before=team_sessions_before,
         team_sessions_change=s.change(team_sessions, team_sessions_before),

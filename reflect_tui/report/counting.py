@@ -11,7 +11,9 @@ Nothing here is shown to a reader: the tallies hold exact counts, and
   once per distinct team, because nobody in a group individually raises a theme;
 - people and teams are distinct per store: names are never matched across stores;
 - themes are the tags on list items, private fields included (tags only, never
-  text), and only tags in the vocabulary count.
+  text), and only tags in the vocabulary count;
+- a team session counts only when at least ``MIN_TEAM_SIZE`` distinct people
+  are recorded as present: a "team" of one or two is one or two people.
 """
 
 from __future__ import annotations
@@ -19,16 +21,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from reflect_tui.domain import confidential
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import SessionKind
 from reflect_tui.domain.themes import normalise_theme
 from reflect_tui.report.period import Period
 
-CONSENT_FIELD = "theme-consent"
-# Templates whose sessions never count unless consent is recorded, even if an
-# old snapshot lacks the consent field.
-CONSENT_REQUIRED_TEMPLATES = frozenset({"decompression"})
-_CONSENTING_ANSWERS = frozenset({"yes", "given", "consent given", "agreed", "i agree", "consented"})
+CONSENT_FIELD = confidential.CONSENT_FIELD
+CONSENT_REQUIRED_TEMPLATES = confidential.CONSENT_REQUIRED_TEMPLATES
 
 # (store index, normalised name): the same name in two stores is two people.
 Key = tuple[int, str]
@@ -37,18 +37,21 @@ UNNAMED = "\x00unnamed"
 
 
 def consent_given(session: Session) -> bool:
-    """True when the session's themes may feed the report."""
-    if session.template.field_by_id(CONSENT_FIELD) is None:
-        return session.template.id not in CONSENT_REQUIRED_TEMPLATES
-    answer = session.answers.get(CONSENT_FIELD)
-    if not isinstance(answer, str):
-        return False
-    words = normalise_theme(answer)
-    return words in _CONSENTING_ANSWERS or words.split(" ", 1)[0].strip(",.;:-—") == "yes"
+    """True when the session's themes may feed the report (rule in ``domain.confidential``)."""
+    return confidential.consent_given(session)
+
+
+MIN_TEAM_SIZE = 3
+
+
+def team_size(session: Session) -> int:
+    return len({normalise_theme(p) for p in session.participants if p.strip()})
 
 
 def counts(session: Session, period: Period) -> bool:
     """Whether a session contributes to a report for ``period`` at all."""
+    if session.template.kind is SessionKind.TEAM and team_size(session) < MIN_TEAM_SIZE:
+        return False
     return session.is_complete and session.date in period and consent_given(session)
 
 

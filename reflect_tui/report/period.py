@@ -33,8 +33,19 @@ class Period:
     def days(self) -> int:
         return (self.until - self.since).days + 1
 
+    @property
+    def months(self) -> int | None:
+        """Whole calendar months covered, or None when the period is not whole months."""
+        if self.since.day != 1 or (self.until + timedelta(days=1)).day != 1:
+            return None
+        return (self.until.year - self.since.year) * 12 + self.until.month - self.since.month + 1
+
     def previous(self) -> Period:
-        """The period just before, of the same length (a year before a year)."""
+        """The period just before, of the same length (the quarter before a quarter)."""
+        months = self.months
+        if months is not None:
+            start = _months_before(self.since, months)
+            return Period(start, _day_before(self.since))
         if self.since == _year_after(_year_before(self.since)) and self.until == _day_before(
             _year_after(self.since)
         ):
@@ -47,19 +58,38 @@ class Period:
 
 
 def default_period(today: date) -> Period:
-    """The last twelve months, ending today."""
+    """The last twelve months, ending today (what the report screen previews first)."""
     return Period(_year_before(today) + timedelta(days=1), today)
+
+
+def release_default(today: date) -> Period:
+    """The last four whole calendar quarters before today's quarter (what a release covers)."""
+    quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    return Period(_months_before(quarter_start, 12), _day_before(quarter_start))
+
+
+def _months_before(first_of_month: date, months: int) -> date:
+    index = first_of_month.year * 12 + first_of_month.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def period_from(since: date | None, until: date | None, today: date) -> Period:
     """The period a user asked for; missing ends default to twelve months ending today."""
     if since is None and until is None:
-        return default_period(today)
+        return release_default(today)
+    if since is not None and until is None and since.day == 1:
+        return Period(since, _day_before(_months_after(since, 12)))
+    if until is not None and since is None and (until + timedelta(days=1)).day == 1:
+        return Period(_months_before(until + timedelta(days=1), 12), until)
     if until is None:
         until = today if since is None or since <= today else since
     if since is None:
         since = _year_before(until) + timedelta(days=1)
     return Period(since, until)
+
+
+def _months_after(first_of_month: date, months: int) -> date:
+    return _months_before(first_of_month, -months)
 
 
 def _day_before(day: date) -> date:

@@ -105,6 +105,24 @@ def at_least_k(count: int, k: int) -> Cell:
     return exact(count) if count >= k else fewer(k)
 
 
+def teams(count: int, total: int, k: int) -> Cell:
+    """Teams that discussed a theme, out of ``total`` teams counted: the dominance rule.
+
+    "5 of 5 teams" tells every member of every team that their team discussed it,
+    so "all or nearly all" is never shown exactly, as for people.
+    """
+    return people(count, total, k)
+
+
+def team_sessions(count: int, total: int, k: int) -> Cell:
+    """Team sessions in which a theme came up, out of ``total``: threshold and dominance."""
+    if count < k:
+        return fewer(k)
+    if total - count < k:
+        return nearly_all()
+    return exact(count)
+
+
 def beside(count: int, anchor: Cell) -> Cell:
     """A count of individual sessions, shown only next to a shown count of people."""
     return exact(count) if anchor.is_exact else WITHHELD

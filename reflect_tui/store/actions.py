@@ -41,12 +41,16 @@ class StoredAction:
 
 
 def raw_actions(record: Doc) -> list[Doc]:
-    """The action dicts of a session record, read without decoding the session."""
+    """The action dicts of a session record, read without decoding the session.
+
+    A private field's actions are left out: private means they are never listed
+    anywhere outside the session itself (see ``domain.confidential``).
+    """
     found: list[Doc] = []
     answers = record.get("answers", {})
     for step in record.get("template", {}).get("steps", []):
         for f in step.get("fields", []):
-            if f.get("kind") == "actions":
+            if f.get("kind") == "actions" and not f.get("private"):
                 found.extend(a for a in answers.get(f.get("id"), []) or [] if a.get("id"))
     return found
 

@@ -69,6 +69,15 @@ class ReflectApp(App[int]):
         self._ui_thread = threading.get_ident()
         # Called before exit so the open screen can flush its session.
         self.before_quit: list[Callable[[], None]] = []
+        # App-wide room mode (F7): with it, or the store's "shared screen" setting,
+        # screens hide confidential records and their actions (domain.confidential).
+        self.room_mode = False
+
+    def room_safe(self) -> bool:
+        """Whether what is on screen may be seen by a room (room mode or shared screen)."""
+        from reflect_tui.domain.confidential import shared_screen
+
+        return self.room_mode or shared_screen(self.store)
 
     @property
     def library(self) -> TemplateLibrary:

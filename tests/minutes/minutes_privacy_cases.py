@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from reflect_tui.minutes.privacy import Kind, check_privacy
 
-E, P, NHS, NI, PC, DOB, NAME = (
+E, P, NHS, NI, PC, DOB, NAME, REF, ADDR = (
     Kind.EMAIL, Kind.PHONE, Kind.NHS_NUMBER, Kind.NI_NUMBER, Kind.POSTCODE,
-    Kind.DATE_OF_BIRTH, Kind.NAME,
+    Kind.DATE_OF_BIRTH, Kind.NAME, Kind.REFERENCE, Kind.ADDRESS,
 )  # fmt: skip
 
 DO_NOT_SHARE = ["Jayden Smith", "Kerry-Ann O'Brien", "Zofia Nowak"]
@@ -71,10 +71,10 @@ POSITIVES: list[Case] = [
     ("NI: PR 12 34 56", [(NI, "PR 12 34 56")]),
     # postcodes
     ("Lives near SW1A 1AA", [(PC, "SW1A 1AA")]),
-    ("Address: 1 High St, Manchester M1 1AE", [(PC, "M1 1AE")]),
+    ("Address: 1 High St, Manchester M1 1AE", [(PC, "M1 1AE"), (ADDR, "1 High St")]),
     ("b33 8th is the postcode", [(PC, "b33 8th")]),
     ("CR2 6XH, DN55 1PT and EC1A 1BB", [(PC, "CR2 6XH"), (PC, "DN55 1PT"), (PC, "EC1A 1BB")]),
-    ("Flat 2, LS1 4DY.", [(PC, "LS1 4DY")]),
+    ("Flat 2, LS1 4DY.", [(PC, "LS1 4DY"), (ADDR, "Flat 2")]),
     ("postcode W1A0AX", [(PC, "W1A0AX")]),
     ("Belfast BT1 5GS", [(PC, "BT1 5GS")]),
     ("near G2 3AB (Glasgow)", [(PC, "G2 3AB")]),
@@ -105,13 +105,13 @@ POSITIVES: list[Case] = [
 LOOK_ALIKES: list[Case] = [
     # NHS-like numbers with a wrong check digit (or a check digit of 10)
     ("NHS number 943 476 5918", []),
-    ("ref 640 562 2410", []),
+    ("ref 640 562 2410", [(REF, "640 562 2410")]),  # a bad NHS check digit, still a ref
     ("7585847190", []),
     ("540 613 5892", []),
     ("Order 5254814546 shipped", []),
     ("id 212-472-0191", []),
     # numbers that look like phones but are not UK numbers
-    ("Case ref 0123 4567 8901 23", []),
+    ("Case ref 0123 4567 8901 23", [(REF, "0123 4567 8901 23")]),  # not an NHS number
     ("07700 9001 is too short", []),
     ("the reading was 0.07700900123", []),
     ("account 012345678901234", []),

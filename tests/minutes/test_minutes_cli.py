@@ -71,9 +71,12 @@ def test_check_lists_findings_and_exits_3(data: Path, capsys: pytest.CaptureFixt
     assert list(Path.cwd().glob("*.md")) == []  # --check writes nothing
 
 
-def test_check_of_a_clean_session_exits_0(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(data, "cccc", "--check", "--card") == 0
-    assert "nothing flagged" in capsys.readouterr().out
+def test_check_of_the_card_flags_the_case_reference_in_its_title(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(data, "cccc", "--check", "--card") == 3
+    out = capsys.readouterr().out
+    assert "1 item flagged" in out and "case or reference number 'NT-0412'" in out
 
 
 def test_known_people_who_were_not_there_are_flagged(

@@ -68,7 +68,12 @@ def session(
         datetime.combine(day, datetime.min.time()),
         subject=subject,
         team=team,
-        participants=list(participants or []),
+        # A team session counts only with at least three people present (minimum team size).
+        participants=list(
+            participants
+            if participants is not None
+            else (["Ann", "Ben", "Cas"] if tmpl.kind is SessionKind.TEAM else [])
+        ),
     )
     s.answers["themes"] = [ListItem(text, list(themes))] if themes else []
     if private_themes is not None:

@@ -138,10 +138,14 @@ def _team_values(shown: Shown, bound: int) -> dict[str, set[int]]:
                 for t in range(q + 1):
                     if not _fits(T, t, q, k):
                         continue
-                    for ts in _domain(TS, k, bound):
+                    for ts in range(m + 1):
+                        if not _fits(TS, ts, m, k):
+                            continue
                         if not (t <= ts <= m and (ts == 0) == (t == 0)):
                             continue
-                        for tsb in _domain(TSb, k, bound):
+                        for tsb in range(bound + 1):
+                            if not _fits(TSb, tsb, bound, k) and TSb.text != "all or nearly all":
+                                continue
                             if _is_exact(change) and ts - tsb != int(change.text):
                                 continue
                             for figure, value in ((M, m), (Q, q), (T, t), (TS, ts), (TSb, tsb)):

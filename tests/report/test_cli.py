@@ -57,7 +57,8 @@ def test_two_stores_combine_and_hidden_counts_can_appear(
 ) -> None:
     a = make_store(tmp_path / "a", "Same", raised=3, others=4)
     b = make_store(tmp_path / "b", "Same", raised=3, others=4)
-    code, alone, _ = run(capsys, "report", "--data", str(a), *PERIOD)
+    c = make_store(tmp_path / "c", "Same", raised=3, others=4)
+    code, alone, _ = run(capsys, "report", "--data", str(c), *PERIOD)
     assert code == 0 and "| workload | fewer than 5 |" in alone
     code, both, _ = run(capsys, "report", "--data", str(a), "--data", str(b), *PERIOD)
     assert code == 0
@@ -134,7 +135,8 @@ def test_themes_can_be_listed_added_removed_and_reset(
     code, out, _ = run(capsys, "themes", "list", *d)
     assert out.splitlines()[-1] == "Rota changes"
     code, out, _ = run(capsys, "report", *d, *PERIOD)
-    assert "| Rota changes | fewer than 5 | 5 | fewer than 5 | not shown |" in out
+    # All five team sessions discussed it: "all or nearly all", never the exact 5.
+    assert "| Rota changes | fewer than 5 | all or nearly all | fewer than 5 | not shown |" in out
     code, _, err = run(capsys, "themes", "remove", "no such theme", *d)
     assert code == 1 and "no theme called 'no such theme'" in err
     code, out, _ = run(capsys, "themes", "remove", "WORKLOAD", *d)

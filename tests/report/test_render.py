@@ -24,6 +24,8 @@ def store() -> list[Session]:
         for i in range(20)
     ]
     sessions += [session(TEAM, date(2026, 4, 2), ["workload"], team=f"T{i}") for i in range(6)]
+    # Six more teams that did not: "6 of 6 teams" would be "all or nearly all".
+    sessions += [session(TEAM, date(2026, 4, 2), [], team=f"U{i}") for i in range(6)]
     return sessions
 
 

@@ -174,8 +174,19 @@ async def test_export_writes_owner_only_files_and_asks_before_replacing(tmp_path
     app = build_app(data)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_report(pilot)
+        # The preview's twelve months ending today are not a whole calendar period:
+        # exporting is a release, and is refused with the reason.
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        assert "whole calendar period" in str(screen.query_one(Banner).render())
+        screen.query_one("#report-since", Input).value = "2025-01-01"
+        screen.query_one("#report-until", Input).value = "2025-12-31"
+        screen.query_one("#report-since", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
         report = screen.report
-        assert report is not None
+        assert report is not None and report.period.label() == "2025-01-01 to 2025-12-31"
         await pilot.press("ctrl+e")
         await pilot.pause()
         dialog = app.screen
@@ -185,7 +196,7 @@ async def test_export_writes_owner_only_files_and_asks_before_replacing(tmp_path
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.pause()
-        html = data / "reports" / "thematic-report-2025-03-03-to-2026-03-02.html"
+        html = data / "reports" / "thematic-report-2025-01-01-to-2025-12-31.html"
         assert html.read_text(encoding="utf-8") == render_html(report)
         assert stat.S_IMODE(html.stat().st_mode) == 0o600
         assert stat.S_IMODE(html.parent.stat().st_mode) == 0o700

@@ -49,10 +49,16 @@ def test_report_export_dialog(snap_compare: Any, tmp_path: Path, size: tuple[int
     app = build_app(tmp_path / "data")
 
     async def run(pilot: Pilot[Any]) -> None:
-        await presses("r", "ctrl+e")(pilot)
+        await presses("r")(pilot)
+        # Exporting is a release: a whole calendar period (the preview's twelve months are not).
+        screen = pilot.app.screen
+        screen.query_one("#report-since").value = "2025-01-01"  # type: ignore[attr-defined]
+        screen.query_one("#report-until").value = "2025-12-31"  # type: ignore[attr-defined]
+        screen.query_one("#report-since").focus()
+        await presses("enter", "ctrl+e")(pilot)
         # The suggested path names the temporary data folder; show a stable one.
         box = pilot.app.screen.query_one("#export-path")
-        box.value = "~/reflect-data/reports/thematic-report-2025-03-03-to-2026-03-02.md"  # type: ignore[attr-defined]
+        box.value = "~/reflect-data/reports/thematic-report-2025-01-01-to-2025-12-31.md"  # type: ignore[attr-defined]
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run)

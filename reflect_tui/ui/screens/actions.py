@@ -18,7 +18,7 @@ from textual.widgets import Checkbox, DataTable, Footer, Input, Select, Static
 
 from reflect_tui.domain.answers import ActionStatus
 from reflect_tui.errors import UserError
-from reflect_tui.followup.listing import ActionRow, filter_rows, rows
+from reflect_tui.followup.listing import ActionRow, filter_rows, rows, screen_rows
 from reflect_tui.followup.people import teams
 from reflect_tui.followup.status import set_status
 from reflect_tui.ui.screens.followup_dialogs import NoteDialog
@@ -86,7 +86,10 @@ class ActionsScreen(Screen[None]):
 
     def reload(self) -> None:
         store = reflect_app(self).store
-        self.all_rows = rows(store.actions(), store.list_sessions(), store.people())
+        everything = rows(store.actions(), store.list_sessions(), store.people())
+        # Room mode / shared screen: confidential sessions' actions are not shown at all.
+        self.all_rows = screen_rows(everything, room=reflect_app(self).room_safe())
+        self.hidden_count = len(everything) - len(self.all_rows)
         names = sorted(
             {*teams(store.people()), *(r.team for r in self.all_rows if r.team)}, key=str.casefold
         )
@@ -136,9 +139,11 @@ class ActionsScreen(Screen[None]):
         if self.shown:
             table.move_cursor(row=min(max(keep, 0), len(self.shown) - 1))
         overdue = sum(1 for r in self.shown if r.overdue(today))
+        hidden = getattr(self, "hidden_count", 0)
+        secret = f" · {hidden} from confidential sessions hidden" if hidden else ""
         self.query_one("#actions-count", Static).update(
-            f"{len(self.shown)} of {len(self.all_rows)} actions shown · {overdue} overdue · "
-            "d: done · x: drop · o: reopen · /: filter"
+            f"{len(self.shown)} of {len(self.all_rows)} actions shown · "
+            f"{overdue} overdue{secret} · d: done · x: drop · o: reopen · /: filter"
         )
 
     @on(Input.Changed, "#filter-owner")

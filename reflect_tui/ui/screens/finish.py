@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reflect_tui.domain.confidential import consent_open, record_consent
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.confirm import ConfirmScreen
@@ -28,13 +29,29 @@ from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
 
 def findings_for(app: Any, session: Session) -> list[Any]:
     from reflect_tui import minutes
+    from reflect_tui.minutes import private_names
 
-    do_not_share = list(app.store.get_setting("do_not_share", []) or [])
     known = [p.name for p in app.store.people()]
     result: list[Any] = minutes.check_session_privacy(
-        session, do_not_share=do_not_share, known_people=known
+        session,
+        do_not_share=private_names.do_not_share(app.store),
+        known_people=known,
+        references=private_names.reference_patterns(app.store),
     )
     return result
+
+
+def clean_summary(app: Any, session: Session) -> str:
+    """What a clean check looked at (never "nothing that looks like a name" on its own)."""
+    from reflect_tui.minutes import private_names
+    from reflect_tui.minutes.privacy import checked_summary, exported_texts
+
+    return "Nothing flagged. " + checked_summary(
+        texts=len(exported_texts(session)),
+        do_not_share=len(private_names.do_not_share(app.store)),
+        references=len(private_names.reference_patterns(app.store)),
+        short=True,
+    )
 
 
 def without_front_matter(markdown: str) -> str:
@@ -115,7 +132,7 @@ class FinishScreen(Screen[Any]):
         if not self.findings:
             box.add_option(
                 Option(
-                    Text("Nothing that looks like a name, number or address.", style="green"),
+                    Text(clean_summary(app, self.session), style="green"),
                     disabled=True,
                 )
             )
@@ -148,6 +165,23 @@ class FinishScreen(Screen[Any]):
     @work
     async def action_complete(self) -> None:
         app = reflect_app(self)
+        if consent_open(self.session):
+            # Consent is settled before the session is complete (domain.confidential).
+            from reflect_tui.ui.screens.choice import ChoiceScreen
+
+            answer = await app.push_screen_wait(
+                ChoiceScreen(
+                    "Before finishing: the person has not said yet whether anonymised themes "
+                    "from this session may be used in the thematic report. Ask them now. "
+                    "Without a yes, no tag from this session goes anywhere but this record.",
+                    [("yes", "Yes, they may be used", "y"), ("no", "No, nothing from it", "n")],
+                    cancel=("Go back", "b"),
+                )
+            )
+            if answer is None:
+                return
+            record_consent(self.session, answer == "yes")
+            self.session.updated_at = app.clock.now()
         missing = unanswered_required(self.session)
         if missing:
             shown = "; ".join(missing[:4]) + (

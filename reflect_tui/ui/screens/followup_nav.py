@@ -17,7 +17,7 @@ from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.followup.cadence import load_cadence
 from reflect_tui.followup.debrief import DEBRIEF_TEMPLATE_ID, is_plan, start_debrief
-from reflect_tui.followup.due import DueState, needing_attention, who_is_due
+from reflect_tui.followup.due import DueState, about_confidential, needing_attention, who_is_due
 from reflect_tui.followup.line import line_manager_warning, record_override
 
 DUE_LINES = 4
@@ -48,11 +48,23 @@ def palette_commands(app: Any) -> Iterable[SystemCommand]:
         "Open actions past their due date",
         lambda: open_actions(app, overdue=True),
     )
+    yield SystemCommand(
+        "Do-not-share list",
+        "Names and case references the privacy check always flags",
+        lambda: _private_names(app),
+    )
+
+
+def _private_names(app: Any) -> None:
+    from reflect_tui.ui.screens.private_names import open_private_names
+
+    open_private_names(app)
 
 
 def due_text(app: Any, limit: int = DUE_LINES) -> Text:
     """Who is due or overdue a session, most pressing first (home screen)."""
     store = app.store
+    room = bool(app.room_safe())  # no dates of confidential sessions on a shared screen
     try:
         entries = needing_attention(
             who_is_due(
@@ -63,7 +75,13 @@ def due_text(app: Any, limit: int = DUE_LINES) -> Text:
         return Text(str(err), style="red")
     if not store.people():
         return Text("Add people (p) to see who is due a session.", style="dim")
+    hidden = 0
+    if room:  # nothing about anyone's confidential sessions on a shared screen
+        shown = [e for e in entries if not about_confidential(e)]
+        hidden, entries = len(entries) - len(shown), shown
     if not entries:
+        if hidden:
+            return Text(f"{hidden} entries about confidential sessions hidden.", style="dim")
         return Text("Everyone is up to date.", style="dim")
     text = Text(no_wrap=True, overflow="ellipsis")
     for n, e in enumerate(entries[:limit]):
@@ -74,10 +92,12 @@ def due_text(app: Any, limit: int = DUE_LINES) -> Text:
         text.append(e.person.name)
         if e.person.facilitator:
             text.append(" (facilitator)", style="dim")
-        detail = "" if e.state is DueState.NEVER else f": {e.describe()}"
+        detail = "" if e.state is DueState.NEVER else f": {e.describe(details=not room)}"
         text.append(f" — {e.type.value}{detail}", style="dim")
     if len(entries) > limit:
         text.append(f"\n{'':>13}  … and {len(entries) - limit} more (reflect due)", style="dim")
+    if hidden:
+        text.append(f"\n{'':>13}  {hidden} about confidential sessions hidden", style="dim")
     return text
 
 

@@ -20,9 +20,11 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reflect_tui.domain.confidential import SHARED_SCREEN_SETTING, shared_screen, shown_on_screen
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.widgets.end_stop_list import EndStopOptionList
 
 # Drafts and recent sessions shown before any filtering (each); the filter searches them all.
 RECENT_LIMIT = 100
@@ -84,6 +86,14 @@ class HomeScreen(Screen[None]):
         Binding("e", "export", "Export the highlighted session", id="home.export", show=False),
         Binding("s", "search_answers", "Search answers", id="home.search", show=False),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear_filter", show=False),
+        Binding(
+            "f7",
+            "room_mode",
+            "Room mode",
+            id="home.room",
+            show=False,
+            tooltip="Projector view: hides confidential sessions and their actions",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -91,6 +101,7 @@ class HomeScreen(Screen[None]):
         self.summaries: list[Any] = []
         self._loaded = False
         self._panels_generation = 0
+        self._known_ids: set[str] | None = None  # to highlight a session new since last look
 
     def compose(self) -> ComposeResult:
         yield TopBar("home")
@@ -101,7 +112,7 @@ class HomeScreen(Screen[None]):
                 id="filter",
                 compact=True,
             )
-            yield OptionList(id="sessions")
+            yield EndStopOptionList(id="sessions")
             # Only an empty store needs the welcome box: not building it otherwise
             # saves styling five widgets at start-up.
             if not reflect_app(self).store.session_count():
@@ -135,11 +146,21 @@ class HomeScreen(Screen[None]):
 
     def reload(self) -> None:
         app = reflect_app(self)
-        self.summaries = list(app.store.list_sessions())
-        empty = not self.summaries
+        everything = list(app.store.list_sessions())
+        room = app.room_safe()
+        # Room mode / shared screen: confidential records are not even listed.
+        self.summaries = [s for s in everything if shown_on_screen(s, room=room)]
+        self.hidden_count = len(everything) - len(self.summaries)
+        known = self._known_ids
+        self._known_ids = {s.id for s in everything}
+        fresh = [s for s in self.summaries if known is not None and s.id not in known]
+        empty = not everything
         self.set_class(empty, "-empty")
         self.refresh_bindings()
-        self.fill_list(self.query_one("#filter", Input).value)
+        # A session started since home was last shown (a new draft) gets the highlight.
+        self.fill_list(
+            self.query_one("#filter", Input).value, prefer=fresh[0].id if fresh else None
+        )
         self.fill_panels()
         if empty:
             self.show_empty_box()
@@ -154,9 +175,11 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-body").mount(box, after="#sessions")
         self.call_after_refresh(lambda: self.query_one("#start", Button).focus())
 
-    def fill_list(self, needle: str) -> None:
+    def fill_list(self, needle: str, prefer: str | None = None) -> None:
         sessions = self.query_one("#sessions", OptionList)
         keep = sessions.highlighted_option.id if sessions.highlighted_option else None
+        if prefer is not None:
+            keep = prefer
         sessions.clear_options()
         chosen = [s for s in self.summaries if matches(s, needle)] if needle else self.summaries
         drafts = [s for s in chosen if str(s.status) == "draft"]
@@ -180,6 +203,17 @@ class HomeScreen(Screen[None]):
             options.extend(Option(summary_line(s), id=s.id) for s in done[:limit])
             if len(done) > limit:
                 options.append(more_line(len(done) - limit, "older sessions"))
+        hidden = getattr(self, "hidden_count", 0)
+        if hidden:
+            options.append(
+                Option(
+                    Text(
+                        f"{hidden} confidential sessions hidden (room mode or shared screen)",
+                        style="dim",
+                    ),
+                    disabled=True,
+                )
+            )
         if not options and self.summaries:
             options.append(
                 Option(
@@ -235,6 +269,32 @@ class HomeScreen(Screen[None]):
             self.query_one("#due", Static).update(due)
         except NoMatches:  # home was closed while the worker ran
             pass
+
+    def action_room_mode(self) -> None:
+        app = reflect_app(self)
+        app.room_mode = not app.room_mode
+        self.reload()
+        if app.room_mode:
+            self.notify("Room mode on: confidential sessions and their actions are hidden (F7).")
+        elif app.room_safe():
+            self.notify("Room mode off, but the shared-screen setting still hides them.")
+        else:
+            self.notify("Room mode off.")
+
+    def action_shared_screen(self) -> None:
+        app = reflect_app(self)
+        on = not shared_screen(app.store)
+        try:
+            app.store.set_setting(SHARED_SCREEN_SETTING, on)
+        except UserError as err:
+            self.query_one(Banner).show(str(err), error=True)
+            return
+        self.reload()
+        self.notify(
+            "Shared screen on: confidential sessions stay hidden until you turn it off."
+            if on
+            else "Shared screen off."
+        )
 
     def action_people(self) -> None:
         from reflect_tui.ui.screens.followup_nav import open_people
@@ -358,6 +418,15 @@ class HomeScreen(Screen[None]):
                 "New session", "Pick a template and start a session", self.action_new_session
             )
         yield SystemCommand("Filter sessions", "Search the session list", self.action_focus_filter)
+        yield SystemCommand(
+            "Room mode", "Hide confidential sessions and their actions (F7)", self.action_room_mode
+        )
+        if not reflect_app(self).store.read_only:
+            yield SystemCommand(
+                "Shared screen setting",
+                "Always hide confidential sessions on this store's screens (on/off)",
+                self.action_shared_screen,
+            )
         if self.summaries:
             yield SystemCommand(
                 "Export minutes",
@@ -399,13 +468,21 @@ def panel_texts(app: Any, limit: int) -> tuple[Text, Text]:
     """The two side panels' contents; only reads the store (any thread)."""
     from reflect_tui.ui.screens.followup_nav import due_text
 
-    return actions_text(app.store, app.clock.now().date(), limit), due_text(app, limit=limit)
+    room = bool(app.room_safe())
+    return (
+        actions_text(app.store, app.clock.now().date(), limit, room=room),
+        due_text(app, limit=limit),
+    )
 
 
-def actions_text(store: Any, today: date, limit: int) -> Text:
+def actions_text(store: Any, today: date, limit: int, *, room: bool = False) -> Text:
     """Open actions due soon (overdue first), at most ``limit`` lines and a count of the rest."""
-    rows = due_actions(store, today)
+    rows, hidden = due_actions_counted(store, today, room=room)
     if not rows:
+        if hidden:
+            return Text(
+                f"{hidden} actions from confidential sessions are hidden (room mode).", style="dim"
+            )
         return Text("Nothing due in the next two weeks.", style="dim")
     text = Text(no_wrap=True, overflow="ellipsis")
     for n, (due, what, owner) in enumerate(rows[:limit]):
@@ -419,22 +496,39 @@ def actions_text(store: Any, today: date, limit: int) -> Text:
             text.append(f" — {owner}", style="dim")
     if len(rows) > limit:
         text.append(f"\n{'':>10}  … and {len(rows) - limit} more", style="dim")
+    if hidden:
+        text.append(f"\n{'':>10}  {hidden} from confidential sessions hidden", style="dim")
     return text
 
 
 def due_actions(store: Any, today: date) -> list[tuple[date, str, str]]:
     """Open actions due within DUE_SOON_DAYS (overdue ones too), soonest first."""
+    return due_actions_counted(store, today)[0]
+
+
+def due_actions_counted(
+    store: Any, today: date, *, room: bool = False
+) -> tuple[list[tuple[date, str, str]], int]:
+    """Actions due soon, and how many of them a room-safe screen leaves out."""
     finder = getattr(store, "open_actions", None)
     if finder is None:
-        return []
+        return [], 0
     horizon = today + timedelta(days=DUE_SOON_DAYS)
+    hidden = 0
+    if room:
+        from reflect_tui.followup.listing import open_actions_on_screen
+
+        found, leave_out = open_actions_on_screen(store, room=True)
+        hidden = sum(1 for a in leave_out if a.due is not None and a.due <= horizon)
+    else:
+        found = finder()
     rows: list[tuple[date, str, str]] = []
-    for action in finder():
+    for action in found:
         due = getattr(action, "due", None)
         if due is not None and due <= horizon:
             rows.append((due, str(getattr(action, "what", "")), str(getattr(action, "owner", ""))))
     rows.sort()
-    return rows
+    return rows, hidden
 
 
 def load_demo(app: Any) -> None:

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reflect_tui.domain.confidential import shown_on_screen
 from reflect_tui.domain.people import Person
 from reflect_tui.errors import UserError
 from reflect_tui.followup import wellbeing
@@ -168,8 +169,10 @@ class PersonHistoryScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        store = reflect_app(self).store
-        points = wellbeing.trend(store, self.person)
+        app = reflect_app(self)
+        store = app.store
+        room = app.room_safe()  # room mode / shared screen: no confidential history at all
+        points = [] if room else wellbeing.trend(store, self.person)
         chart = self.query_one("#history-chart", Static)
         # Each rating on its own scale (not stretched between the lowest and highest seen).
         line = "".join(block * 2 for block in wellbeing.sparkline(points))
@@ -181,7 +184,11 @@ class PersonHistoryScreen(Screen[None]):
         box.clear_options()
         from reflect_tui.ui.screens.home import summary_line
 
-        own = [s for s in store.list_sessions() if name_key(s.subject) == key]
+        own = [
+            s
+            for s in store.list_sessions()
+            if name_key(s.subject) == key and shown_on_screen(s, room=room)
+        ]
         if not own:
             box.add_option(
                 Option(Text("No sessions for this person yet.", style="dim"), disabled=True)

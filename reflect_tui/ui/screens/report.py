@@ -368,6 +368,16 @@ class ReportScreen(Screen[None]):
             return
         app = reflect_app(self)
         report = self.report
+        # What leaves is a release: a whole calendar period, checked against earlier ones.
+        from reflect_tui.report import releases
+
+        try:
+            source = releases.check_store_release(
+                app.store, str(app.store.data_dir), report.period, report.min_count
+            )
+        except UserError as err:
+            self.problem(str(err))
+            return
         choice = await app.push_screen_wait(
             ExportReportDialog(self.default_path("md"), self.default_path("html"))
         )
@@ -375,6 +385,13 @@ class ReportScreen(Screen[None]):
             return
         fmt, path = choice
         text = render_html(report) if fmt == "html" else render_markdown(report)
+        try:
+            releases.record_release(
+                app.store, source, [source.id], report, app.clock.now().date().isoformat()
+            )
+        except UserError as err:
+            self.problem(str(err))
+            return
         try:
             written = write_report(path, text, default_folder=self.default_path(fmt).parent)
         except ReportExists:

@@ -27,7 +27,12 @@ from reflect_tui.domain.template import Step
 from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
-from reflect_tui.ui.widgets.carried_actions import CarriedActions, carried_for, decide
+from reflect_tui.ui.widgets.carried_actions import (
+    CarriedActions,
+    carried_for,
+    decide,
+    disclose,
+)
 from reflect_tui.ui.widgets.fields import FieldEditor, editor_for
 from reflect_tui.ui.widgets.room_tray import RoomTray
 
@@ -163,6 +168,9 @@ class RunnerScreen(Screen[None]):
             self.autosaver = app.store.autosaver(self.session, self._on_autosave_state)
             app.before_quit.append(self.save_now)
         self._last_tick = app.clock.now()
+        if app.room_mode:  # room mode is app-wide: a session opened in it starts in it
+            self.room = True
+            self.set_class(True, "-room")
         self.set_interval(1.0, self.tick)
         self.show_autosave("saved", None)
         await self.show_step(self.step_index, focus=True)
@@ -310,7 +318,7 @@ class RunnerScreen(Screen[None]):
 
     def action_focus_steps(self) -> None:
         if self.room:
-            self.action_room_mode()
+            self.leave_room_view()
         self.remove_class("-with-tray")  # the room's tray gives the list its place back
         self.query_one("#steps", OptionList).focus()
 
@@ -328,6 +336,13 @@ class RunnerScreen(Screen[None]):
         if self.read_only or self.autosaver is None:
             return
         if decide(reflect_app(self), self.session, event):
+            self.autosaver.touch()
+
+    @on(CarriedActions.Disclosed)
+    def _carried_disclosed(self, event: CarriedActions.Disclosed) -> None:
+        if self.read_only or self.autosaver is None:
+            return
+        if disclose(reflect_app(self), self.session, event):
             self.autosaver.touch()
 
     @on(FieldEditor.Changed)
@@ -448,6 +463,7 @@ class RunnerScreen(Screen[None]):
 
     def action_room_mode(self) -> None:
         self.room = not self.room
+        reflect_app(self).room_mode = self.room  # app-wide: home and lists follow
         self.set_class(self.room, "-room")
         if self.room_link is not None:
             self.room_link.room_mode(self.room)
@@ -469,11 +485,19 @@ class RunnerScreen(Screen[None]):
             "Room mode on: private fields hidden (F7 to leave)." if self.room else "Room mode off."
         )
 
+    def leave_room_view(self) -> None:
+        """Leave this screen's room view; the app stays in room mode (F7 on home ends it),
+        so going home from the projector never shows confidential records."""
+        app = reflect_app(self)
+        keep = app.room_mode
+        self.action_room_mode()
+        app.room_mode = keep
+
     # -- leaving --------------------------------------------------------------
 
     def action_home(self) -> None:
         if self.room:
-            self.action_room_mode()
+            self.leave_room_view()
             return
         self.close_session()
         self.app.pop_screen()

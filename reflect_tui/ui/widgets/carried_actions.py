@@ -18,10 +18,11 @@ from textual.containers import HorizontalGroup, VerticalGroup
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
+from reflect_tui.domain.confidential import carried_detail_shown
 from reflect_tui.domain.followup import CarriedAction, Outcome, carried_actions
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
-from reflect_tui.followup.carry import carries_actions, refresh_carried
+from reflect_tui.followup.carry import carries_actions, disclose_carried, refresh_carried
 from reflect_tui.followup.status import apply_outcome
 from reflect_tui.ui.widgets.option_strip import OptionStrip
 
@@ -51,7 +52,22 @@ class OutcomeStrip(OptionStrip):
         Binding("d", "pick(0)", "Done", id="carried.done"),
         Binding("x", "pick(1)", "Dropped", id="carried.dropped"),
         Binding("c", "pick(2)", "Carried on", id="carried.carry"),
+        Binding(
+            "v",
+            "disclose",
+            "Show in minutes",
+            id="carried.disclose",
+            tooltip="Show this action from a confidential session here and in these minutes",
+        ),
     ]
+
+    class Disclose(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def action_disclose(self) -> None:
+        self.post_message(self.Disclose(self.index))
 
     def __init__(self, outcome: Outcome, *, index: int, disabled: bool = False) -> None:
         selected = OUTCOMES.index(outcome) if outcome in OUTCOMES else None
@@ -63,8 +79,16 @@ class OutcomeStrip(OptionStrip):
         self.select(index)
 
 
-def describe(action: CarriedAction, today: date) -> Text:
+def describe(action: CarriedAction, today: date, *, into_confidential: bool = False) -> Text:
     text = Text()
+    if not carried_detail_shown(action, into_confidential=into_confidential):
+        text.append("An action from a confidential session", style="bold")
+        text.append(
+            "\n  Its text, owner and source stay out of this shared session. "
+            "v: show it here and in the minutes.",
+            style="dim italic",
+        )
+        return text
     text.append(action.what or "(no description)", style="bold")
     text.append(f" — {action.owner or 'unassigned'}", style="dim")
     if action.due:
@@ -84,6 +108,13 @@ class CarriedActions(VerticalGroup):
 
     DEFAULT_CSS = DEFAULT_CSS
 
+    class Disclosed(Message):
+        """The person confirmed a confidential carried action may be shown."""
+
+        def __init__(self, action_id: str) -> None:
+            super().__init__()
+            self.action_id = action_id
+
     class Decided(Message):
         def __init__(self, action_id: str, outcome: Outcome, note: str) -> None:
             super().__init__()
@@ -97,10 +128,12 @@ class CarriedActions(VerticalGroup):
         *,
         today: date,
         read_only: bool = False,
+        into_confidential: bool = False,
         id: str | None = "carried-actions",
     ) -> None:
         super().__init__(id=id)
         self.carried = carried
+        self.into_confidential = into_confidential
         self.today = today
         self.read_only = read_only
         if carried:
@@ -120,7 +153,11 @@ class CarriedActions(VerticalGroup):
         )
         for index, action in enumerate(self.carried):
             with VerticalGroup(classes="carried-item"):
-                yield Label(describe(action, self.today), classes="carried-label")
+                yield Label(
+                    describe(action, self.today, into_confidential=self.into_confidential),
+                    classes="carried-label",
+                    name=str(index),
+                )
                 with HorizontalGroup(classes="carried-line"):
                     yield OutcomeStrip(action.outcome, index=index, disabled=self.read_only)
                     yield Input(
@@ -144,6 +181,17 @@ class CarriedActions(VerticalGroup):
             return
         outcome = Outcome.PENDING if event.selected is None else OUTCOMES[event.selected]
         self._decide(strip.index, outcome)
+
+    def on_outcome_strip_disclose(self, event: OutcomeStrip.Disclose) -> None:
+        event.stop()
+        action = self.carried[event.index]
+        if self.read_only or carried_detail_shown(action, into_confidential=self.into_confidential):
+            return
+        action.disclosed = True
+        label = next((lb for lb in self.query(Label) if lb.name == str(event.index)), None)
+        if label is not None:
+            label.update(describe(action, self.today, into_confidential=self.into_confidential))
+        self.post_message(self.Disclosed(action.id))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -179,7 +227,22 @@ def carried_for(app: Any, session: Session, *, read_only: bool) -> CarriedAction
             carried = refresh_carried(app.store, session)
         except UserError as err:
             app.notify(f"Could not look up earlier actions: {err}", severity="error")
-    return CarriedActions(carried, today=app.clock.now().date(), read_only=read_only)
+    return CarriedActions(
+        carried,
+        today=app.clock.now().date(),
+        read_only=read_only,
+        into_confidential=session.is_confidential,
+    )
+
+
+def disclose(app: Any, session: Session, event: CarriedActions.Disclosed) -> bool:
+    """Record the person's confirmation in the session (the caller saves it)."""
+    try:
+        disclose_carried(session, event.action_id)
+    except UserError as err:
+        app.notify(str(err), severity="error", timeout=10)
+        return False
+    return True
 
 
 def decide(app: Any, session: Session, event: CarriedActions.Decided) -> bool:

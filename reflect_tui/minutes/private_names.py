@@ -1,0 +1,103 @@
+"""The store's do-not-share list and its own case-reference patterns (settings).
+
+``do_not_share``: service users' and third parties' names, and case references,
+that the privacy check always flags (matching: any case, initials with the
+surname, first name or surname alone when capitalised, possessives).
+``reference_patterns``: extra regular expressions for the store's own case
+numbers (a capture group, if any, is what is flagged).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol
+
+from reflect_tui.errors import UserError
+from reflect_tui.minutes.privacy import REFERENCE_SETTING
+
+DO_NOT_SHARE_SETTING = "do_not_share"
+MAX_ENTRY = 200
+
+
+class Settings(Protocol):
+    def get_setting(self, key: str, default: Any = None) -> Any: ...
+
+    def set_setting(self, key: str, value: Any) -> None: ...
+
+
+def _strings(value: Any) -> list[str]:
+    return [" ".join(str(v).split()) for v in value or [] if str(v).strip()]
+
+
+def do_not_share(store: Settings) -> list[str]:
+    return _strings(store.get_setting(DO_NOT_SHARE_SETTING, []))
+
+
+def reference_patterns(store: Settings) -> list[str]:
+    return [str(v) for v in store.get_setting(REFERENCE_SETTING, []) or [] if str(v)]
+
+
+def _clean(entry: str) -> str:
+    cleaned = " ".join(entry.split())
+    if not cleaned:
+        raise UserError("An empty name cannot go on the do-not-share list: type the name.")
+    if len(cleaned) > MAX_ENTRY:
+        raise UserError(f"{cleaned[:40]!r}… is longer than {MAX_ENTRY} characters; shorten it.")
+    return cleaned
+
+
+def add_names(store: Settings, entries: list[str]) -> list[str]:
+    """Add entries (case and spacing ignored when comparing); returns those that were new."""
+    current = do_not_share(store)
+    known = {c.casefold() for c in current}
+    added: list[str] = []
+    for raw in entries:
+        entry = _clean(raw)
+        if entry.casefold() not in known:
+            current.append(entry)
+            known.add(entry.casefold())
+            added.append(entry)
+    if added:
+        store.set_setting(DO_NOT_SHARE_SETTING, current)
+    return added
+
+
+def remove_names(store: Settings, entries: list[str]) -> list[str]:
+    current = do_not_share(store)
+    gone = {" ".join(e.split()).casefold() for e in entries}
+    kept = [c for c in current if c.casefold() not in gone]
+    removed = [c for c in current if c.casefold() in gone]
+    if removed:
+        store.set_setting(DO_NOT_SHARE_SETTING, kept)
+    return removed
+
+
+def set_names(store: Settings, entries: list[str]) -> list[str]:
+    """Replace the whole list (the app's editor); blank lines are dropped, duplicates merged."""
+    seen: dict[str, str] = {}
+    for raw in entries:
+        if raw.strip():
+            entry = _clean(raw)
+            seen.setdefault(entry.casefold(), entry)
+    store.set_setting(DO_NOT_SHARE_SETTING, list(seen.values()))
+    return list(seen.values())
+
+
+def add_pattern(store: Settings, pattern: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        raise UserError(
+            f"{pattern!r} is not a valid regular expression ({err}); nothing was saved."
+        ) from None
+    current = reference_patterns(store)
+    if pattern not in current:
+        store.set_setting(REFERENCE_SETTING, [*current, pattern])
+
+
+def remove_pattern(store: Settings, pattern: str) -> bool:
+    current = reference_patterns(store)
+    if pattern not in current:
+        return False
+    store.set_setting(REFERENCE_SETTING, [p for p in current if p != pattern])
+    return True
