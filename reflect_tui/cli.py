@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "people",
     "actions",
     "due",
+    "erasure",
 )
 
 Handler = Callable[[argparse.Namespace], int]

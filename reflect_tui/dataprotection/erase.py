@@ -98,10 +98,10 @@ def _rewrite_minutes(
     store: Store, session: Session, paths: list[Path], report: PurgeReport
 ) -> None:
     from reflect_tui.errors import UserError
-    from reflect_tui.minutes.files import render, write_private_file
+    from reflect_tui.minutes.files import Format, render, write_private_file
 
     for path in paths:
-        fmt = "html" if path.suffix.lower() in (".html", ".htm") else "md"
+        fmt: Format = "html" if path.suffix.lower() in (".html", ".htm") else "md"
         try:
             text = render(
                 session, fmt=fmt, card="visit-card" in path.stem, confirmed_confidential=True
