@@ -108,6 +108,7 @@ def _read_store(data_dir: Path, clock: Clock, period: Period) -> tuple[list[Sess
             "or run `reflect demo --data DIR` to try the report on sample data"
         )
     with Store.open(data_dir, clock, read_only=True) as store:
+        store.audit("report", None, f"{period.since}..{period.until}")  # no content
         return report_sessions(store, period), vocabulary.load(store)
 
 

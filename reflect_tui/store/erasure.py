@@ -241,9 +241,9 @@ def _scrub_record(record: Doc, ids: set[str], action_ids: set[str]) -> bool:
         changed = True
     for version in extra.get("history") or []:
         if isinstance(version, dict) and isinstance(version.get("record"), dict):
-            snapshot = version["record"]
-            snapshot.setdefault("template", record.get("template", {}))
-            changed = _scrub_record(snapshot, ids, action_ids) or changed
+            # The snapshot has no template of its own: read it with this record's.
+            view = {**version["record"], "template": record.get("template", {})}
+            changed = _scrub_record(view, ids, action_ids) or changed
     return changed
 
 

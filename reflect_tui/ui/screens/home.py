@@ -83,6 +83,7 @@ class HomeScreen(Screen[None]):
         Binding("r", "report", "Thematic report", id="home.report", show=False),
         Binding("e", "export", "Export the highlighted session", id="home.export", show=False),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear_filter", show=False),
+        Binding("delete", "delete_session", "Delete or discard", id="home.delete", show=False),
     ]
 
     def __init__(self) -> None:
@@ -123,6 +124,10 @@ class HomeScreen(Screen[None]):
                 f"Some of your templates could not be read and are left out:\n{lines}\n"
                 "Run `reflect templates validate FILE` for details."
             )
+        if not app.store.read_only:
+            from reflect_tui.ui.screens.erase_flow import tidy_bin
+
+            tidy_bin(self)  # the bin's expired sessions are erased for good
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -149,9 +154,15 @@ class HomeScreen(Screen[None]):
         if found:
             found.first(Button).focus()
             return
-        box = empty_box()
-        self.query_one("#home-body").mount(box, after="#sessions")
-        self.call_after_refresh(lambda: self.query_one("#start", Button).focus())
+        if not self.query("#empty"):  # not already being mounted (two reloads in a row)
+            self.query_one("#home-body").mount(empty_box(), after="#sessions")
+
+        def focus_start() -> None:
+            started = self.query("#start")
+            if started:
+                started.first(Button).focus()
+
+        self.call_after_refresh(focus_start)
 
     def fill_list(self, needle: str) -> None:
         sessions = self.query_one("#sessions", OptionList)
@@ -288,6 +299,17 @@ class HomeScreen(Screen[None]):
 
         await export_minutes(self, session)
 
+    @work
+    async def action_delete_session(self) -> None:
+        option = self.query_one("#sessions", OptionList).highlighted_option
+        if option is None or not option.id:
+            self.notify("Highlight a session in the list first, then press Delete.")
+            return
+        from reflect_tui.ui.screens.erase_flow import delete_session
+
+        if await delete_session(self, option.id):
+            self.reload()
+
     def open_session(self, session_id: str) -> None:
         from reflect_tui.ui.screens.record import RecordScreen
         from reflect_tui.ui.screens.runner import RunnerScreen
@@ -308,7 +330,7 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "load_demo":
             return not self.summaries and not reflect_app(self).store.read_only
-        if action == "new_session":
+        if action in ("new_session", "delete_session"):
             return None if reflect_app(self).store.read_only else True
         return True
 
@@ -352,6 +374,12 @@ class HomeScreen(Screen[None]):
                 "Export minutes",
                 "Write the highlighted session's minutes to the minutes folder (e)",
                 self.action_export,
+            )
+        if self.summaries and not reflect_app(self).store.read_only:
+            yield SystemCommand(
+                "Delete or discard session",
+                "Move the highlighted session to the bin, or erase it for good (Delete)",
+                self.action_delete_session,
             )
         if not self.summaries:
             yield SystemCommand(
