@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "actions",
     "due",
     "erasure",
+    "person",
 )
 
 Handler = Callable[[argparse.Namespace], int]

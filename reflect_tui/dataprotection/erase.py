@@ -87,11 +87,22 @@ def _minutes_folder(store: Store) -> erasure.Also:
             for path in files.get(sid, []):
                 remove_durably(path)
                 report.removed.append(path)
-        for sid in sorted(report.changed_sessions):
-            if store.has_session(sid) and files.get(sid):
-                _rewrite_minutes(store, store.get_session(sid), files[sid], report)
+        rewrite_minutes_of(store, report.changed_sessions, report, files)
 
     return clean
+
+
+def rewrite_minutes_of(
+    store: Store,
+    session_ids: Iterable[str],
+    report: PurgeReport,
+    files: dict[str, list[Path]] | None = None,
+) -> None:
+    """Write again, from the stored record, the minutes-folder files of these sessions."""
+    files = minutes_files(store) if files is None else files
+    for sid in sorted(session_ids):
+        if store.has_session(sid) and files.get(sid):
+            _rewrite_minutes(store, store.get_session(sid), files[sid], report)
 
 
 def _rewrite_minutes(

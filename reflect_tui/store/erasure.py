@@ -496,3 +496,82 @@ def without_erased(store: Store, entries: list[Any]) -> list[Any]:
             continue
         keep.append(entry)
     return keep
+
+
+# ------------------------------------------------- a change made everywhere
+
+TablesChange = Callable[[schema.Tables], None]
+RecordChange = Callable[[Doc], bool]
+
+
+def _session_dumps(tables: schema.Tables) -> dict[str, bytes]:
+    found = {str(r.get("id")): schema.dumps(r) for r in tables.get("sessions", {}).values()}
+    for doc in tables.get(BIN_TABLE, {}).values():
+        found[str(doc.get("id"))] = schema.dumps(doc)
+    return found
+
+
+def rewrite_everywhere(
+    store: Store, change: TablesChange, change_record: RecordChange
+) -> PurgeReport:
+    """Apply ``change`` to the store (one write) and to every copy of it in the data folder.
+
+    ``change`` edits a whole store tree in place (the store's, then each backup's
+    and set-aside file's); ``change_record`` edits one session record (an
+    autosave journal's) and says whether it changed anything. Used to forget a
+    person. Running it again is harmless, so an interrupted run is finished by
+    running it again.
+    """
+    store._check_writable()
+    report = PurgeReport()
+    with store._mutex:
+        with store._writing():
+            tables = store._storage.tables
+            before = _session_dumps(tables)
+            change(tables)
+            after = _session_dumps(tables)
+            report.changed_sessions = {k for k, v in after.items() if before.get(k) != v}
+            store._install(tables)
+            store._dirty = True
+        for path in _journal_files(store):
+            blob = FileBlob(path, store._codec)
+            try:
+                data = schema.loads(blob.read() or b"")
+                record = data["session"]
+            except (OSError, ValueError, KeyError, TypeError):
+                report.problems.append(f"The autosave file {path} could not be read to check it.")
+                continue
+            if isinstance(record, dict) and change_record(record):
+                _keep_time(path, lambda b=blob, d=data: b.write(schema.dumps(d)))  # type: ignore[misc]
+                report.rewritten.append(path)
+        for path in _store_copies(store):
+            copy = FileBlob(path, store._codec)
+            try:
+                raw = copy.read()
+            except Exception as err:  # any codec or disk failure: the copy cannot be checked
+                report.problems.append(f"{path} could not be read ({err}); it was left as is.")
+                continue
+            copy_tables, problem = backups.parse(raw) if raw else (None, "is empty")
+            if copy_tables is None:
+                report.problems.append(f"{path} {problem}; it was left as is.")
+                continue
+            old = schema.dumps(copy_tables)
+            change(copy_tables)
+            new = schema.dumps(copy_tables)
+            if new != old:
+                _keep_time(path, lambda c=copy, n=new: c.write(n))  # type: ignore[misc]
+                report.rewritten.append(path)
+    return report
+
+
+def records(store: Store) -> list[Doc]:
+    """Every session record, live and binned (the store's own dicts: read, never change)."""
+    with store._state:
+        live = list(store._raw("sessions").values())
+        binned = [d["session"] for d in _bin_docs(store).values() if "session" in d]
+    return live + binned
+
+
+def binned_ids(store: Store) -> set[str]:
+    with store._state:
+        return {str(d.get("id")) for d in _bin_docs(store).values()}
