@@ -110,9 +110,7 @@ def run_export(args: argparse.Namespace) -> int:
             f"action(s)) to {folder}? The files are not encrypted.",
             args.yes,
         )
-        paths = subject_access.export(store, args.name, folder, force=args.force)
-    print(
-        "Wrote " + ", ".join(str(p) for p in paths) + ". They are not encrypted: hand them "
-        "over, then delete them."
-    )
+        written = subject_access.export(store, args.name, folder, force=args.force)
+    names = ", ".join(str(p) for p in written)
+    print(f"Wrote {names}. They are not encrypted: hand them over, then delete them.")
     return 0
