@@ -88,8 +88,21 @@ def _minutes_folder(store: Store) -> erasure.Also:
                 remove_durably(path)
                 report.removed.append(path)
         rewrite_minutes_of(store, report.changed_sessions, report, files)
+        _remove_bundles_naming(store, report)
 
     return clean
+
+
+def _remove_bundles_naming(store: Store, report: PurgeReport) -> None:
+    """Subject-access bundles saved by the app that hold an erased session go too."""
+    folder = store.minutes_dir
+    if not folder.is_dir() or not report.erased:
+        return
+    for path in sorted(folder.glob("subject-access-*")):
+        text = _read_text(store, path) if path.is_file() else None
+        if text and any(sid in text for sid in report.erased):
+            remove_durably(path)
+            report.removed.append(path)
 
 
 def rewrite_minutes_of(
