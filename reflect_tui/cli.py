@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "due",
     "erasure",
     "person",
+    "retention",
 )
 
 Handler = Callable[[argparse.Namespace], int]

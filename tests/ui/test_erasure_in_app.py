@@ -122,3 +122,40 @@ async def test_reopening_keeps_the_finished_version_and_the_record_shows_it(
             reopened
         )
     assert [e.event for e in read(data)] == ["reopen"]
+
+
+def with_old_record(data: Path) -> None:
+    from datetime import datetime
+
+    from reflect_tui.domain.session import Session, Status
+    from reflect_tui.templates import TemplateLibrary
+
+    template = TemplateLibrary.from_dirs([]).get("pre-visit-risk")
+    old = Session.start(template, "Visit to the Elm Street flat", datetime(2019, 5, 2, 9, 0))
+    old.status = Status.COMPLETE
+    with Store.open(data, new_clock()) as store:
+        store.save_session(old)
+
+
+async def test_home_says_quietly_when_records_are_past_their_retention(tmp_path: Path) -> None:
+    from reflect_tui.ui.screens.parts import Banner
+
+    data = tmp_path / "data"
+    with_old_record(data)
+    with_session(data, "team-reflection")
+    app = build_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        banner = app.screen.query_one(Banner)
+        assert banner.has_class("-shown") and not banner.has_class("-error")
+        assert "1 record is past the retention period" in str(banner.render())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_retention_notice_snapshot(
+    snap_compare: Any, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    data = tmp_path / "data"
+    with_old_record(data)
+    with_session(data, "team-reflection")
+    assert snap_compare(build_app(data), terminal_size=size, run_before=keys())

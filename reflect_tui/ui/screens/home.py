@@ -129,6 +129,19 @@ class HomeScreen(Screen[None]):
 
             tidy_bin(self)  # the bin's expired sessions are erased for good
         self.reload()
+        if not app.store.read_only and self.summaries:
+            self.retention_notice()
+
+    def retention_notice(self) -> None:
+        """A quiet line when records are past their retention period (never over a warning)."""
+        from reflect_tui.dataprotection import retention
+
+        banner = self.query_one(Banner)
+        if banner.has_class("-shown"):
+            return
+        due = retention.due_in(reflect_app(self).store, self.summaries)
+        if due:
+            banner.show(retention.notice(len(due)))
 
     def on_screen_resume(self) -> None:
         if self._loaded:  # the first resume comes with the mount, already loaded
