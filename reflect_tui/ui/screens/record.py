@@ -30,6 +30,7 @@ class RecordScreen(Screen[None]):
         Binding("ctrl+e", "export", "Export", id="record.export"),
         Binding("ctrl+y", "copy", "Copy Markdown", id="record.copy"),
         Binding("delete", "delete", "Delete", id="record.delete", show=False),
+        Binding("ctrl+g", "sign_off", "Agreed by…", id="record.sign_off", show=False),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -53,18 +54,23 @@ class RecordScreen(Screen[None]):
             banner.show(
                 "This session is complete and shown read-only. Ctrl+R reopens it for changes."
             )
+        self.show_record()
+
+    def show_record(self) -> None:
         try:
             from reflect_tui import minutes
 
             text = minutes.render_markdown(self.session, confirmed_confidential=True)
         except UserError as err:
-            banner.show(str(err), error=True)
+            self.query_one(Banner).show(str(err), error=True)
             text = ""
         self.query_one("#record", Markdown).update(
             without_front_matter(text) + history_text(self.session)
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "sign_off":
+            return None if reflect_app(self).store.read_only else can_sign_off(self.session)
         if action in ("reopen", "delete") and reflect_app(self).store.read_only:
             return None
         if action == "debrief":  # only on a finished pre-visit plan (follow-through)
@@ -114,6 +120,32 @@ class RecordScreen(Screen[None]):
         app.switch_screen(RunnerScreen(s))
 
     @work
+    async def action_sign_off(self) -> None:
+        from reflect_tui.dataprotection import accountability, history
+        from reflect_tui.ui.screens.sign_off import SignOffDialog
+
+        app = reflect_app(self)
+        s = self.session
+        if not can_sign_off(s) or app.store.read_only:
+            return
+        answer = await app.push_screen_wait(SignOffDialog(s.title, s.subject))
+        if answer is None:
+            return
+        before = dict(s.extra)
+        history.sign_off(s, answer[0], app.clock.now(), answer[1])
+        try:
+            app.store.save_session(s)
+        except UserError as err:
+            s.extra = before
+            self.query_one(Banner).show(str(err), error=True)
+            return
+        problem = accountability.record(app.store, "sign-off", s.id)
+        if problem:
+            self.notify(problem, severity="error")
+        self.show_record()
+        self.notify(f"Signed off as agreed by {answer[0]}.")
+
+    @work
     async def action_delete(self) -> None:
         from reflect_tui.ui.screens.erase_flow import delete_session
 
@@ -148,6 +180,12 @@ class RecordScreen(Screen[None]):
         yield SystemCommand(
             "Copy Markdown", "Copy the record to the clipboard (Ctrl+Y)", self.action_copy
         )
+        if can_sign_off(self.session) and not reflect_app(self).store.read_only:
+            yield SystemCommand(
+                "Sign off as agreed",
+                "Record who agreed this supervision record, when, with comments (Ctrl+G)",
+                self.action_sign_off,
+            )
         if not reflect_app(self).store.read_only:
             yield SystemCommand(
                 "Delete record",
@@ -167,3 +205,10 @@ def history_text(session: Session) -> str:
     if not lines:
         return ""
     return "\n\n## Record history\n\n" + "\n".join(f"- {line}" for line in lines) + "\n"
+
+
+def can_sign_off(session: Session) -> bool:
+    """Supervision records (one-to-one) can carry an "agreed by" sign-off."""
+    from reflect_tui.domain.template import SessionKind
+
+    return session.template.kind is SessionKind.ONE_TO_ONE
