@@ -140,6 +140,11 @@ def run_delete(args: argparse.Namespace) -> int:
                 targets.append((s.id, _describe(s.title, s.template.title, str(s.date), s.id)))
             except UserError:
                 if not args.purge:
+                    if any(e.id.startswith(key.strip()) for e in erasure.bin_entries(store)):
+                        raise UserError(
+                            f"The session {key!r} is already in the bin. Add --purge to erase "
+                            f"it now, or put it back with `reflect bin restore {key}`."
+                        ) from None
                     raise
                 sid = erasure.resolve_binned(store, key)
                 e = next(e for e in erasure.bin_entries(store) if e.id == sid)

@@ -106,3 +106,58 @@ def test_audit_says_when_the_log_was_tampered_with(
     assert code == 3 and "entry 1" in err
     code, out, _ = run(capsys, "audit", "--data", str(tmp_empty := data.parent / "empty"))
     assert code == 0 and "empty" in out and not tmp_empty.exists()  # nothing created
+
+
+def test_a_binned_session_is_named_as_such(
+    store_with_one: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, sid = store_with_one
+    run(capsys, "delete", sid, "--yes", "--data", str(data))
+    code, _, err = run(capsys, "delete", sid, "--yes", "--data", str(data))
+    assert code == 1 and "already in the bin" in err and "--purge" in err
+
+
+def test_no_command_puts_content_in_the_audit_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exports (confidential ones confirmed), reports, restores, deletions and purges."""
+    data = tmp_path / "data"
+    with open_store(tmp_path) as store:
+        secret = session(
+            "supervision-one-to-one",
+            date(2026, 10, 1),
+            subject="Bo Lind",
+            title="CANARY-TITLE",
+            answers={"decisions": "CANARY-ANSWER"},
+        )
+        saved(store, secret)
+    with Store.open(data) as store:  # a second opening makes a backup to restore
+        store.set_setting("touched", True)
+    out = tmp_path / "out"
+    out.mkdir()
+    steps = [
+        ["export", secret.id, "--confidential", "-o", str(out)],
+        ["export", secret.id, "--confidential", "--format", "html", "-o", "-"],
+        ["report", "--since", "2026-01-01", "--until", "2026-12-31"],
+        ["restore"],
+        ["delete", secret.id, "--yes"],
+        ["delete", secret.id, "--purge", "--yes"],
+    ]
+    for argv in steps:
+        assert run(capsys, *argv, "--data", str(data))[0] == 0, argv
+    events = [
+        r["event"] for r in json.loads(run(capsys, "audit", "--json", "--data", str(data))[1])
+    ]
+    assert events == [
+        "export",
+        "confidential-confirmed",
+        "export",
+        "confidential-confirmed",
+        "report",
+        "restore",
+        "delete",
+        "purge",
+    ]
+    log = audit_bytes(data)
+    for needle in (b"CANARY", b"Bo Lind", b"Supervision"):
+        assert needle not in log
