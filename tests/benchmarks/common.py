@@ -337,6 +337,5 @@ def notes(rows: Iterable[Row]) -> list[str]:
         if r.note:
             sizes.setdefault((r.name, r.note), []).append(r.sessions)
     return [
-        f"{name} ({', '.join(f'{n:,}' for n in ns)}): {note}"
-        for (name, note), ns in sizes.items()
+        f"{name} ({', '.join(f'{n:,}' for n in ns)}): {note}" for (name, note), ns in sizes.items()
     ]
