@@ -49,6 +49,15 @@ def _read_text(store: Store, path: Path) -> str | None:
     return data.decode("utf-8", errors="replace")
 
 
+def _in_codec(store: Store, path: Path) -> bool:
+    """Whether the file reads through the store's codec (an encrypted store's own file)."""
+    try:
+        FileBlob(path, store.codec).read()
+    except Exception:  # a plain-text export in an encrypted store's folder
+        return False
+    return True
+
+
 def minutes_of(text: str) -> str | None:
     """The session id a minutes file (Markdown front matter or HTML header) was made for."""
     head = text[:16384]
@@ -130,7 +139,10 @@ def _rewrite_minutes(
             text = render(
                 session, fmt=fmt, card="visit-card" in path.stem, confirmed_confidential=True
             )
-            write_private_file(path, text, force=True)
+            if _in_codec(store, path):  # written as it was: through the codec (encrypted) or not
+                FileBlob(path, store.codec).write(text.encode("utf-8"))
+            else:
+                write_private_file(path, text, force=True)
         except UserError as err:
             remove_durably(path)
             report.removed.append(path)
