@@ -197,13 +197,19 @@ def erased_ids(store: Store) -> dict[str, str]:
 def refuse_erased(store: Store, session_ids: Iterable[str]) -> None:
     """Raise if any of these sessions was purged (a purged record never comes back)."""
     gone = erased_ids(store)
-    if not gone:
+    binned = binned_ids(store)
+    if not gone and not binned:
         return
     for sid in session_ids:
         if sid in gone:
             raise StoreError(
                 f"The session {sid} was erased for good on {gone[sid][:10]}; "
                 "it cannot be saved again."
+            )
+        if sid in binned:
+            raise StoreError(
+                f"The session {sid} is in the bin, so it was not saved. Put it back first "
+                f"(`reflect bin restore {sid}`)."
             )
 
 
@@ -485,7 +491,7 @@ def restorable_bytes(data_dir: Path, chosen: Path, codec: Codec | None) -> bytes
 
 def without_erased(store: Store, entries: list[Any]) -> list[Any]:
     """Journal entries minus those of purged sessions (whose files are removed if writable)."""
-    gone = erased_ids(store)
+    gone = set(erased_ids(store)) | binned_ids(store)  # a deleted draft is not replayed
     if not gone:
         return entries
     keep = []

@@ -148,3 +148,19 @@ def test_an_interrupted_purge_is_finished_at_the_next_chance(
         assert not store.has_session(a_id)
         assert erase.purge_expired(store) is not None
     assert files_holding(data_dir, CANARY) == []
+
+
+def test_a_binned_draft_is_neither_saved_nor_replayed_behind_the_bin(tmp_path: Path) -> None:
+    with open_store(tmp_path) as store:
+        draft = session("team-reflection", date(2026, 11, 20), team="North", complete=False)
+        saved(store, draft)
+        erase.delete(store, draft.id)
+        with pytest.raises(StoreError, match="in the bin"):
+            store.save_session(draft)
+        with pytest.raises(StoreError, match="in the bin"):
+            store._journal_write(draft)
+        store._journal.write(draft.to_dict(), store._journal.next_seq())  # a late autosave
+    with Store.open(tmp_path / "data") as store:
+        assert not store.has_session(draft.id)
+        assert [e.id for e in erasure.bin_entries(store)] == [draft.id]
+        assert not store._journal.path_for(draft.id).exists()
