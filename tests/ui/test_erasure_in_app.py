@@ -159,3 +159,43 @@ def test_retention_notice_snapshot(
     with_old_record(data)
     with_session(data, "team-reflection")
     assert snap_compare(build_app(data), terminal_size=size, run_before=keys())
+
+
+async def test_the_bin_puts_a_deleted_draft_back_or_erases_it(tmp_path: Path) -> None:
+    from reflect_tui.ui.screens.bin import BinScreen
+
+    data = tmp_path / "data"
+    first = with_session(data, "team-reflection")
+    second = with_session(data, "learning-from-success")
+    with Store.open(data, new_clock()) as store:
+        erasure.move_to_bin(store, first.id)
+        erasure.move_to_bin(store, second.id)
+    app = build_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BinScreen)
+        await pilot.press("enter")  # the highlighted one (most recently deleted) goes back
+        await pilot.pause()
+        back = [s.id for s in app.store.list_sessions()]
+        assert len(back) == 1 and len(erasure.bin_entries(app.store)) == 1
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert erasure.bin_entries(app.store) == []
+        assert set(erasure.erased_ids(app.store)) == {first.id, second.id} - set(back)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and len(app.screen.summaries) == 1
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_bin_snapshot(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    data = tmp_path / "data"
+    draft = with_session(data, "team-reflection")
+    with_session(data, "learning-from-success", complete=True)
+    with Store.open(data, new_clock()) as store:
+        erasure.move_to_bin(store, draft.id)
+    assert snap_compare(build_app(data), terminal_size=size, run_before=keys("b"))

@@ -28,7 +28,7 @@ def delete_question(name: str, draft: bool, erased_on: date) -> str:
     return (
         f"{what}\n\n"
         f"Move to the bin: it leaves every list at once and is erased for good on "
-        f"{erased_on:%d %b %Y}; until then `reflect bin restore` puts it back.\n\n"
+        f"{erased_on:%d %b %Y}; until then the bin (b on home) puts it back.\n\n"
         "Erase for good now: removed at once from the data file, every backup, the autosave "
         "journal and the minutes folder. Nothing can bring it back."
     )

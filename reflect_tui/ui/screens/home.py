@@ -84,6 +84,7 @@ class HomeScreen(Screen[None]):
         Binding("e", "export", "Export the highlighted session", id="home.export", show=False),
         Binding("escape", "clear_filter", "Clear filter", id="home.clear_filter", show=False),
         Binding("delete", "delete_session", "Delete or discard", id="home.delete", show=False),
+        Binding("b", "bin", "Bin (deleted sessions)", id="home.bin", show=False),
     ]
 
     def __init__(self) -> None:
@@ -264,6 +265,11 @@ class HomeScreen(Screen[None]):
 
         open_actions(self.app)
 
+    def action_bin(self) -> None:
+        from reflect_tui.ui.screens.bin import BinScreen
+
+        self.app.push_screen(BinScreen())
+
     def action_report(self) -> None:
         from reflect_tui.ui.screens.report import open_report
 
@@ -394,6 +400,9 @@ class HomeScreen(Screen[None]):
                 "Move the highlighted session to the bin, or erase it for good (Delete)",
                 self.action_delete_session,
             )
+        yield SystemCommand(
+            "Bin", "Deleted sessions: put one back, or erase it for good (b)", self.action_bin
+        )
         if not self.summaries:
             yield SystemCommand(
                 "Load demo data",
