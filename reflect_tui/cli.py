@@ -28,6 +28,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "search",
     "shell",
     "privacy",
+    "erasure",
+    "person",
+    "retention",
 )
 
 Handler = Callable[[argparse.Namespace], int]

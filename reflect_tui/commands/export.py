@@ -111,6 +111,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output == "-":
         text = render(session, fmt=fmt, card=args.card, confirmed_confidential=args.confidential)
         sys.stdout.write(text)
+        _audit(store, session, args, f"format={fmt}{' card' if args.card else ''} to stdout")
         _warn(findings)
         return 0
     path = export_session(
@@ -122,8 +123,16 @@ def run_export(args: argparse.Namespace) -> int:
         force=args.force,
     )
     print(f"Wrote {path}")
+    _audit(store, session, args, f"format={fmt}{' card' if args.card else ''}")
     _warn(findings)
     return 0
+
+
+def _audit(store: Store, session: Session, args: argparse.Namespace, detail: str) -> None:
+    """The audit log: which record was exported, never what it says (store/audit.py)."""
+    store.audit("export", session.id, detail)
+    if session.is_confidential and args.confidential:
+        store.audit("confidential-confirmed", session.id, "export")
 
 
 def format_findings(findings: list[Finding]) -> list[str]:

@@ -180,6 +180,11 @@ def run_report(args: argparse.Namespace, clock: Clock | None = None) -> int:
                 at,
                 kind="contribution" if args.export_contribution else "report",
             )
+            store.audit(  # no content: what was released, for which period
+                "contribution" if args.export_contribution else "report",
+                None,
+                f"{period.since}..{period.until}",
+            )
     if not target or target == "-":
         sys.stdout.write(text)
         return 0

@@ -169,6 +169,8 @@ def run_restore(args: argparse.Namespace) -> int:
         raise UserError(f"There are no backups in {data_dir}, so there is nothing to restore.")
     result = restore(data_dir, args.backup, SystemClock())
     print(result.message())
+    with Store.open(data_dir, read_only=True) as store:  # the audit log, through its codec
+        store.audit("restore", None, f"backup={args.backup}")
     return 0
 
 

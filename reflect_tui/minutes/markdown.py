@@ -21,6 +21,7 @@ from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Field, FieldKind, SessionKind, Step
 from reflect_tui.minutes import escape, formatting, rules
 from reflect_tui.minutes.followup import follow_up_blocks
+from reflect_tui.minutes.signoff import sign_off_blocks
 from reflect_tui.minutes.votes import vote_blocks
 
 NOTHING = "*Nothing recorded.*"
@@ -72,6 +73,7 @@ def build_document(session: Session, *, confirmed_confidential: bool = False) ->
             major.add(n)
         blocks.extend(_step(session, step, fields))
     blocks.extend(follow_up_blocks(session))  # carried actions and later outcomes
+    blocks.extend(sign_off_blocks(session))  # "agreed by" on a supervision record
     next_field = session.template.field_by_id(NEXT_FIELD_ID)
     shown_in_step = next_field is not None and rules.exportable(next_field)
     if session.next_session or not (

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reflect_tui.domain.clock import Clock, SystemClock
-from reflect_tui.store import backups
+from reflect_tui.store import backups, erasure
 from reflect_tui.store.errors import StoreError, StoreReadOnly
 from reflect_tui.store.files import Codec, atomic_write
 from reflect_tui.store.lock import WriterLock
@@ -69,8 +69,9 @@ def restore(
     try:
         path = data_dir / STORE_NAME
         stamp = (clock or SystemClock()).now()
+        data = erasure.restorable_bytes(data_dir, chosen, codec)  # purged stays purged
         aside = backups.set_aside(path, "before-restore", stamp)
-        atomic_write(path, chosen.read_bytes())
+        atomic_write(path, data)
     finally:
         lock.release()
     return Restored(chosen, aside, path)

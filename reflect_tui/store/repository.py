@@ -27,12 +27,13 @@ from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.domain.people import Person
 from reflect_tui.domain.session import Session
 from reflect_tui.store import actions as actions_mod
-from reflect_tui.store import backups, schema
+from reflect_tui.store import backups, erasure, schema
 from reflect_tui.store.actions import StoredAction
 from reflect_tui.store.errors import StoreDamaged, StoreError, StoreReadOnly, StoreWriteFailed
 from reflect_tui.store.files import (
     Codec,
     FileBlob,
+    PlainCodec,
     ensure_dir,
     private_dir,
     remove_stale_temps,
@@ -46,7 +47,8 @@ if TYPE_CHECKING:
 
 STORE_NAME = "reflect.json"
 FOLDED_KEY = "journal_folded"
-INTERNAL_KEYS = frozenset({schema.SCHEMA_KEY, FOLDED_KEY})
+# erased_sessions / erase_pending: see store/erasure.py.
+INTERNAL_KEYS = frozenset({schema.SCHEMA_KEY, FOLDED_KEY, "erased_sessions", "erase_pending"})
 
 Doc = dict[str, Any]
 
@@ -256,6 +258,7 @@ class Store:
     def _replay_journal(self) -> None:
         """Fold autosaved drafts newer than the file into it (in memory only if read-only)."""
         entries, bad = self._journal.entries()
+        entries = erasure.without_erased(self, entries)
         for path in bad:
             self.warnings.append(
                 f"The autosave file {path} could not be read and was left as it is."
@@ -512,6 +515,8 @@ class Store:
             with self._writing():
                 now = self.clock.now()
                 new: dict[str, Doc] = {}
+                sessions = list(sessions)
+                erasure.refuse_erased(self, (s.id for s in sessions))
                 for session in sessions:
                     session.updated_at = now
                     record = session.to_dict()
@@ -558,6 +563,7 @@ class Store:
     def _journal_write(self, session: Session) -> None:
         """Autosave one draft to its journal file (called by the Autosaver's worker)."""
         self._check_writable()
+        erasure.refuse_erased(self, [session.id])
         with self._mutex:
             session.updated_at = self.clock.now()
             record = session.to_dict()
@@ -647,6 +653,19 @@ class Store:
     def minutes_dir(self) -> Path:
         configured = self.get_setting("minutes_dir")
         return Path(configured).expanduser() if configured else self.data_dir / "minutes"
+
+    @property
+    def codec(self) -> Codec:
+        return self._codec or PlainCodec()
+
+    def audit(self, event: str, record_id: str | None = None, detail: str | None = None) -> None:
+        """Append one line to the audit log (store/audit.py): what, which record, when, who.
+
+        Never pass content: ``record_id`` is an id, ``detail`` a short plain fact.
+        """
+        from reflect_tui.store import audit
+
+        audit.append(self.data_dir, self.codec, self.clock, event, record_id, detail)
 
     @property
     def schema_version(self) -> int:

@@ -37,6 +37,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("store_bench", "open, list, save one edited session vs default TinyDB"),
     ("export_bench", "export one session to Markdown and HTML"),
     ("report_bench", "thematic report vs json.loads"),
+    ("erasure_bench", "purge one session, forget one person, with five backups"),
     ("memory_bench", "process start and peak RSS vs a bare Textual app"),
 )
 

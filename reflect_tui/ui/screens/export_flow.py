@@ -69,6 +69,7 @@ async def export_minutes(screen: Screen[Any], session: Session) -> Path | None:
             show_problem(screen, str(err))
             return None
         screen.notify(f"Exported to {path}")
+        _audited(screen, session, "format=md")
         return path
 
 
@@ -84,4 +85,14 @@ async def copy_markdown(screen: Screen[Any], session: Session) -> bool:
         return False
     screen.app.copy_to_clipboard(text)
     screen.notify("Markdown copied to the clipboard.")
+    _audited(screen, session, "clipboard", event="copy")
     return True
+
+
+def _audited(screen: Screen[Any], session: Session, detail: str, event: str = "export") -> None:
+    from reflect_tui.dataprotection.accountability import record_export
+
+    store = reflect_app(screen).store
+    problem = record_export(store, session.id, session.is_confidential, detail, event)
+    if problem:
+        show_problem(screen, problem)

@@ -94,6 +94,8 @@ class HomeScreen(Screen[None]):
             show=False,
             tooltip="Projector view: hides confidential sessions and their actions",
         ),
+        Binding("delete", "delete_session", "Delete or discard", id="home.delete", show=False),
+        Binding("b", "bin", "Bin (deleted sessions)", id="home.bin", show=False),
     ]
 
     def __init__(self) -> None:
@@ -135,7 +137,24 @@ class HomeScreen(Screen[None]):
                 f"Some of your templates could not be read and are left out:\n{lines}\n"
                 "Run `reflect templates validate FILE` for details."
             )
+        if not app.store.read_only:
+            from reflect_tui.ui.screens.erase_flow import tidy_bin
+
+            tidy_bin(self)  # the bin's expired sessions are erased for good
         self.reload()
+        if not app.store.read_only and self.summaries:
+            self.retention_notice()
+
+    def retention_notice(self) -> None:
+        """A quiet line when records are past their retention period (never over a warning)."""
+        from reflect_tui.dataprotection import retention
+
+        banner = self.query_one(Banner)
+        if banner.has_class("-shown"):
+            return
+        due = retention.due_in(reflect_app(self).store, self.summaries)
+        if due:
+            banner.show(retention.notice(len(due)))
 
     def on_screen_resume(self) -> None:
         if self._loaded:  # the first resume comes with the mount, already loaded
@@ -171,9 +190,15 @@ class HomeScreen(Screen[None]):
         if found:
             found.first(Button).focus()
             return
-        box = empty_box()
-        self.query_one("#home-body").mount(box, after="#sessions")
-        self.call_after_refresh(lambda: self.query_one("#start", Button).focus())
+        if not self.query("#empty"):  # not already being mounted (two reloads in a row)
+            self.query_one("#home-body").mount(empty_box(), after="#sessions")
+
+        def focus_start() -> None:
+            started = self.query("#start")
+            if started:
+                started.first(Button).focus()
+
+        self.call_after_refresh(focus_start)
 
     def fill_list(self, needle: str, prefer: str | None = None) -> None:
         sessions = self.query_one("#sessions", OptionList)
@@ -311,6 +336,11 @@ class HomeScreen(Screen[None]):
 
         open_search(self.app, self.query_one("#filter", Input).value)
 
+    def action_bin(self) -> None:
+        from reflect_tui.ui.screens.bin import BinScreen
+
+        self.app.push_screen(BinScreen())
+
     def action_report(self) -> None:
         from reflect_tui.ui.screens.report import open_report
 
@@ -359,6 +389,17 @@ class HomeScreen(Screen[None]):
 
         await export_minutes(self, session)
 
+    @work
+    async def action_delete_session(self) -> None:
+        option = self.query_one("#sessions", OptionList).highlighted_option
+        if option is None or not option.id:
+            self.notify("Highlight a session in the list first, then press Delete.")
+            return
+        from reflect_tui.ui.screens.erase_flow import delete_session
+
+        if await delete_session(self, option.id):
+            self.reload()
+
     def open_session(self, session_id: str) -> None:
         from reflect_tui.ui.screens.record import RecordScreen
         from reflect_tui.ui.screens.runner import RunnerScreen
@@ -379,7 +420,7 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "load_demo":
             return not self.summaries and not reflect_app(self).store.read_only
-        if action == "new_session":
+        if action in ("new_session", "delete_session"):
             return None if reflect_app(self).store.read_only else True
         return True
 
@@ -433,6 +474,15 @@ class HomeScreen(Screen[None]):
                 "Write the highlighted session's minutes to the minutes folder (e)",
                 self.action_export,
             )
+        if self.summaries and not reflect_app(self).store.read_only:
+            yield SystemCommand(
+                "Delete or discard session",
+                "Move the highlighted session to the bin, or erase it for good (Delete)",
+                self.action_delete_session,
+            )
+        yield SystemCommand(
+            "Bin", "Deleted sessions: put one back, or erase it for good (b)", self.action_bin
+        )
         if not self.summaries:
             yield SystemCommand(
                 "Load demo data",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,6 +22,7 @@ from reflect_tui.domain.people import Person
 from reflect_tui.errors import UserError
 from reflect_tui.followup import wellbeing
 from reflect_tui.followup.people import name_key
+from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.followup_dialogs import PersonDialog
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
 
@@ -44,6 +45,9 @@ class PeopleScreen(Screen[None]):
         Binding("e", "edit", "Edit", id="people.edit"),
         Binding("h", "history", "Their sessions", id="people.history"),
         Binding("escape", "back", "Back", id="people.back"),
+        Binding("delete", "remove", "Remove from roster", id="people.remove", show=False),
+        Binding("f", "forget", "Forget everywhere", id="people.forget", show=False),
+        Binding("x", "export_person", "Export all about them", id="people.export", show=False),
     ]
 
     def __init__(self) -> None:
@@ -57,7 +61,8 @@ class PeopleScreen(Screen[None]):
             table: DataTable[Text | str] = DataTable(id="people-table", cursor_type="row")
             yield table
             yield Static(
-                "a: add someone · e or Enter: edit · h: their own sessions · Esc: back",
+                "a: add · e or Enter: edit · h: their sessions · Del: remove from roster · "
+                "f: forget everywhere · x: export all held about them · Esc: back",
                 id="people-hint",
             )
         yield Footer()
@@ -100,9 +105,9 @@ class PeopleScreen(Screen[None]):
         return self.people[table.cursor_row]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("add", "edit") and reflect_app(self).store.read_only:
+        if action in ("add", "edit", "remove", "forget") and reflect_app(self).store.read_only:
             return None
-        if action in ("edit", "history") and not self.people:
+        if action in ("edit", "history", "remove", "forget", "export_person") and not self.people:
             return None
         return True
 
@@ -131,9 +136,105 @@ class PeopleScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss()
 
+    @work
+    async def action_remove(self) -> None:
+        person = self.current
+        app = reflect_app(self)
+        if person is None or app.store.read_only:
+            return
+        ok = await app.push_screen_wait(
+            ConfirmScreen(
+                f"Remove {person.name} from the roster? Past sessions keep the name as it was "
+                "used. To take the name out of everything, use Forget everywhere (f).",
+                yes="Remove",
+                no="Keep",
+            )
+        )
+        if not ok:
+            return
+        try:
+            app.store.delete_person(person.id)
+        except UserError as err:
+            self.query_one(Banner).show(str(err), error=True)
+            return
+        self.reload()
+        self.notify(f"Removed {person.name} from the roster.")
+
+    @work
+    async def action_forget(self) -> None:
+        from reflect_tui.dataprotection import forget
+
+        person = self.current
+        app = reflect_app(self)
+        if person is None or app.store.read_only:
+            return
+        plan = forget.plan(app.store, person.name)
+        preview = "\n".join(plan.lines(limit=5))
+        ok = await app.push_screen_wait(
+            ConfirmScreen(
+                f"Forget {person.name} everywhere? This will change:\n{preview}\n"
+                "Backups, autosave files and minutes change the same way. It cannot be undone.",
+                yes="Forget",
+                no="Cancel",
+            )
+        )
+        if not ok:
+            return
+        try:
+            report = forget.forget(app.store, person.name)
+        except UserError as err:
+            self.query_one(Banner).show(str(err), error=True)
+            return
+        self.reload()
+        self.notify(
+            f"{person.name} is forgotten: {len(report.changed_sessions)} session(s) changed."
+        )
+
+    @work
+    async def action_export_person(self) -> None:
+        from reflect_tui.dataprotection import subject_access
+
+        person = self.current
+        app = reflect_app(self)
+        if person is None:
+            return
+        folder = app.store.minutes_dir
+        ok = await app.push_screen_wait(
+            ConfirmScreen(
+                f"Export everything held about {person.name} (sessions about them, private "
+                f"fields included, actions, wellbeing) to {folder}? The files are not encrypted: "
+                "hand them over, then delete them.",
+                yes="Export",
+                no="Cancel",
+            )
+        )
+        if not ok:
+            return
+        try:
+            written = subject_access.export(app.store, person.name, folder, force=True)
+        except UserError as err:
+            self.query_one(Banner).show(str(err), error=True)
+            return
+        self.notify(f"Wrote {written[0].name} (and .html, .json) in {folder}", timeout=10)
+
     def palette_commands(self) -> Iterable[SystemCommand]:
         if not reflect_app(self).store.read_only:
             yield SystemCommand("Add person", "Add someone to the roster", self.action_add)
+        if self.current is not None and not reflect_app(self).store.read_only:
+            yield SystemCommand(
+                f"Remove {self.current.name}", "Take them off the roster (Del)", self.action_remove
+            )
+            yield SystemCommand(
+                f"Forget {self.current.name}",
+                "Remove their name from everything, after a preview (f)",
+                self.action_forget,
+            )
+        if self.current is not None:
+            yield SystemCommand(
+                f"Export all held about {self.current.name}",
+                "Subject-access bundle: Markdown, HTML and JSON (x)",
+                self.action_export_person,
+            )
         if self.current is not None:
             yield SystemCommand(
                 f"Sessions of {self.current.name}",

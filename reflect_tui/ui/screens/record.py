@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown
 
-from reflect_tui.domain.session import Session, Status
+from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.export_flow import copy_markdown, export_minutes
@@ -29,6 +29,8 @@ class RecordScreen(Screen[None]):
         Binding("ctrl+d", "debrief", "Start debrief", id="record.debrief"),
         Binding("ctrl+e", "export", "Export", id="record.export"),
         Binding("ctrl+y", "copy", "Copy Markdown", id="record.copy"),
+        Binding("delete", "delete", "Delete", id="record.delete", show=False),
+        Binding("ctrl+g", "sign_off", "Agreed by…", id="record.sign_off", show=False),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -52,17 +54,24 @@ class RecordScreen(Screen[None]):
             banner.show(
                 "This session is complete and shown read-only. Ctrl+R reopens it for changes."
             )
+        self.show_record()
+
+    def show_record(self) -> None:
         try:
             from reflect_tui import minutes
 
             text = minutes.render_markdown(self.session, confirmed_confidential=True)
         except UserError as err:
-            banner.show(str(err), error=True)
+            self.query_one(Banner).show(str(err), error=True)
             text = ""
-        self.query_one("#record", Markdown).update(without_front_matter(text))
+        self.query_one("#record", Markdown).update(
+            without_front_matter(text) + history_text(self.session)
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "reopen" and reflect_app(self).store.read_only:
+        if action == "sign_off":
+            return None if reflect_app(self).store.read_only else can_sign_off(self.session)
+        if action in ("reopen", "delete") and reflect_app(self).store.read_only:
             return None
         if action == "debrief":  # only on a finished pre-visit plan (follow-through)
             from reflect_tui.ui.screens.followup_nav import can_debrief
@@ -93,16 +102,55 @@ class RecordScreen(Screen[None]):
         )
         if not ok:
             return
+        from reflect_tui.dataprotection import accountability, history
+        from reflect_tui.store.audit import current_user
+
         s = self.session
-        s.status = Status.DRAFT
-        s.finished_at = None
+        before = (s.status, s.finished_at, dict(s.extra))
+        history.reopen(s, app.clock.now(), current_user())  # the finished version is kept
         try:
             app.store.save_session(s)
         except UserError as err:
-            s.status = Status.COMPLETE
+            s.status, s.finished_at, s.extra = before
             self.query_one(Banner).show(str(err), error=True)
             return
+        problem = accountability.record(app.store, "reopen", s.id)
+        if problem:
+            self.notify(problem, severity="error")
         app.switch_screen(RunnerScreen(s))
+
+    @work
+    async def action_sign_off(self) -> None:
+        from reflect_tui.dataprotection import accountability, history
+        from reflect_tui.ui.screens.sign_off import SignOffDialog
+
+        app = reflect_app(self)
+        s = self.session
+        if not can_sign_off(s) or app.store.read_only:
+            return
+        answer = await app.push_screen_wait(SignOffDialog(s.title, s.subject))
+        if answer is None:
+            return
+        before = dict(s.extra)
+        history.sign_off(s, answer[0], app.clock.now(), answer[1])
+        try:
+            app.store.save_session(s)
+        except UserError as err:
+            s.extra = before
+            self.query_one(Banner).show(str(err), error=True)
+            return
+        problem = accountability.record(app.store, "sign-off", s.id)
+        if problem:
+            self.notify(problem, severity="error")
+        self.show_record()
+        self.notify(f"Signed off as agreed by {answer[0]}.")
+
+    @work
+    async def action_delete(self) -> None:
+        from reflect_tui.ui.screens.erase_flow import delete_session
+
+        if await delete_session(self, self.session.id):
+            self.app.pop_screen()
 
     @work
     async def action_export(self) -> None:
@@ -132,6 +180,35 @@ class RecordScreen(Screen[None]):
         yield SystemCommand(
             "Copy Markdown", "Copy the record to the clipboard (Ctrl+Y)", self.action_copy
         )
+        if can_sign_off(self.session) and not reflect_app(self).store.read_only:
+            yield SystemCommand(
+                "Sign off as agreed",
+                "Record who agreed this supervision record, when, with comments (Ctrl+G)",
+                self.action_sign_off,
+            )
+        if not reflect_app(self).store.read_only:
+            yield SystemCommand(
+                "Delete record",
+                "Move this record to the bin, or erase it for good (Delete)",
+                self.action_delete,
+            )
         from reflect_tui.ui.screens.followup_nav import debrief_commands
 
         yield from debrief_commands(reflect_app(self), self.session)
+
+
+def history_text(session: Session) -> str:
+    """The record's earlier finished versions, under its minutes (empty if never reopened)."""
+    from reflect_tui.dataprotection import history
+
+    lines = history.describe(session)
+    if not lines:
+        return ""
+    return "\n\n## Record history\n\n" + "\n".join(f"- {line}" for line in lines) + "\n"
+
+
+def can_sign_off(session: Session) -> bool:
+    """Supervision records (one-to-one) can carry an "agreed by" sign-off."""
+    from reflect_tui.domain.template import SessionKind
+
+    return session.template.kind is SessionKind.ONE_TO_ONE

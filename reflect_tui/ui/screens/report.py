@@ -414,6 +414,11 @@ class ReportScreen(Screen[None]):
             self.problem(str(err))
             return
         self.notify(f"Report written to {written}", timeout=8)
+        from reflect_tui.dataprotection.accountability import record
+
+        problem = record(app.store, "report", None, f"export format={fmt}")
+        if problem:
+            self.problem(problem)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(
@@ -506,6 +511,11 @@ class ExportReportDialog(ModalScreen[tuple[str, Path] | None]):
 
 def open_report(app: Any) -> None:
     if not isinstance(app.screen, ReportScreen):
+        from reflect_tui.dataprotection.accountability import record
+
+        problem = record(app.store, "report", None, "opened in the app")
+        if problem:
+            app.notify(problem, severity="error")
         app.push_screen(ReportScreen())
 
 
