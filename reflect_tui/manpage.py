@@ -26,8 +26,10 @@ SEE_ALSO = (
 
 
 def roff(text: str) -> str:
-    """Plain text as roff: backslashes and hyphens escaped, no line starting with a control."""
+    """Plain text as roff: backslashes and hyphens escaped, no line starting with a control,
+    and every non-ASCII character (curly quotes, dashes) as a groff Unicode escape."""
     text = text.replace("\\", "\\e").replace("-", "\\-")
+    text = "".join(c if ord(c) < 128 else f"\\[u{ord(c):04X}]" for c in text)
     lines = []
     for line in text.splitlines() or [""]:
         lines.append("\\&" + line if line.startswith((".", "'")) else line)
