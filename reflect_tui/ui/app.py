@@ -21,12 +21,13 @@ from textual.screen import Screen
 from reflect_tui import paths
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.store import Store
+from reflect_tui.ui.key_order import KeysInOrder
 
 if TYPE_CHECKING:
     from reflect_tui.templates import TemplateLibrary
 
 
-class ReflectApp(App[int]):
+class ReflectApp(KeysInOrder, App[int]):
     """reflect-tui. Screens call back into ``store``, ``library`` and ``clock``."""
 
     TITLE = "reflect"
@@ -52,6 +53,7 @@ class ReflectApp(App[int]):
         user_folders: bool = True,
     ) -> None:
         super().__init__()
+        self._key_order_init()
         self.store = store
         self._library: TemplateLibrary | None = None if callable(library) else library
         self._load_library: Callable[[], TemplateLibrary] = (
