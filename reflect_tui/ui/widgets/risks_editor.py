@@ -133,6 +133,11 @@ class RisksEditor(RowsEditor):
             item.residual_score, item.residual_band
         )
 
+    def is_unstored(self, row: EditorRow, field_input: Input) -> bool:
+        if not any(field_input.has_class(c) for c in RATINGS):
+            return False
+        return not parse_rating(field_input.value)[1]
+
     def after_change(self) -> None:
         self._show_highest()
 

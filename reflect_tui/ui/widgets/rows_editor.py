@@ -70,6 +70,10 @@ class RowsEditor(FieldEditor):
         """Copy ``field_input``'s text into ``row.item`` (and flag problems)."""
         raise NotImplementedError
 
+    def is_unstored(self, row: EditorRow, field_input: Input) -> bool:
+        """Whether ``field_input`` holds text the row's item cannot hold (a bad date)."""
+        return False
+
     def compose_header(self) -> ComposeResult:
         yield from ()
 
@@ -119,6 +123,33 @@ class RowsEditor(FieldEditor):
         button = Button("✕", compact=True, classes="row-remove", tooltip="Remove this row")
         button.can_focus = False
         return button
+
+    # ------------------------------------------------------- text not stored yet
+
+    def pending_text(self) -> dict[str, str]:
+        pending: dict[str, str] = {}
+        for position, row in enumerate(self.rows):
+            for column, field_input in enumerate(row.inputs):
+                if field_input.value.strip() and self.is_unstored(row, field_input):
+                    pending[f"{position}:{column}"] = field_input.value
+        return pending
+
+    def restore_pending(self, texts: dict[str, str]) -> None:
+        rows = self.rows
+        for key, text in texts.items():
+            position, _, column = key.partition(":")
+            if not (position.isdigit() and column.isdigit()) or int(position) >= len(rows):
+                continue
+            row = rows[int(position)]
+            inputs = row.inputs
+            if int(column) < len(inputs):
+                field_input = inputs[int(column)]
+                field_input.value = text
+                self.apply_input(row, field_input)
+                self.flag_unstored(row, field_input)
+
+    def flag_unstored(self, row: EditorRow, field_input: Input) -> None:
+        """Show the message for restored text at once (subclasses that complain late)."""
 
     # ------------------------------------------------------------------ rows
 
