@@ -14,7 +14,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Footer, Input, Select, Static
+from textual.widgets import Checkbox, DataTable, Input, Select, Static
 
 from reflect_tui.domain.answers import ActionStatus
 from reflect_tui.errors import UserError
@@ -23,6 +23,8 @@ from reflect_tui.followup.people import teams
 from reflect_tui.followup.status import set_status
 from reflect_tui.ui.screens.followup_dialogs import NoteDialog
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.widgets.fit_table import Column, cell, set_columns
+from reflect_tui.ui.widgets.footer import KeepFooter
 
 CSS = """
 #actions-body { height: 1fr; padding: 0 1; }
@@ -41,6 +43,18 @@ VERBS = {
     "drop": (ActionStatus.DROPPED, "Drop"),
     "reopen": (ActionStatus.OPEN, "Reopen"),
 }
+
+
+# The action is the main text: at 80 columns "From" and "Team" go (the team filter and
+# the record still say them) and the owner shortens, so the action keeps ~40 characters.
+ACTION_COLUMNS = (
+    Column("Due", 10, 10),
+    Column("Status", 7, 7),
+    Column("Owner", 16, 10, drop=3),
+    Column("Team", 20, 10, drop=2),
+    Column("Action", 40, 36, main=True),
+    Column("From", 24, 12, drop=1),
+)
 
 
 class ActionsScreen(Screen[None]):
@@ -73,16 +87,17 @@ class ActionsScreen(Screen[None]):
             table: DataTable[Text | str] = DataTable(id="actions-table", cursor_type="row")
             yield table
             yield Static(id="actions-count")
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         app = reflect_app(self)
         app.quiet_cursor(self.query_one("#filter-owner", Input))
         if app.store.read_only:
             self.query_one(Banner).show(read_only_message(app))
-        table = self.query_one("#actions-table", DataTable)
-        table.add_columns("Due", "Status", "Owner", "Team", "Action", "From")
         self.reload()
+
+    def on_resize(self) -> None:
+        self.refilter()
 
     def reload(self) -> None:
         store = reflect_app(self).store
@@ -111,7 +126,7 @@ class ActionsScreen(Screen[None]):
         )
         table = self.query_one("#actions-table", DataTable)
         keep = table.cursor_row
-        table.clear()
+        kept = set_columns(table, ACTION_COLUMNS)
         for r in self.shown:
             a = r.action
             late = r.overdue(today)
@@ -124,15 +139,15 @@ class ActionsScreen(Screen[None]):
             source = Text(r.origin_title, style="dim", no_wrap=True, overflow="ellipsis")
             if r.confidential:
                 source.append("  CONFIDENTIAL", style="bold red")
-            table.add_row(
+            cells = (
                 a.due.isoformat() if a.due else "—",
                 state,
                 a.owner or "—",
                 r.team or "—",
                 what,
                 source,
-                key=a.id,
             )
+            table.add_row(*(cell(cells[n]) for n in kept), key=a.id)
         if self.shown:
             table.move_cursor(row=min(max(keep, 0), len(self.shown) - 1))
         overdue = sum(1 for r in self.shown if r.overdue(today))

@@ -18,13 +18,15 @@ from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.parts import Banner, reflect_app
 
 
-async def confirm_confidential(screen: Screen[Any], session: Session, doing: str) -> bool:
+async def confirm_confidential(
+    screen: Screen[Any], session: Session, doing: str, *, button: str | None = None
+) -> bool:
+    """Ask before a confidential session leaves the app; ``button`` is the yes button's verb."""
     if not session.is_confidential:
         return True
     question = ConfirmScreen(
-        f"This session is CONFIDENTIAL. {doing} puts its content outside this app. "
-        "Are you sure?",
-        yes=doing,
+        f"This session is CONFIDENTIAL. {doing} puts its content outside this app. Are you sure?",
+        yes=button or doing,
         no="Cancel",
     )
     answer: bool = await reflect_app(screen).push_screen_wait(question)
@@ -41,7 +43,7 @@ def show_problem(screen: Screen[Any], message: str) -> None:
 
 async def export_minutes(screen: Screen[Any], session: Session) -> Path | None:
     """Write the Markdown minutes into the store's minutes folder; the path, or None."""
-    if not await confirm_confidential(screen, session, "Exporting"):
+    if not await confirm_confidential(screen, session, "Exporting", button="Export"):
         return None
     from reflect_tui import minutes
 
@@ -74,7 +76,7 @@ async def export_minutes(screen: Screen[Any], session: Session) -> Path | None:
 
 
 async def copy_markdown(screen: Screen[Any], session: Session) -> bool:
-    if not await confirm_confidential(screen, session, "Copying"):
+    if not await confirm_confidential(screen, session, "Copying", button="Copy"):
         return False
     from reflect_tui import minutes
 

@@ -16,7 +16,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Markdown, OptionList, Static
+from textual.widgets import Button, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.domain.session import Session, Status
@@ -24,6 +24,7 @@ from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.export_flow import copy_markdown, export_minutes
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.widgets.footer import KeepFooter
 
 
 def findings_for(app: Any, session: Session) -> list[Any]:
@@ -93,7 +94,7 @@ class FinishScreen(Screen[Any]):
                 yield Button("Export… (Ctrl+E)", id="export", compact=True)
                 yield Button("Copy Markdown (Ctrl+Y)", id="copy", compact=True)
                 yield Button("Back (Esc)", id="back", compact=True)
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         app = reflect_app(self)

@@ -308,8 +308,8 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "load_demo":
             return not self.summaries and not reflect_app(self).store.read_only
-        if action == "new_session":
-            return None if reflect_app(self).store.read_only else True
+        if action == "new_session":  # hidden in a read-only window: it could do nothing there
+            return not reflect_app(self).store.read_only
         return True
 
     def action_new_session(self) -> None:

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.domain.session import Session
@@ -25,6 +25,7 @@ from reflect_tui.domain.template import Confidentiality, SessionKind, Template
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.choice import ChoiceScreen
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.suggest import CommaListSuggester
 
 KIND_WORDS = {
@@ -106,7 +107,7 @@ class TemplatePickerScreen(Screen[None]):
             yield Input(placeholder="Type to filter templates", id="template-filter", compact=True)
             yield OptionList(id="templates")
             yield Static(id="template-details")
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         reflect_app(self).quiet_cursor(self.query_one("#template-filter", Input))
@@ -246,7 +247,7 @@ class HeaderFormScreen(Screen[None]):
             with Horizontal(id="header-buttons"):
                 yield Button("Start session (Ctrl+S)", id="start", variant="primary", compact=True)
                 yield Button("Back (Esc)", id="back", compact=True)
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         app = reflect_app(self)

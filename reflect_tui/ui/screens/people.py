@@ -14,7 +14,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.domain.people import Person
@@ -23,6 +23,8 @@ from reflect_tui.followup import wellbeing
 from reflect_tui.followup.people import name_key
 from reflect_tui.ui.screens.followup_dialogs import PersonDialog
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.widgets.fit_table import Column, cell, set_columns
+from reflect_tui.ui.widgets.footer import KeepFooter
 
 CSS = """
 #people-body, #history-body { height: 1fr; padding: 0 1; }
@@ -33,6 +35,16 @@ CSS = """
 #history-chart { height: 1; color: $accent; }
 #history-sessions { height: 1fr; border: round $primary 50%; }
 """
+
+
+# The name is the main text; at 80 columns the others shorten (…) so all five still show.
+PEOPLE_COLUMNS = (
+    Column("Name", 18, 16, main=True),
+    Column("Role", 30, 12, drop=3),
+    Column("Team", 22, 10, drop=2),
+    Column("Line manager", 18, 12, drop=1),
+    Column("Facilitates", 11, 11, drop=4),
+)
 
 
 class PeopleScreen(Screen[None]):
@@ -59,30 +71,31 @@ class PeopleScreen(Screen[None]):
                 "a: add someone · e or Enter: edit · h: their own sessions · Esc: back",
                 id="people-hint",
             )
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         app = reflect_app(self)
         if app.store.read_only:
             self.query_one(Banner).show(read_only_message(app))
-        table = self.query_one("#people-table", DataTable)
-        table.add_columns("Name", "Role", "Team", "Line manager", "Facilitates")
+        self.reload()
+
+    def on_resize(self) -> None:
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
         table = self.query_one("#people-table", DataTable)
         keep = select or (self.current.id if self.current else None)
         self.people = reflect_app(self).store.people()
-        table.clear()
+        kept = set_columns(table, PEOPLE_COLUMNS)
         for p in self.people:
-            table.add_row(
+            cells = (
                 Text(p.name, style="bold"),
                 p.role,
                 p.team,
                 p.line_manager,
                 "yes" if p.facilitator else "",
-                key=p.id,
             )
+            table.add_row(*(cell(cells[n]) for n in kept), key=p.id)
         if not self.people:
             self.query_one("#people-hint", Static).update(
                 "Nobody on the roster yet: press a to add someone."
@@ -159,7 +172,7 @@ class PersonHistoryScreen(Screen[None]):
             yield Static(id="history-chart")
             yield Static(id="history-words")
             yield OptionList(id="history-sessions")
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -21,7 +21,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
@@ -42,6 +42,7 @@ from reflect_tui.report import (
 from reflect_tui.report.markdown import long_date, who_lines
 from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.widgets.footer import KeepFooter
 
 REPORTS_FOLDER = "reports"
 # From this many stored sessions, reading them for a report moves off the UI thread.
@@ -185,7 +186,7 @@ class ReportScreen(Screen[None]):
         yield Static(id="report-hint")
         with VerticalScroll(id="report-body", can_focus=True):
             yield Static(id="report-view")
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         app = reflect_app(self)

@@ -13,12 +13,12 @@ from datetime import datetime
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Markdown, OptionList, Static
+from textual.widgets import Digits, Markdown, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from reflect_tui.domain.answers import is_empty
@@ -29,9 +29,12 @@ from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
 from reflect_tui.ui.widgets.carried_actions import CarriedActions, carried_for, decide
 from reflect_tui.ui.widgets.fields import FieldEditor, editor_for
+from reflect_tui.ui.widgets.footer import KeepFooter
 
 # Elapsed time is saved with the next change, and at least this often while running.
 CLOCK_SAVE_EVERY = 30
+# Text typed that an answer cannot hold yet (a bad date), kept with the draft by field id.
+PENDING_KEY = "pending_text"
 
 
 def clock_text(seconds: float) -> str:
@@ -54,6 +57,8 @@ SAVE_ERROR_ADVICE = (
 
 class RunnerScreen(Screen[None]):
     CSS_PATH = "runner.tcss"
+    # Below 100 columns the step list gives its room to the step (F2 shows it for a jump).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     BINDINGS = [  # noqa: RUF012
         # Priority: the text area binds F6/F7 itself (select line / all).
         # Short words: all of them must fit the footer at 80 columns.
@@ -139,7 +144,7 @@ class RunnerScreen(Screen[None]):
             # The footer gives way to the focused editor's keys at 80 columns;
             # this hint keeps the way to every key in sight.
             yield Static("F1 keys", id="keys-hint")
-        yield Footer(compact=True)
+        yield KeepFooter(compact=True)
 
     async def on_mount(self) -> None:
         app = reflect_app(self)
@@ -213,6 +218,8 @@ class RunnerScreen(Screen[None]):
         nxt = self.query_one("#step-next", Static)
         if self.step_index + 1 < len(steps):
             nxt.update(Text(f"F6: next step — {steps[self.step_index + 1].title}", style="dim"))
+        elif self.read_only:
+            nxt.update(Text("Last step. Esc: back.", style="dim"))
         else:
             nxt.update(
                 Text(
@@ -240,43 +247,67 @@ class RunnerScreen(Screen[None]):
                 await box.mount(carried, before=0)
                 if self.autosaver is not None:
                     self.autosaver.touch()
+        pending = self.session.extra.get(PENDING_KEY) or {}
         for editor in editors:
             editor.set_room_mode(self.room)
+            texts = pending.get(editor.field.id)
+            if isinstance(texts, dict) and texts and not self.read_only:
+                editor.restore_pending({str(k): str(v) for k, v in texts.items()})
         self.update_clock()
+        pane = self.query_one("#step-pane", VerticalScroll)
+        pane.scroll_home(animate=False)
         if focus:
-            self.call_after_refresh(self.focus_field, field_id)
+            # At once, not after a refresh: the next key typed must land in this step.
+            self.focus_field(field_id)
 
     def focus_field(self, field_id: str | None = None) -> None:
-        editors = list(self.query_one("#editors").query(FieldEditor))
+        """Put the cursor where a person starts typing: the first unanswered field.
+
+        With ``field_id`` (a privacy finding) that field, scrolled into view; otherwise
+        the step stays at the top of its guidance, and the pane follows the cursor as
+        soon as the person types.
+        """
+        editors = [
+            e
+            for e in self.query_one("#editors").query(FieldEditor)
+            if not (self.room and e.field.private)
+        ]
         if field_id is not None:
             editors = [e for e in editors if e.field.id == field_id] or editors
+        else:
+            unanswered = [
+                e for e in editors if is_empty(e.field.kind, self.session.answers.get(e.field.id))
+            ]
+            editors = unanswered + [e for e in editors if e not in unanswered]
         for editor in editors:
-            if self.room and editor.field.private:
-                continue
-            editor.focus_first()
-            if field_id is not None:
-                self.query_one("#step-pane", VerticalScroll).scroll_to_widget(editor, animate=False)
-            if self.focused is not None:
-                if field_id is None:
-                    self.call_after_refresh(self.show_guidance_top, editor)
+            if editor.focus_first(scroll_visible=field_id is not None):
+                if field_id is not None:
+                    self.call_after_refresh(self._reveal, editor)
                 return
         self.query_one("#steps", OptionList).focus()
 
-    def show_guidance_top(self, editor: FieldEditor) -> None:
-        """Start a step at the top of its guidance when the cursor's box still shows there.
+    def _reveal(self, editor: FieldEditor) -> None:
+        self.query_one("#step-pane", VerticalScroll).scroll_to_widget(editor, animate=False)
 
-        Focusing the first field scrolls the pane to it, which on a small terminal
-        hides the start of the guidance a newcomer needs to read first.
-        """
-        pane = self.query_one("#step-pane", VerticalScroll)
+    # -- the pane follows the cursor -----------------------------------------
+
+    @on(TextArea.SelectionChanged)
+    @on(TextArea.Changed)
+    def _cursor_moved(self) -> None:
+        self.call_after_refresh(self.follow_cursor)
+
+    def follow_cursor(self) -> None:
+        """Scroll the step pane so the focused box's cursor line is on screen."""
         focused = self.focused
-        if focused is None or pane.scroll_y <= 0:
+        pane = self.query_one("#step-pane", VerticalScroll)
+        if focused is None or pane not in focused.ancestors:
             return
         view = pane.scrollable_content_region
-        # Where the cursor's widget ends, counted from the top of the pane's content.
-        bottom = focused.region.bottom - view.y + pane.scroll_y
-        if bottom <= view.height:
-            pane.scroll_home(animate=False)
+        row = focused.cursor_screen_offset.y if isinstance(focused, TextArea) else focused.region.y
+        if row >= view.bottom:
+            pane.scroll_to(y=pane.scroll_y + row - view.bottom + 2, animate=False)
+        elif row < view.y:
+            pane.scroll_to(y=max(0, pane.scroll_y - (view.y - row)), animate=False)
 
     @on(OptionList.OptionSelected, "#steps")
     async def _jump(self, event: OptionList.OptionSelected) -> None:
@@ -287,7 +318,11 @@ class RunnerScreen(Screen[None]):
         target = self.step_index + delta
         if not 0 <= target < len(self.session.template.steps):
             if delta > 0:
-                self.notify("This is the last step: press F9 to finish.")
+                self.notify(
+                    "This is the last step."
+                    if self.read_only
+                    else "This is the last step: press F9 to finish."
+                )
             return
         self.save_now()
         await self.show_step(target)
@@ -295,7 +330,12 @@ class RunnerScreen(Screen[None]):
     def action_focus_steps(self) -> None:
         if self.room:
             self.action_room_mode()
+        self.add_class("-steps-open")
         self.query_one("#steps", OptionList).focus()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "steps":
+            self.remove_class("-steps-open")
 
     async def goto_field(self, step_id: str, field_id: str) -> None:
         """Show the step holding ``field_id`` with the cursor in it (privacy findings)."""
@@ -318,9 +358,32 @@ class RunnerScreen(Screen[None]):
         if self.read_only or self.autosaver is None:
             return
         self.session.answers[event.field_id] = event.editor.value
+        self.keep_pending(event.editor)
+        self.call_after_refresh(self.follow_cursor)  # typing into a box out of sight shows it
         self.session.updated_at = reflect_app(self).clock.now()
         self._unsaved_ticks = 0
         self.autosaver.touch()
+
+    def keep_pending(self, editor: FieldEditor) -> None:
+        """Keep text ``editor`` cannot store yet with the draft (or forget it once fixed)."""
+        pending: dict[str, dict[str, str]] = dict(self.session.extra.get(PENDING_KEY) or {})
+        texts = editor.pending_text() if editor.is_mounted else {}
+        if texts:
+            pending[editor.field.id] = texts
+        else:
+            pending.pop(editor.field.id, None)
+        if pending:
+            self.session.extra[PENDING_KEY] = pending
+        else:
+            self.session.extra.pop(PENDING_KEY, None)
+
+    def collect_open_text(self) -> None:
+        """Everything typed on this step that the editors have not reported yet."""
+        for carried in self.query(CarriedActions):
+            carried.flush_notes()
+        for editor in self.query(FieldEditor):
+            if not editor.read_only:
+                self.keep_pending(editor)
 
     def _on_autosave_state(self, state: str, error: str | None) -> None:
         """Called by the store from its worker thread."""
@@ -357,6 +420,9 @@ class RunnerScreen(Screen[None]):
         """Make everything durable now (step change, leaving, quitting)."""
         if self.autosaver is None or self.read_only:
             return
+        if self.is_mounted:
+            self.collect_open_text()
+            self.autosaver.touch()
         try:
             self.autosaver.flush()
         except UserError as err:
@@ -473,9 +539,8 @@ class RunnerScreen(Screen[None]):
             self.call_later(self.goto_field, str(result[0]), str(result[1]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("finish", "pause") and self.read_only:
-            return None
-        return True
+        # Not shown at all in a read-only view: there is nothing to pause or finish.
+        return not (action in ("finish", "pause") and self.read_only)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(
@@ -489,8 +554,8 @@ class RunnerScreen(Screen[None]):
         yield SystemCommand(
             "Room mode", "Projector view: hides private fields (F7)", self.action_room_mode
         )
-        yield SystemCommand("Pause or resume the clock", "F8", self.action_pause)
         if not self.read_only:
+            yield SystemCommand("Pause or resume the clock", "F8", self.action_pause)
             yield SystemCommand(
                 "Finish session", "Preview the record and mark it complete (F9)", self.action_finish
             )
