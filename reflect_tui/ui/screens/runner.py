@@ -364,6 +364,13 @@ class RunnerScreen(Screen[None]):
         self._unsaved_ticks = 0
         self.autosaver.touch()
 
+    @on(FieldEditor.ProblemsChanged)
+    def _problems_changed(self, event: FieldEditor.ProblemsChanged) -> None:
+        if self.read_only or self.autosaver is None:
+            return
+        self.keep_pending(event.editor)
+        self.autosaver.touch()
+
     def keep_pending(self, editor: FieldEditor) -> None:
         """Keep text ``editor`` cannot store yet with the draft (or forget it once fixed)."""
         pending: dict[str, dict[str, str]] = dict(self.session.extra.get(PENDING_KEY) or {})

@@ -49,6 +49,17 @@ class FieldEditor(Widget):
         def control(self) -> FieldEditor:
             return self.editor
 
+    class ProblemsChanged(Message):
+        """An inline message of ``editor`` appeared, changed or went (see ``pending_text``)."""
+
+        def __init__(self, editor: FieldEditor) -> None:
+            super().__init__()
+            self.editor = editor
+
+        @property
+        def control(self) -> FieldEditor:
+            return self.editor
+
     #: Shown in read-only mode when there is no answer.
     EMPTY_TEXT: ClassVar[str] = "(no answer)"
 
@@ -169,7 +180,7 @@ class FieldEditor(Widget):
             self._show_problems()
             # The runner keeps text that cannot be stored yet (``pending_text``) with the
             # draft; a new or fixed problem is its cue, even when the value did not change.
-            self.post_message(self.Changed(self))
+            self.post_message(self.ProblemsChanged(self))
 
     @property
     def problems(self) -> list[str]:

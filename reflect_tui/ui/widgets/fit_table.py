@@ -46,10 +46,12 @@ def fit(columns: Sequence[Column], available: int) -> list[int | None]:
     least = {n: c.least for n, c in enumerate(columns)}
     for_drop = sorted((c.drop, n) for n, c in enumerate(columns) if c.drop and n != main)
     while True:
-        for widths in (natural, least):
-            found = plan(widths)
-            if found is not None:
-                return found
+        found = plan(natural)
+        if found is not None:
+            return found
+        found = plan(least)
+        if found is not None:
+            return _give_back(columns, found, main)
         if not for_drop:
             out: list[int | None] = [None] * len(columns)
             for n in kept:
@@ -59,6 +61,27 @@ def fit(columns: Sequence[Column], available: int) -> list[int | None]:
             )
             return out
         kept.remove(for_drop.pop(0)[1])
+
+
+def _give_back(columns: Sequence[Column], widths: list[int | None], main: int) -> list[int | None]:
+    """Share the main column's room beyond its natural width with the shortened ones."""
+    out = list(widths)
+    spare = (out[main] or 0) - columns[main].width
+    # The columns dropped last matter most: they get their room back first.
+    order = sorted(
+        (n for n, w in enumerate(out) if w is not None and n != main),
+        key=lambda n: -columns[n].drop if columns[n].drop else -1000,
+    )
+    for n in order:
+        if spare <= 0:
+            break
+        width = out[n] or 0
+        extra = min(spare, columns[n].width - width)
+        if extra > 0:
+            out[n] = width + extra
+            out[main] = (out[main] or 0) - extra
+            spare -= extra
+    return out
 
 
 def table_width(table: DataTable[Text | str]) -> int:
