@@ -447,7 +447,11 @@ class ExportReportDialog(ModalScreen[tuple[str, Path] | None]):
             with RadioSet(id="export-format"):
                 yield RadioButton("Markdown (.md)", value=True, id="fmt-md")
                 yield RadioButton("HTML with bar charts (.html)", id="fmt-html")
-            yield Label("Write to (a file only you can read; nothing is replaced without asking)")
+            # Two short lines: one long label was cut at 80 columns.
+            yield Static(
+                "Write to this file (only you can read it; nothing is replaced without asking):",
+                id="export-path-label",
+            )
             yield Input(str(self.paths["md"]), id="export-path", compact=True)
             with Horizontal(id="export-buttons"):
                 yield Button("Export (Ctrl+S)", id="export-go", variant="primary", compact=True)

@@ -27,12 +27,15 @@ from reflect_tui.domain.template import Step
 from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.theme_style import theme_style
 from reflect_tui.ui.widgets.carried_actions import CarriedActions, carried_for, decide
 from reflect_tui.ui.widgets.fields import FieldEditor, editor_for
 from reflect_tui.ui.widgets.footer import KeepFooter
 
 # Elapsed time is saved with the next change, and at least this often while running.
 CLOCK_SAVE_EVERY = 30
+# Store setting: ring the bell and say so once when a step's timebox (or the session) ends.
+TIME_SIGNAL_SETTING = "time_signal"
 # Text typed that an answer cannot hold yet (a bad date), kept with the draft by field id.
 PENDING_KEY = "pending_text"
 
@@ -97,6 +100,14 @@ class RunnerScreen(Screen[None]):
             tooltip="Finish: preview the record, mark it complete",
         ),
         Binding(
+            "f3",
+            "prompt",
+            "Prompt",
+            id="runner.prompt",
+            priority=True,
+            tooltip="Room mode: show or hide the facilitator's prompt for this step",
+        ),
+        Binding(
             "escape",
             "home",
             "Home",
@@ -116,6 +127,8 @@ class RunnerScreen(Screen[None]):
         self._last_tick: datetime | None = None
         self._unsaved_ticks = 0
         self._session_closed = False
+        # Steps (and "session") whose time-up signal was given, so it comes only once.
+        self._signalled: set[str] = set()
 
     # -- layout ---------------------------------------------------------------
 
@@ -133,6 +146,7 @@ class RunnerScreen(Screen[None]):
             yield OptionList(id="steps")
             with Vertical(id="main-column"):
                 yield Digits("00:00", id="room-clock")
+                yield Static(id="room-clock-of")
                 yield Static(id="step-title")
                 with VerticalScroll(id="step-pane"):
                     yield Markdown(id="guidance")
@@ -473,20 +487,91 @@ class RunnerScreen(Screen[None]):
         s = self.session
         text = Text(no_wrap=True, overflow="ellipsis")
         head = f"Session {clock_text(s.elapsed_seconds)}"
-        text.append(f"{head} of {s.template.duration_minutes} min")
-        text.stylize("bold", 0, len(head))
+        text.append(head, style="bold")
+        text.append(f" of {s.template.duration_minutes} min")
+        session_over = s.elapsed_seconds - s.template.duration_minutes * 60
+        if s.template.duration_minutes and session_over > 0:
+            text.append(
+                f" +{max(1, round(session_over / 60))}",
+                style=theme_style(self.app, "bold $warning"),
+            )
         step = self.step
         spent = s.step_seconds.get(step.id, 0.0)
-        text.append(f"  ·  step {clock_text(spent)}")
+        text.append(f" · step {clock_text(spent)}")
         if step.timebox_minutes:
             text.append(f" of {step.timebox_minutes} min")
             over = spent - step.timebox_minutes * 60
             if over > 0:
-                text.append(f"  over by {max(1, round(over / 60))} min", style="bold yellow")
+                text.append(
+                    f" over by {max(1, round(over / 60))} min",
+                    style=theme_style(self.app, "bold $warning"),
+                )
         if self.paused:
             text.append("  ⏸ PAUSED (F8)", style="bold reverse")
         self.query_one("#clock", Static).update(text)
         self.query_one("#room-clock", Digits).update(clock_text(s.elapsed_seconds))
+        self.query_one("#room-clock-of", Static).update(
+            f"of {s.template.duration_minutes} min"
+            + (f" · over by {max(1, round(session_over / 60))} min" if session_over > 0 else "")
+        )
+        if not self.read_only and not self.paused:
+            self.signal_time_up(step, spent, session_over)
+
+    def signal_time_up(self, step: Step, spent: float, session_over: float) -> None:
+        """Once per step (and once for the session): a bell and a notice that time is up."""
+        due: list[tuple[str, str]] = []
+        if step.timebox_minutes and spent >= step.timebox_minutes * 60:
+            due.append(
+                (
+                    f"step:{step.id}",
+                    f"Time for “{step.title}” is up ({step.timebox_minutes} min). "
+                    "F6 moves on when the group is ready.",
+                )
+            )
+        if self.session.template.duration_minutes and session_over > 0:
+            due.append(
+                (
+                    "session",
+                    f"The session has run past its {self.session.template.duration_minutes} "
+                    "minutes. Agree with the group whether to carry on or stop here.",
+                )
+            )
+        fresh = [(key, message) for key, message in due if key not in self._signalled]
+        if not fresh:
+            return
+        self._signalled.update(key for key, _ in fresh)
+        if not self.time_signal_on():
+            return
+        self.app.bell()
+        for _, message in fresh:
+            self.notify(message, title="Time", severity="warning", timeout=12)
+
+    def time_signal_on(self) -> bool:
+        try:
+            return bool(reflect_app(self).store.get_setting(TIME_SIGNAL_SETTING, True))
+        except UserError:
+            return True
+
+    def toggle_time_signal(self) -> None:
+        on = not self.time_signal_on()
+        try:
+            reflect_app(self).store.set_setting(TIME_SIGNAL_SETTING, on)
+        except UserError as err:
+            self.notify(str(err), severity="error")
+            return
+        self.notify(
+            "A bell and a notice will say when a step's time is up."
+            if on
+            else "No bell or notice when a step's time is up (the clock still shows it)."
+        )
+
+    def action_prompt(self) -> None:
+        """Room mode hides the guidance; F3 shows the facilitator's prompt (and hides it)."""
+        if not self.room:
+            return
+        self.toggle_class("-show-prompt")
+        if self.has_class("-show-prompt"):
+            self.query_one("#step-pane", VerticalScroll).scroll_home(animate=False)
 
     def action_pause(self) -> None:
         self.paused = not self.paused
@@ -500,6 +585,8 @@ class RunnerScreen(Screen[None]):
     def action_room_mode(self) -> None:
         self.room = not self.room
         self.set_class(self.room, "-room")
+        self.remove_class("-show-prompt")
+        self.refresh_bindings()
         for editor in self.query(FieldEditor):
             editor.set_room_mode(self.room)
         if self.room:
@@ -546,6 +633,8 @@ class RunnerScreen(Screen[None]):
             self.call_later(self.goto_field, str(result[0]), str(result[1]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "prompt":  # the guidance shows anyway outside room mode
+            return self.room
         # Not shown at all in a read-only view: there is nothing to pause or finish.
         return not (action in ("finish", "pause") and self.read_only)
 
@@ -563,6 +652,18 @@ class RunnerScreen(Screen[None]):
         )
         if not self.read_only:
             yield SystemCommand("Pause or resume the clock", "F8", self.action_pause)
+            on = self.time_signal_on()
+            yield SystemCommand(
+                "Time-up signal: turn off" if on else "Time-up signal: turn on",
+                "A bell and a notice once when a step's time (or the session's) is up",
+                self.toggle_time_signal,
+            )
+        if self.room:
+            yield SystemCommand(
+                "Show the facilitator's prompt",
+                "Room mode: this step's guidance (F3)",
+                self.action_prompt,
+            )
             yield SystemCommand(
                 "Finish session", "Preview the record and mark it complete (F9)", self.action_finish
             )
