@@ -25,6 +25,7 @@ from reflect_tui.ui.screens.followup_dialogs import NoteDialog
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
 from reflect_tui.ui.widgets.fit_table import Column, cell, set_columns
 from reflect_tui.ui.widgets.footer import KeepFooter
+from reflect_tui.ui.widgets.fuzzy import matches
 
 CSS = """
 #actions-body { height: 1fr; padding: 0 1; }
@@ -116,14 +117,17 @@ class ActionsScreen(Screen[None]):
         today = reflect_app(self).clock.now().date()
         team = self.query_one("#filter-team", Select).value
         status = self.query_one("#filter-status", Select).value
+        owner = self.query_one("#filter-owner", Input).value.strip()
         self.shown = filter_rows(
             self.all_rows,
             today=today,
-            owner=self.query_one("#filter-owner", Input).value.strip(),
+            owner="",  # matched below: "ruth" finds Ruth Amadi, accents or not
             team=team if isinstance(team, str) else "",
             status=ActionStatus(status) if isinstance(status, str) else None,
             overdue=self.query_one("#filter-overdue", Checkbox).value,
         )
+        if owner:
+            self.shown = [r for r in self.shown if matches(owner, r.action.owner)]
         table = self.query_one("#actions-table", DataTable)
         keep = table.cursor_row
         kept = set_columns(table, ACTION_COLUMNS)

@@ -21,7 +21,7 @@ from textual.widgets import Button, Input, Label, OptionList, RadioButton, Radio
 from textual.widgets.option_list import Option
 
 from reflect_tui.domain.session import Session
-from reflect_tui.domain.template import Confidentiality, SessionKind, Template
+from reflect_tui.domain.template import Confidentiality, FieldKind, SessionKind, Template
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.choice import ChoiceScreen
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
@@ -342,6 +342,7 @@ class HeaderFormScreen(Screen[None]):
         )
         session.created_at = now
         session.started_at = now
+        carry_attendance(session)
         return session
 
     def action_start(self) -> None:
@@ -395,6 +396,23 @@ class HeaderFormScreen(Screen[None]):
         self._left = True
         self.forget_quit_hook()
         self.app.switch_screen(TemplatePickerScreen())
+
+
+#: The attendance question of the team templates ("Who is taking part?").
+ATTENDANCE_FIELD = "present"
+
+
+def carry_attendance(session: Session) -> None:
+    """Put the header's participants into the attendance question, so nobody types them twice."""
+    names = [n for n in [*session.participants] if n]
+    if not names:
+        return
+    for step in session.template.steps:
+        for f in step.fields:
+            if f.id == ATTENDANCE_FIELD and f.kind is FieldKind.PEOPLE:
+                if not session.answers.get(f.id):
+                    session.answers[f.id] = list(names)
+                return
 
 
 def known_names(app: Any) -> list[str]:
