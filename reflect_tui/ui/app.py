@@ -82,9 +82,11 @@ class ReflectApp(KeysInOrder, App[int]):
 
     def on_mount(self) -> None:
         from reflect_tui.ui.screens.home import HomeScreen
+        from reflect_tui.ui.themes import install_themes
 
         self._ui_loop = asyncio.get_running_loop()
         self._ui_thread = threading.get_ident()
+        install_themes(self)
         if self.store.read_only:
             self.sub_title = "read-only"
         self.push_screen(HomeScreen())

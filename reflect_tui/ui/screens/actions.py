@@ -26,6 +26,7 @@ from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, refl
 from reflect_tui.ui.widgets.fit_table import Column, cell, set_columns
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.fuzzy import matches
+from reflect_tui.ui.widgets.glyphs import GlyphCheckbox
 
 CSS = """
 #actions-body { height: 1fr; padding: 0 1; }
@@ -84,7 +85,7 @@ class ActionsScreen(Screen[None]):
                 yield Input(self.initial_owner, placeholder="owner", id="filter-owner")
                 yield Select[str]([], prompt="any team", id="filter-team")
                 yield Select[str](STATUS_CHOICES, prompt="any status", id="filter-status")
-                yield Checkbox("overdue only", self.initial_overdue, id="filter-overdue")
+                yield GlyphCheckbox("overdue only", self.initial_overdue, id="filter-overdue")
             table: DataTable[Text | str] = DataTable(id="actions-table", cursor_type="row")
             yield table
             yield Static(id="actions-count")

@@ -15,6 +15,7 @@ from reflect_tui.domain.people import Person
 from reflect_tui.errors import UserError
 from reflect_tui.followup.people import add_person, edit_person
 from reflect_tui.ui.screens.parts import reflect_app
+from reflect_tui.ui.widgets.glyphs import GlyphCheckbox
 
 DIALOG_CSS = """
 PersonDialog, NoteDialog, LineManagerDialog {
@@ -75,7 +76,7 @@ class PersonDialog(ModalScreen[Person | None]):
                 suggester=SuggestFromList(self.names, case_sensitive=False),
                 compact=True,
             )
-            yield Checkbox(
+            yield GlyphCheckbox(
                 "Facilitates sessions",
                 p.facilitator if p else False,
                 id="person-facilitator",

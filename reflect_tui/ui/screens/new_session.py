@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.domain.session import Session
@@ -26,6 +26,7 @@ from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.choice import ChoiceScreen
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
 from reflect_tui.ui.widgets.footer import KeepFooter
+from reflect_tui.ui.widgets.glyphs import GlyphRadioButton
 from reflect_tui.ui.widgets.suggest import CommaListSuggester
 
 KIND_WORDS = {
@@ -234,12 +235,12 @@ class HeaderFormScreen(Screen[None]):
             with Horizontal(classes="form-row", id="confidentiality-row"):
                 yield Label("Record", classes="form-label")
                 with RadioSet(id="confidentiality", compact=True):
-                    yield RadioButton(
+                    yield GlyphRadioButton(
                         "Shared (minutes can be exported)",
                         value=t.confidentiality is Confidentiality.SHARED,
                         id="shared",
                     )
-                    yield RadioButton(
+                    yield GlyphRadioButton(
                         "Confidential (stays with the facilitator)",
                         value=t.confidentiality is Confidentiality.CONFIDENTIAL,
                         id="confidential",

@@ -21,7 +21,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
@@ -43,6 +43,7 @@ from reflect_tui.report.markdown import long_date, who_lines
 from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
 from reflect_tui.ui.widgets.footer import KeepFooter
+from reflect_tui.ui.widgets.glyphs import GlyphRadioButton
 
 REPORTS_FOLDER = "reports"
 # From this many stored sessions, reading them for a report moves off the UI thread.
@@ -445,8 +446,8 @@ class ExportReportDialog(ModalScreen[tuple[str, Path] | None]):
         with Vertical(id="export-box"):
             yield Static("Export the report", id="export-title")
             with RadioSet(id="export-format"):
-                yield RadioButton("Markdown (.md)", value=True, id="fmt-md")
-                yield RadioButton("HTML with bar charts (.html)", id="fmt-html")
+                yield GlyphRadioButton("Markdown (.md)", value=True, id="fmt-md")
+                yield GlyphRadioButton("HTML with bar charts (.html)", id="fmt-html")
             # Two short lines: one long label was cut at 80 columns.
             yield Static(
                 "Write to this file (only you can read it; nothing is replaced without asking):",
