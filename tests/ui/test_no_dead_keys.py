@@ -75,7 +75,7 @@ async def test_the_confidential_export_question_has_plain_buttons(tmp_path: Path
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(RecordScreen(s))
         await pilot.pause()
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+e", "m")  # Markdown, then the confidentiality question
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         labels = [str(b.label) for b in app.screen.query(Button)]

@@ -41,8 +41,40 @@ def show_problem(screen: Screen[Any], message: str) -> None:
         screen.notify(message, severity="error", timeout=15)
 
 
-async def export_minutes(screen: Screen[Any], session: Session) -> Path | None:
-    """Write the Markdown minutes into the store's minutes folder; the path, or None."""
+async def choose_format(screen: Screen[Any], session: Session) -> tuple[str, bool] | None:
+    """Ask Markdown, HTML or (for a visit plan) the visit card: (fmt, card), or None."""
+    from reflect_tui import minutes
+    from reflect_tui.ui.screens.choice import ChoiceScreen
+
+    options = [("md", "Markdown", "m"), ("html", "HTML page to print", "h")]
+    if minutes.has_visit_card(session):
+        options.append(("card", "Visit card (HTML)", "c"))
+    question = ChoiceScreen(
+        "Export as Markdown (to share or edit), an HTML page (to print or e-mail)"
+        + (", or the visit card to carry on the visit?" if len(options) > 2 else "?"),
+        options,
+        cancel=("Cancel", "n"),
+    )
+    answer = await reflect_app(screen).push_screen_wait(question)
+    if answer is None:
+        return None
+    return ("html", True) if answer == "card" else (str(answer), False)
+
+
+async def export_minutes(
+    screen: Screen[Any], session: Session, *, ask_format: bool = False
+) -> Path | None:
+    """Write the minutes into the store's minutes folder; the path, or None.
+
+    With ``ask_format`` the person chooses Markdown, HTML or the visit card first.
+    """
+    fmt: str = "md"
+    card = False
+    if ask_format:
+        chosen = await choose_format(screen, session)
+        if chosen is None:
+            return None
+        fmt, card = chosen
     if not await confirm_confidential(screen, session, "Exporting", button="Export"):
         return None
     from reflect_tui import minutes
@@ -54,6 +86,8 @@ async def export_minutes(screen: Screen[Any], session: Session) -> Path | None:
             path = minutes.export_session(
                 session,
                 app.store.minutes_dir,
+                fmt="html" if fmt == "html" else "md",
+                card=card,
                 confirmed_confidential=session.is_confidential,
                 force=force,
             )

@@ -205,7 +205,7 @@ class FinishScreen(Screen[Any]):
 
     @work
     async def action_export(self) -> None:
-        await export_minutes(self, self.session)
+        await export_minutes(self, self.session, ask_format=True)
 
     @work
     async def action_copy(self) -> None:

@@ -107,7 +107,7 @@ class RecordScreen(Screen[None]):
 
     @work
     async def action_export(self) -> None:
-        await export_minutes(self, self.session)
+        await export_minutes(self, self.session, ask_format=True)
 
     @work
     async def action_copy(self) -> None:
