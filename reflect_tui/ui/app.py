@@ -90,6 +90,9 @@ class ReflectApp(KeysInOrder, App[int]):
         if self.store.read_only:
             self.sub_title = "read-only"
         self.push_screen(HomeScreen())
+        from reflect_tui.ui.recovery import notify_recovered
+
+        notify_recovered(self)
 
     # -- threads --------------------------------------------------------------
 

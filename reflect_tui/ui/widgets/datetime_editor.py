@@ -37,11 +37,23 @@ class DateTimeEditor(FieldEditor):
         with HorizontalGroup(classes="datetime-line"):
             yield Label("Date", classes="datetime-caption")
             yield self.quiet(
-                Input(day, placeholder="YYYY-MM-DD", compact=True, classes="datetime-date")
+                Input(
+                    day,
+                    placeholder="YYYY-MM-DD",
+                    compact=True,
+                    classes="datetime-date",
+                    select_on_focus=False,
+                )
             )
             yield Label("Time", classes="datetime-caption")
             yield self.quiet(
-                Input(time, placeholder="HH:MM", compact=True, classes="datetime-time")
+                Input(
+                    time,
+                    placeholder="HH:MM",
+                    compact=True,
+                    classes="datetime-time",
+                    select_on_focus=False,
+                )
             )
             yield Label("(time optional)", classes="datetime-hint")
 

@@ -133,7 +133,15 @@ class RowsEditor(FieldEditor):
     def row_input(self, placeholder: str, value: str, *, classes: str, **kwargs: Any) -> Input:
         """A compact input for one column of a row."""
         return self.quiet(
-            Input(value, placeholder=placeholder, compact=True, classes=classes, **kwargs)
+            # No select-all on focus: a key typed after Tab adds to the text, never replaces it.
+            Input(
+                value,
+                placeholder=placeholder,
+                compact=True,
+                classes=classes,
+                select_on_focus=False,
+                **kwargs,
+            )
         )
 
     def remove_button(self) -> Button:
