@@ -157,12 +157,8 @@ class RisksEditor(RowsEditor):
             unknown = sum(1 for _, band in pairs if band is risk.Band.UNKNOWN)
             if unknown:
                 # An unknown is never summarised away by a known score: it needs attention.
-                known = [(s, b) for s, b in pairs if b is not risk.Band.UNKNOWN and s is not None]
-                also = ""
-                if known:
-                    best = max(known, key=lambda pair: (pair[1].rank, pair[0] or 0))
-                    also = f"; highest known {best[0]} {best[1].value.upper()}"
-                badge.show(None, risk.Band.UNKNOWN, text=f"UNKNOWN ({unknown} not scored{also})")
+                # (Each row's own badge still shows its known score.)
+                badge.show(None, risk.Band.UNKNOWN, text=f"UNKNOWN ({unknown} not scored)")
                 continue
             scores = [s for s, b in pairs if b is top and s is not None]
             badge.show(max(scores) if scores else None, top)
