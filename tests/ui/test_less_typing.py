@@ -57,3 +57,28 @@ async def test_the_owner_filter_finds_ruth_among_the_demo_actions(tmp_path: Path
         await pilot.pause()
         assert screen.shown and all(r.action.owner.startswith("Ruth") for r in screen.shown)
         assert len(screen.shown) == len(ruths)
+
+
+async def test_the_team_box_suggests_known_teams_and_says_when_a_name_is_new(
+    tmp_path: Path,
+) -> None:
+    from textual.widgets import Static
+
+    from reflect_tui.store.demo import load_demo
+
+    app = build_app(tmp_path / "data")
+    load_demo(app.store, app.library, app.clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(HeaderFormScreen(app.library.get("team-reflection")))
+        await pilot.pause()
+        box = app.screen.query_one("#who", Input)
+        box.focus()
+        await pilot.press(*"North")
+        await pilot.pause()
+        note = str(app.screen.query_one("#team-note", Static).render())
+        assert "New team name" in note and "North Probation Team" in note
+        await pilot.press("right")  # accept the suggested known team
+        await pilot.pause()
+        assert box.value == "North Probation Team"
+        note = str(app.screen.query_one("#team-note", Static).render())
+        assert note.startswith("Known team")

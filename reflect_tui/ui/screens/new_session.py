@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.suggester import Suggester, SuggestFromList
 from textual.widgets import Button, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
@@ -220,18 +221,26 @@ class HeaderFormScreen(Screen[None]):
                 True,
             ),
         ]
+        self.known_teams = known_teams(app) if team else []
         with VerticalScroll(id="header-form"):
             yield Static(template_details(t), id="header-template")
             for label, box_id, value, hint, suggest in rows:
                 with Horizontal(classes="form-row"):
                     yield Label(label, classes="form-label")
+                    suggester: Suggester | None = None
+                    if box_id == "who" and team:
+                        suggester = SuggestFromList(self.known_teams, case_sensitive=False)
+                    elif suggest:
+                        suggester = CommaListSuggester(names)
                     yield Input(
                         value=value,
                         placeholder=hint,
                         id=box_id,
-                        suggester=CommaListSuggester(names) if suggest else None,
+                        suggester=suggester,
                         compact=True,
                     )
+                if box_id == "who" and team:
+                    yield Static("", id="team-note")
             with Horizontal(classes="form-row", id="confidentiality-row"):
                 yield Label("Record", classes="form-label")
                 with RadioSet(id="confidentiality", compact=True):
@@ -302,6 +311,11 @@ class HeaderFormScreen(Screen[None]):
     @on(Input.Submitted)
     def _next_box(self) -> None:
         self.focus_next()
+
+    @on(Input.Changed, "#who")
+    def _team_changed(self, event: Input.Changed) -> None:
+        if self.template.kind is SessionKind.TEAM:
+            self.query_one("#team-note", Static).update(team_note(event.value, self.known_teams))
 
     def value(self, box_id: str) -> str:
         return self.query_one(f"#{box_id}", Input).value.strip()
@@ -414,6 +428,43 @@ def carry_attendance(session: Session) -> None:
                 if not session.answers.get(f.id):
                     session.answers[f.id] = list(names)
                 return
+
+
+def known_teams(app: Any) -> list[str]:
+    """Team names from the roster and from earlier team sessions, A to Z."""
+    from reflect_tui.followup.people import teams
+
+    try:
+        found = {*teams(app.store.people()), *(s.team for s in app.store.list_sessions())}
+    except UserError:
+        return []
+    return sorted({t.strip() for t in found if t and t.strip()}, key=str.casefold)
+
+
+def team_note(typed: str, known: list[str]) -> Text:
+    """What the Team box means for follow-through: known, new, or maybe a known one."""
+    name = typed.strip()
+    if not name or not known:
+        return Text("")
+    if any(name.casefold() == k.casefold() for k in known):
+        return Text("Known team: its open actions are carried into this session.", style="dim")
+    from reflect_tui.ui.widgets.fuzzy import matches
+
+    close = [k for k in known if matches(name, k)]
+    text = Text()
+    text.append("New team name. ", style="bold")
+    if close:
+        text.append(
+            f"Did you mean {', '.join(close[:3])}? (→ accepts the suggestion.) "
+            "Earlier actions only carry forward under the same team name."
+        )
+    else:
+        text.append(
+            "Nothing is carried forward from earlier sessions; known teams: "
+            + ", ".join(known[:4])
+            + ("…" if len(known) > 4 else "")
+        )
+    return text
 
 
 def known_names(app: Any) -> list[str]:
