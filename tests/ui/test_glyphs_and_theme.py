@@ -133,3 +133,21 @@ async def test_the_chosen_theme_is_remembered_across_restarts(tmp_path: Path) ->
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert again.theme == "reflect-high-contrast"
+
+
+def test_the_ui_uses_theme_colours_not_fixed_rich_colour_names() -> None:
+    import re
+
+    import reflect_tui.ui
+
+    named = re.compile(
+        r"""style=["'][^"']*\b(red|green|yellow|blue|white|black|grey|orange|dark_red)\b"""
+    )
+    root = Path(reflect_tui.ui.__file__).parent
+    found = [
+        f"{path.relative_to(root)}:{n}"
+        for path in sorted(root.rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if named.search(line)
+    ]
+    assert found == []

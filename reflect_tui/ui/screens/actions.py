@@ -23,6 +23,7 @@ from reflect_tui.followup.people import teams
 from reflect_tui.followup.status import set_status
 from reflect_tui.ui.screens.followup_dialogs import NoteDialog
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.theme_style import themed
 from reflect_tui.ui.widgets.fit_table import Column, cell, set_columns
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.fuzzy import matches
@@ -135,15 +136,15 @@ class ActionsScreen(Screen[None]):
         for r in self.shown:
             a = r.action
             late = r.overdue(today)
-            state = Text("OVERDUE", style="bold red") if late else Text(a.status.value)
+            state = Text("OVERDUE", style=themed("bold $error")) if late else Text(a.status.value)
             if a.status is ActionStatus.DONE:
-                state.stylize("green")
+                state.stylize(themed("$success"))
             what = Text(a.what or "(no description)", no_wrap=True, overflow="ellipsis")
             if a.note:
                 what.append(f" — {a.note}", style="dim italic")
             source = Text(r.origin_title, style="dim", no_wrap=True, overflow="ellipsis")
             if r.confidential:
-                source.append("  CONFIDENTIAL", style="bold red")
+                source.append("  CONFIDENTIAL", style=themed("bold $error"))
             cells = (
                 a.due.isoformat() if a.due else "—",
                 state,

@@ -24,6 +24,7 @@ from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.export_flow import copy_markdown, export_minutes
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.theme_style import themed
 from reflect_tui.ui.widgets.footer import KeepFooter
 
 
@@ -54,7 +55,7 @@ def finding_line(session: Session, finding: Any) -> Text:
         f = session.template.field_by_id(field_id)
         where = f.label if f is not None else field_id
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{getattr(finding, 'kind', 'check')}: ", style="bold yellow")
+    text.append(f"{getattr(finding, 'kind', 'check')}: ", style=themed("bold $warning"))
     text.append(repr(str(getattr(finding, "text", ""))))
     if where:
         text.append(f"  in “{where}”", style="dim")
@@ -116,7 +117,10 @@ class FinishScreen(Screen[Any]):
         if not self.findings:
             box.add_option(
                 Option(
-                    Text("Nothing that looks like a name, number or address.", style="green"),
+                    Text(
+                        "Nothing that looks like a name, number or address.",
+                        style=themed("$success"),
+                    ),
                     disabled=True,
                 )
             )

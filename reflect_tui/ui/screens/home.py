@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.theme_style import themed
 
 # Drafts and recent sessions shown before any filtering (each); the filter searches them all.
 RECENT_LIMIT = 100
@@ -41,9 +42,9 @@ def summary_line(s: Any) -> Text:
         step = f"step {int(s.current_step) + 1}/{s.step_count}" if s.step_count else "draft"
         text.append(f"▶ {step:<10} ", style="bold")
     else:
-        text.append("✓ complete   ", style="green")
+        text.append("✓ complete   ", style=themed("$success"))
     if str(s.confidentiality) == "confidential":
-        text.append("CONFIDENTIAL ", style="bold red")
+        text.append("CONFIDENTIAL ", style=themed("bold $error"))
     text.append(f"{s.title}", style="bold")
     text.append(f"  {s.template_title}", style="dim")
     who = s.team or s.subject

@@ -26,6 +26,7 @@ from reflect_tui.domain.template import Confidentiality, FieldKind, SessionKind,
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.choice import ChoiceScreen
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.theme_style import themed
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.glyphs import GlyphRadioButton
 from reflect_tui.ui.widgets.suggest import CommaListSuggester
@@ -42,7 +43,7 @@ def template_line(t: Template) -> Text:
     text.append(t.title, style="bold")
     text.append(f"  {KIND_WORDS.get(t.kind, str(t.kind))} · {t.duration_minutes} min", style="dim")
     if t.confidentiality is Confidentiality.CONFIDENTIAL:
-        text.append("  CONFIDENTIAL", style="bold red")
+        text.append("  CONFIDENTIAL", style=themed("bold $error"))
     return text
 
 
@@ -56,7 +57,7 @@ def template_details(t: Template) -> Text:
         style="dim",
     )
     if t.confidentiality is Confidentiality.CONFIDENTIAL:
-        text.append("confidential", style="bold red")
+        text.append("confidential", style=themed("bold $error"))
     else:
         text.append("shared record", style="dim")
     return text

@@ -42,6 +42,7 @@ from reflect_tui.report import (
 from reflect_tui.report.markdown import long_date, who_lines
 from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.theme_style import themed
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.glyphs import GlyphRadioButton
 
@@ -73,7 +74,7 @@ def figure(cell: Cell, largest: int, width: int) -> Text:
     if cell.is_exact:
         bar = text_bar(cell, largest, width)
         text.append(f"{cell.text:>4} ", style="bold")
-        text.append(bar, style="green")
+        text.append(bar, style=themed("$success"))
     else:
         text.append(cell.text, style="dim")
     return text

@@ -27,7 +27,7 @@ from reflect_tui.domain.template import Step
 from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
-from reflect_tui.ui.theme_style import theme_style
+from reflect_tui.ui.theme_style import theme_style, themed
 from reflect_tui.ui.widgets.carried_actions import CarriedActions, carried_for, decide
 from reflect_tui.ui.widgets.fields import FieldEditor, editor_for
 from reflect_tui.ui.widgets.footer import KeepFooter
@@ -189,7 +189,7 @@ class RunnerScreen(Screen[None]):
             if n == self.step_index:
                 text.append("▶ ", style="bold")
             elif step_done(self.session, step):
-                text.append("✓ ", style="green")
+                text.append("✓ ", style=themed("$success"))
             else:
                 text.append("· ", style="dim")
             text.append(f"{n + 1}. {step.title}", style="bold" if n == self.step_index else "")
@@ -422,7 +422,7 @@ class RunnerScreen(Screen[None]):
             widget.update(Text("read-only", style="bold"))
             return
         if state == "error":
-            widget.update(Text("✗ NOT SAVED", style="bold red"))
+            widget.update(Text("✗ NOT SAVED", style=themed("bold $error")))
             banner.show(
                 f"Could not save: {error or 'the disk refused the write'}. {SAVE_ERROR_ADVICE}",
                 error=True,
@@ -435,7 +435,7 @@ class RunnerScreen(Screen[None]):
         if state == "saving":
             widget.update(Text("saving…", style="italic"))
         else:
-            widget.update(Text("✓ saved", style="green"))
+            widget.update(Text("✓ saved", style=themed("$success")))
 
     def save_now(self) -> None:
         """Make everything durable now (step change, leaving, quitting)."""

@@ -24,6 +24,7 @@ from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.followup.carry import carries_actions, refresh_carried
 from reflect_tui.followup.status import apply_outcome
+from reflect_tui.ui.theme_style import themed
 from reflect_tui.ui.widgets.option_strip import OptionStrip
 
 OUTCOMES = [Outcome.DONE, Outcome.DROPPED, Outcome.CARRIED]
@@ -72,7 +73,7 @@ def describe(action: CarriedAction, today: date) -> Text:
         late = action.due < today
         text.append(
             f", due {action.due.isoformat()}" + (" (overdue)" if late else ""),
-            style="bold red" if late else "dim",
+            style=themed("bold $error") if late else "dim",
         )
     if action.from_title:
         when = f", {action.from_date.isoformat()}" if action.from_date else ""
