@@ -82,3 +82,26 @@ async def test_the_team_box_suggests_known_teams_and_says_when_a_name_is_new(
         assert box.value == "North Probation Team"
         note = str(app.screen.query_one("#team-note", Static).render())
         assert note.startswith("Known team")
+
+
+async def test_the_people_filter_is_forgiving(tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    from reflect_tui.domain.people import Person
+    from reflect_tui.ui.screens.people import PeopleScreen
+
+    app = build_app(tmp_path / "data")
+    for name, team in (("Zoë Ångström", "North"), ("Ruth Amadi", "South"), ("Bo Lind", "North")):
+        app.store.save_person(Person(name=name, team=team))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(PeopleScreen())
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        await pilot.press("slash", *"zoe")
+        await pilot.pause()
+        assert [p.name for p in screen.people] == ["Zoë Ångström"]
+        assert screen.query_one("#people-table", DataTable).row_count == 1
+        await pilot.press(*["backspace"] * 3, *"north")
+        await pilot.pause()
+        assert sorted(p.name for p in screen.people) == ["Bo Lind", "Zoë Ångström"]
