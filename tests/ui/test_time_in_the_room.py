@@ -93,3 +93,21 @@ async def test_room_mode_shows_of_n_min_and_f3_shows_the_prompt(tmp_path: Path) 
         await pilot.press("f3")
         await pilot.pause()
         assert guidance.region.area == 0
+
+
+async def test_the_over_time_warning_fits_the_status_bar_at_80_columns(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    session = draft(data)
+    session.elapsed_seconds = 75 * 60.0
+    session.step_seconds[session.template.steps[0].id] = 17 * 60.0
+    clock = new_clock()
+    app = build_app(data, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        runner = RunnerScreen(session)
+        await app.push_screen(runner)
+        await pilot.pause()
+        bar = runner.query_one("#clock", Static)
+        text = bar.render()
+        plain = str(text)
+        assert "over by 12 min" in plain and "+15" in plain
+        assert len(plain) <= bar.content_region.width  # nothing cut off
