@@ -111,3 +111,25 @@ async def test_the_over_time_warning_fits_the_status_bar_at_80_columns(tmp_path:
         plain = str(text)
         assert "over by 12 min" in plain and "+15" in plain
         assert len(plain) <= bar.content_region.width  # nothing cut off
+
+
+async def test_a_draft_opened_already_over_time_rings_no_bell(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    session = draft(data)
+    session.elapsed_seconds = 70 * 60.0
+    session.step_seconds[session.template.steps[0].id] = 9 * 60.0
+    clock = new_clock()
+    app = build_app(data, clock)
+    bells: list[int] = []
+    app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        runner = RunnerScreen(session)
+        await app.push_screen(runner)
+        await pilot.pause()
+        clock.advance(2)
+        runner.tick()
+        assert bells == []  # not news: it was over when it was opened
+        await runner.show_step(1)  # "What happened?": 15 minutes, none spent yet
+        clock.advance(15 * 60 + 1)
+        runner.tick()
+        assert bells == [1]

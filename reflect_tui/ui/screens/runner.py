@@ -261,6 +261,7 @@ class RunnerScreen(Screen[None]):
                 await box.mount(carried, before=0)
                 if self.autosaver is not None:
                     self.autosaver.touch()
+        self._already_over(step)
         pending = self.session.extra.get(PENDING_KEY) or {}
         for editor in editors:
             editor.set_room_mode(self.room)
@@ -516,6 +517,14 @@ class RunnerScreen(Screen[None]):
         )
         if not self.read_only and not self.paused:
             self.signal_time_up(step, spent, session_over)
+
+    def _already_over(self, step: Step) -> None:
+        """A step (or session) opened already past its time rings no bell: it is not news."""
+        s = self.session
+        if step.timebox_minutes and s.step_seconds.get(step.id, 0.0) >= step.timebox_minutes * 60:
+            self._signalled.add(f"step:{step.id}")
+        if s.template.duration_minutes and s.elapsed_seconds > s.template.duration_minutes * 60:
+            self._signalled.add("session")
 
     def signal_time_up(self, step: Step, spent: float, session_over: float) -> None:
         """Once per step (and once for the session): a bell and a notice that time is up."""
