@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness import build_app
+from harness import build_app, new_clock
 from textual.widgets import Button, Checkbox, DataTable
 
 from reflect_tui.store.demo import load_demo
@@ -101,3 +101,33 @@ async def test_footers_keep_help_and_quit_first_at_80_columns(tmp_path: Path) ->
         assert actions[:2] == ["help", "quit"]
         for key in keys[:2]:
             assert footer.region.contains_region(key.region)
+
+
+async def test_a_steps_action_and_hazard_boxes_keep_their_room_at_80_columns(
+    tmp_path: Path,
+) -> None:
+    from textual.widgets import Input
+
+    from reflect_tui.domain.session import Session
+    from reflect_tui.store import Store
+    from reflect_tui.templates import TemplateLibrary
+    from reflect_tui.ui.screens.runner import RunnerScreen
+
+    data = tmp_path / "data"
+    template = TemplateLibrary.from_dirs([]).get("pre-visit-risk")
+    session = Session.start(template, "Visit", new_clock().now(), subject="Bo")
+    session.current_step = 3  # risks
+    with Store.open(data, new_clock()) as store:
+        store.save_session(session)
+    app = build_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        runner = RunnerScreen(session)
+        await app.push_screen(runner)
+        await pilot.pause()
+        assert not runner.query_one("#steps").display  # F2 brings the step list back
+        hazard = runner.query("Input.risk-text").first(Input)
+        assert hazard.region.width >= 45  # about 22 with the step list beside it
+        await runner.show_step(6)  # the decision, with its actions
+        await pilot.pause()
+        what = runner.query("Input.action-what").first(Input)
+        assert what.region.width >= 40
