@@ -33,7 +33,12 @@ def register(
         ),
     )
     demo.add_argument(
-        "--sessions", type=_count, default=12, metavar="N", help="how many sessions (default 12)"
+        "--sessions",
+        type=_count,
+        default=None,
+        metavar="N",
+        help="add exactly N sessions (default: 12, plus, once per store, a supervision "
+        "and decompression history for the roster)",
     )
     demo.add_argument("--seed", type=int, default=7, help="sample data seed (same seed, same data)")
     demo.set_defaults(func=run_demo)
@@ -95,8 +100,10 @@ def run_demo(args: argparse.Namespace) -> int:
         if store.read_only:
             raise StoreReadOnly(f"Nothing was added: {store.read_only_reason}")
         with store.batch():  # one write for all of it
-            added, people = demo.fill(store, templates, clock, args.sessions, args.seed)
-            added += demo.history(store, templates, clock, args.seed)  # follow-through
+            count = demo.DEFAULT_SESSIONS if args.sessions is None else args.sessions
+            added, people = demo.fill(store, templates, clock, count, args.seed)
+            if args.sessions is None:  # `--sessions N` adds exactly N
+                added += demo.history(store, templates, clock, args.seed)  # follow-through
         total = len(store.list_sessions())
         where = store.data_dir
     print(

@@ -47,16 +47,28 @@ header.record dl {
 }
 header.record dt { font-weight: 600; }
 header.record dd { margin: 0; }
-@page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+@page {
+  size: A4; margin: 18mm 16mm 20mm 16mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; }
+}
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
-  h2.major { break-before: page; page-break-before: always; }
+  /* No forced page breaks: they left pages holding two lines. A major section
+     (risks, actions) starts with room above it and is not split from its first lines. */
+  h2.major { margin-top: 2.2em; break-before: auto; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  p, li { orphans: 3; widows: 3; }
+  table, blockquote { break-inside: auto; }
   a { color: inherit; text-decoration: none; }
 }
 """
 
 CONFIDENTIAL_PAGE_CSS = """
-@page { @bottom-center { content: "Confidential"; color: #b00020; font-size: 9pt; } }
+@page {
+  @bottom-center {
+    content: "CONFIDENTIAL: stays with the facilitator"; color: #b00020; font-size: 9pt;
+  }
+}
 """
 
 

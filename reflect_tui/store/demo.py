@@ -182,6 +182,11 @@ def _themes(rng: random.Random) -> list[str]:
     return rng.sample(DEFAULT_THEMES, k=rng.choice((1, 1, 2)))
 
 
+#: Date fields about something that happened before the session (the incident, the visit
+#: a debrief looks back on); every other date field looks forward from the session.
+LOOKS_BACK = {"incident-when"}
+
+
 def _value(
     f: Field,
     rng: random.Random,
@@ -189,6 +194,8 @@ def _value(
     today: date,
     people: Sequence[str],
     ids: random.Random,
+    *,
+    back: bool = False,
 ) -> Value:
     kind = f.kind
     if kind is FieldKind.TEXT:
@@ -240,7 +247,10 @@ def _value(
             return f.options[0]  # most people agree to anonymised themes
         return rng.choice(f.options) if f.options else None
     if kind is FieldKind.DATETIME:
-        when = day + timedelta(days=rng.choice((1, 14, 28, 91)))
+        if back or f.id in LOOKS_BACK:  # what is reviewed happened before the review
+            when = day - timedelta(days=rng.choice((1, 3, 7, 14)))
+        else:  # a next session, review or visit comes after the session that set it
+            when = day + timedelta(days=rng.choice((1, 14, 28, 91)))
         return f"{when.isoformat()}T{rng.choice(('09:30', '10:00', '14:00'))}"
     if kind is FieldKind.PEOPLE:
         return rng.sample(list(people), k=min(len(people), rng.randint(1, 4)))
@@ -288,7 +298,9 @@ def make_session(
         for f in step.fields:
             if draft and index == last_step and rng.random() < 0.5:
                 continue
-            session.answers[f.id] = _value(f, rng, day, today, names, ids)
+            # A debrief's first step is the visit it looks back on.
+            back = template.id == "post-visit-debrief" and index == 0
+            session.answers[f.id] = _value(f, rng, day, today, names, ids, back=back)
             if f.kind is FieldKind.ACTIONS:
                 for action in session.answers[f.id]:
                     action.created_in = session.id
@@ -379,6 +391,16 @@ def _moved(session: Session, day: date) -> Session:
     for action in session.actions():
         if action.due is not None:
             action.due += shift
+    # Dates answered in the session (next session, review, visit) move with it.
+    for step in session.template.steps:
+        for f in step.fields:
+            value = session.answers.get(f.id)
+            if f.kind is FieldKind.DATETIME and isinstance(value, str) and value:
+                moved = datetime.fromisoformat(value) + shift
+                has_time = "T" in value
+                session.answers[f.id] = (
+                    moved.isoformat(timespec="minutes") if has_time else moved.date().isoformat()
+                )
     return session
 
 

@@ -107,6 +107,8 @@ class Store:
         self.read_only = read_only
         self.read_only_reason = read_only_reason
         self.warnings: list[str] = []
+        # Drafts brought back from the autosave journal at this open (a crash or kill).
+        self.recovered: list[str] = []
         self._lock = lock
         self._codec = codec
         self._blob = FileBlob(self.path, codec)
@@ -279,6 +281,7 @@ class Store:
             for e in replay:
                 self._put_session(e.record, None)
             return
+        self.recovered = [e.session_id for e in replay]
         with self._writing():
             for e in replay:
                 self._put_session(e.record, None)

@@ -21,12 +21,13 @@ from textual.screen import Screen
 from reflect_tui import paths
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.store import Store
+from reflect_tui.ui.key_order import KeysInOrder
 
 if TYPE_CHECKING:
     from reflect_tui.templates import TemplateLibrary
 
 
-class ReflectApp(App[int]):
+class ReflectApp(KeysInOrder, App[int]):
     """reflect-tui. Screens call back into ``store``, ``library`` and ``clock``."""
 
     TITLE = "reflect"
@@ -52,6 +53,7 @@ class ReflectApp(App[int]):
         user_folders: bool = True,
     ) -> None:
         super().__init__()
+        self._key_order_init()
         self.store = store
         self._library: TemplateLibrary | None = None if callable(library) else library
         self._load_library: Callable[[], TemplateLibrary] = (
@@ -89,12 +91,17 @@ class ReflectApp(App[int]):
 
     def on_mount(self) -> None:
         from reflect_tui.ui.screens.home import HomeScreen
+        from reflect_tui.ui.themes import install_themes
 
         self._ui_loop = asyncio.get_running_loop()
         self._ui_thread = threading.get_ident()
+        install_themes(self)
         if self.store.read_only:
             self.sub_title = "read-only"
         self.push_screen(HomeScreen())
+        from reflect_tui.ui.recovery import notify_recovered
+
+        notify_recovered(self)
 
     # -- threads --------------------------------------------------------------
 

@@ -221,10 +221,23 @@ def test_html_is_one_self_contained_printable_page() -> None:
     page = render_html(every_kind_session())
     assert page.startswith("<!DOCTYPE html>")
     assert "size: A4" in page
-    assert '<h2 class="major">Actions</h2>' in page  # starts a printed page
+    assert '<h2 class="major">Actions</h2>' in page  # room above it when printed
+    # No forced page breaks (they left pages of two lines); printed pages are numbered.
+    assert "break-before: page" not in page and "page-break-before: always" not in page
+    assert 'counter(page) " of " counter(pages)' in page
     assert not re.search(r"""(src|href)\s*=|@import|url\(""", page)  # nothing to fetch
     assert '<header class="record">' in page
     assert "every-kind" in page.split("</header>")[0]
+
+
+def test_a_printed_confidential_record_says_so_on_every_page() -> None:
+    from reflect_tui.domain.template import Confidentiality
+
+    session = every_kind_session()
+    session.confidentiality = Confidentiality.CONFIDENTIAL
+    page = render_html(session, confirmed_confidential=True)
+    assert "@bottom-center" in page and "CONFIDENTIAL: stays with the facilitator" in page
+    assert "counter(page)" in page
 
 
 def test_private_fields_never_reach_any_export() -> None:

@@ -144,12 +144,15 @@ async def fill_field(pilot: Pilot[Any], field: Field, n: int) -> Any:
         await type_text(pilot, "14:30")
         return "2026-04-01T14:30"
     if kind is FieldKind.PEOPLE:
-        await tab_to(pilot, field, lambda w: isinstance(w, Input))
+        # The attendance question starts with the header's participants: add after them.
+        start = await tab_to(pilot, field, lambda w: isinstance(w, Input) and not w.value)
+        editor = editor_of(start)
+        already = list(editor.value) if editor is not None else []
         await type_text(pilot, "Rob")
         await pilot.press("enter")
         await tab_to(pilot, field, lambda w: isinstance(w, Input) and not w.value)
         await type_text(pilot, "Kit")
-        return ["Rob", "Kit"]
+        return [*already, "Rob", "Kit"]
     raise AssertionError(f"no script for {kind}")
 
 

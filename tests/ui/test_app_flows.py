@@ -181,6 +181,11 @@ async def test_room_mode_hides_private_fields_and_the_step_list(tmp_path: Path) 
         )
         assert focused_editor is None or not focused_editor.field.private
         await pilot.press("f7")
+        await pilot.pause()
+        assert not runner.query_one("#room-clock").display
+        # At 80 columns the step list gives its room to the step until F2 asks for it.
+        await pilot.press("f2")
+        await pilot.pause()
         assert runner.query_one("#steps").display
 
 

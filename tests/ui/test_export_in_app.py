@@ -48,15 +48,34 @@ async def test_a_confidential_record_is_exported_only_after_a_yes(tmp_path: Path
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         assert isinstance(app.screen, RecordScreen)
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+e", "m")  # Markdown
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
         assert minutes_files(data) == []
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+e", "m")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
     [written] = minutes_files(data)
     assert "Arrived tired after a long court week." in written.read_text(encoding="utf-8")
+
+
+async def test_html_minutes_and_the_visit_card_are_exported_from_the_record(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    completed(data, "pre-visit-risk", "Flat 3, ground floor.")
+    app = build_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, RecordScreen)
+        await pilot.press("ctrl+e", "h")  # HTML page
+        await pilot.pause()
+        await pilot.press("ctrl+e", "c")  # visit card
+        await pilot.pause()
+    written = sorted((data / "minutes").glob("*.html"))
+    assert len(written) == 2  # the minutes page and the visit card, side by side
+    texts = [p.read_text(encoding="utf-8") for p in written]
+    assert all("<html" in t.lower() for t in texts)

@@ -189,43 +189,65 @@ async def test_no_carried_actions_is_one_dim_line_and_nothing_in_room_mode(tmp_p
 # -- runner: a step starts at the top of its guidance -------------------------
 
 
-async def test_a_step_opens_at_its_guidance_with_the_cursor_in_view(tmp_path: Path) -> None:
+async def test_every_step_opens_at_the_top_of_its_guidance_and_typing_shows_the_cursor(
+    tmp_path: Path,
+) -> None:
+    from textual.widgets import TextArea
+
     from reflect_tui.ui.app import make_app
+    from reflect_tui.ui.widgets.fields import FieldEditor
 
     data = tmp_path / "data"
     # As a person sees it: with animations, focusing a field scrolls the pane smoothly.
     app = make_app(data, new_clock(), animations=True, cursor_blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_form(pilot, "pre-visit-risk")
+        await open_form(pilot, "decompression")
         await pilot.press("ctrl+s")
         await pilot.pause()
         runner = app.screen
         assert isinstance(runner, RunnerScreen)
         pane = runner.query_one("#step-pane", VerticalScroll)
-        seen_top = 0
         for index, step in enumerate(runner.session.template.steps):
             if index:
                 await pilot.press("f6")
             await pilot.pause()
-            await pilot.pause(0.5)  # let the smooth scroll finish
-            await pilot.pause()
+            await pilot.pause(0.5)  # let any smooth scroll finish
             assert runner.step_index == index
+            # The confidentiality script and every guidance start at their first line...
+            assert pane.scroll_y == 0, step.id
             focused = runner.focused
             assert focused is not None, step.id
-            view = pane.scrollable_content_region
-            # The cursor is always where the user can see it...
-            assert view.y <= focused.region.y < view.bottom, step.id
-            # ...and the guidance starts at the top whenever that leaves the cursor in view.
-            if pane.scroll_y > 0:
-                cursor_bottom_at_top = focused.region.bottom - view.y + pane.scroll_y
-                assert cursor_bottom_at_top > view.height, step.id
-            seen_top += pane.scroll_y == 0
-            if step.id == runner.session.template.steps[3].id:
-                # A hazard row makes this step taller than the pane: it is left scrolled,
-                # and the next step must not inherit that scroll.
-                await pilot.press(*"Dog loose", "tab", "3", "tab", "4", "enter")
+            assert any(isinstance(a, FieldEditor) for a in focused.ancestors), step.id
+            if isinstance(focused, TextArea):
+                # ...and the first key typed brings the cursor into view.
+                await pilot.press(*"ok")
                 await pilot.pause()
-        assert seen_top >= len(runner.session.template.steps) - 1
+                view = pane.scrollable_content_region
+                assert view.y <= focused.cursor_screen_offset.y < view.bottom, step.id
+
+
+async def test_a_long_answer_keeps_its_cursor_line_on_screen_at_80x24(tmp_path: Path) -> None:
+    from textual.widgets import TextArea
+
+    data = tmp_path / "data"
+    app = build_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot, "team-reflection")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        runner = app.screen
+        assert isinstance(runner, RunnerScreen)
+        await pilot.press("f6")  # "What happened?": a text box first
+        await pilot.pause()
+        box = runner.focused
+        assert isinstance(box, TextArea)
+        pane = runner.query_one("#step-pane", VerticalScroll)
+        for line in range(1, 21):
+            await pilot.press(*f"line {line}", "enter")
+            await pilot.pause()
+            view = pane.scrollable_content_region
+            assert view.y <= box.cursor_screen_offset.y < view.bottom, line
+        assert pane.scroll_y > 0
 
 
 # -- finish: unanswered questions marked * ------------------------------------

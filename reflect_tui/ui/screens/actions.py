@@ -14,7 +14,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Footer, Input, Select, Static
+from textual.widgets import Checkbox, DataTable, Input, Select, Static
 
 from reflect_tui.domain.answers import ActionStatus
 from reflect_tui.errors import UserError
@@ -23,6 +23,11 @@ from reflect_tui.followup.people import teams
 from reflect_tui.followup.status import set_status
 from reflect_tui.ui.screens.followup_dialogs import NoteDialog
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets.fit_table import Column, cell, set_columns
+from reflect_tui.ui.widgets.footer import KeepFooter
+from reflect_tui.ui.widgets.fuzzy import matches
+from reflect_tui.ui.widgets.glyphs import GlyphCheckbox
 
 CSS = """
 #actions-body { height: 1fr; padding: 0 1; }
@@ -41,6 +46,18 @@ VERBS = {
     "drop": (ActionStatus.DROPPED, "Drop"),
     "reopen": (ActionStatus.OPEN, "Reopen"),
 }
+
+
+# The action is the main text: at 80 columns "From" and "Team" go (the team filter and
+# the record still say them) and the owner shortens, so the action keeps ~40 characters.
+ACTION_COLUMNS = (
+    Column("Due", 10, 10),
+    Column("Status", 7, 7),
+    Column("Owner", 16, 10, drop=3),
+    Column("Team", 20, 10, drop=2),
+    Column("Action", 40, 36, main=True),
+    Column("From", 24, 12, drop=1),
+)
 
 
 class ActionsScreen(Screen[None]):
@@ -69,20 +86,21 @@ class ActionsScreen(Screen[None]):
                 yield Input(self.initial_owner, placeholder="owner", id="filter-owner")
                 yield Select[str]([], prompt="any team", id="filter-team")
                 yield Select[str](STATUS_CHOICES, prompt="any status", id="filter-status")
-                yield Checkbox("overdue only", self.initial_overdue, id="filter-overdue")
+                yield GlyphCheckbox("overdue only", self.initial_overdue, id="filter-overdue")
             table: DataTable[Text | str] = DataTable(id="actions-table", cursor_type="row")
             yield table
             yield Static(id="actions-count")
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         app = reflect_app(self)
         app.quiet_cursor(self.query_one("#filter-owner", Input))
         if app.store.read_only:
             self.query_one(Banner).show(read_only_message(app))
-        table = self.query_one("#actions-table", DataTable)
-        table.add_columns("Due", "Status", "Owner", "Team", "Action", "From")
         self.reload()
+
+    def on_resize(self) -> None:
+        self.refilter()
 
     def reload(self) -> None:
         store = reflect_app(self).store
@@ -104,38 +122,41 @@ class ActionsScreen(Screen[None]):
         today = reflect_app(self).clock.now().date()
         team = self.query_one("#filter-team", Select).value
         status = self.query_one("#filter-status", Select).value
+        owner = self.query_one("#filter-owner", Input).value.strip()
         self.shown = filter_rows(
             self.all_rows,
             today=today,
-            owner=self.query_one("#filter-owner", Input).value.strip(),
+            owner="",  # matched below: "ruth" finds Ruth Amadi, accents or not
             team=team if isinstance(team, str) else "",
             status=ActionStatus(status) if isinstance(status, str) else None,
             overdue=self.query_one("#filter-overdue", Checkbox).value,
         )
+        if owner:
+            self.shown = [r for r in self.shown if matches(owner, r.action.owner)]
         table = self.query_one("#actions-table", DataTable)
         keep = table.cursor_row
-        table.clear()
+        kept = set_columns(table, ACTION_COLUMNS)
         for r in self.shown:
             a = r.action
             late = r.overdue(today)
-            state = Text("OVERDUE", style="bold red") if late else Text(a.status.value)
+            state = Text("OVERDUE", style=themed("bold $error")) if late else Text(a.status.value)
             if a.status is ActionStatus.DONE:
-                state.stylize("green")
+                state.stylize(themed("$success"))
             what = Text(a.what or "(no description)", no_wrap=True, overflow="ellipsis")
             if a.note:
                 what.append(f" — {a.note}", style="dim italic")
             source = Text(r.origin_title, style="dim", no_wrap=True, overflow="ellipsis")
             if r.confidential:
-                source.append("  CONFIDENTIAL", style="bold red")
-            table.add_row(
+                source.append("  CONFIDENTIAL", style=themed("bold $error"))
+            cells = (
                 a.due.isoformat() if a.due else "—",
                 state,
                 a.owner or "—",
                 r.team or "—",
                 what,
                 source,
-                key=a.id,
             )
+            table.add_row(*(cell(cells[n]) for n in kept), key=a.id)
         if self.shown:
             table.move_cursor(row=min(max(keep, 0), len(self.shown) - 1))
         overdue = sum(1 for r in self.shown if r.overdue(today))

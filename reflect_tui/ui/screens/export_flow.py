@@ -18,12 +18,15 @@ from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.parts import Banner, reflect_app
 
 
-async def confirm_confidential(screen: Screen[Any], session: Session, doing: str) -> bool:
+async def confirm_confidential(
+    screen: Screen[Any], session: Session, doing: str, *, button: str | None = None
+) -> bool:
+    """Ask before a confidential session leaves the app; ``button`` is the yes button's verb."""
     if not session.is_confidential:
         return True
     question = ConfirmScreen(
         f"This session is CONFIDENTIAL. {doing} puts its content outside this app. Are you sure?",
-        yes=doing,
+        yes=button or doing,
         no="Cancel",
     )
     answer: bool = await reflect_app(screen).push_screen_wait(question)
@@ -38,9 +41,41 @@ def show_problem(screen: Screen[Any], message: str) -> None:
         screen.notify(message, severity="error", timeout=15)
 
 
-async def export_minutes(screen: Screen[Any], session: Session) -> Path | None:
-    """Write the Markdown minutes into the store's minutes folder; the path, or None."""
-    if not await confirm_confidential(screen, session, "Exporting"):
+async def choose_format(screen: Screen[Any], session: Session) -> tuple[str, bool] | None:
+    """Ask Markdown, HTML or (for a visit plan) the visit card: (fmt, card), or None."""
+    from reflect_tui import minutes
+    from reflect_tui.ui.screens.choice import ChoiceScreen
+
+    options = [("md", "Markdown", "m"), ("html", "HTML page to print", "h")]
+    if minutes.has_visit_card(session):
+        options.append(("card", "Visit card (HTML)", "c"))
+    question = ChoiceScreen(
+        "Export as Markdown (to share or edit), an HTML page (to print or e-mail)"
+        + (", or the visit card to carry on the visit?" if len(options) > 2 else "?"),
+        options,
+        cancel=("Cancel", "n"),
+    )
+    answer = await reflect_app(screen).push_screen_wait(question)
+    if answer is None:
+        return None
+    return ("html", True) if answer == "card" else (str(answer), False)
+
+
+async def export_minutes(
+    screen: Screen[Any], session: Session, *, ask_format: bool = False
+) -> Path | None:
+    """Write the minutes into the store's minutes folder; the path, or None.
+
+    With ``ask_format`` the person chooses Markdown, HTML or the visit card first.
+    """
+    fmt: str = "md"
+    card = False
+    if ask_format:
+        chosen = await choose_format(screen, session)
+        if chosen is None:
+            return None
+        fmt, card = chosen
+    if not await confirm_confidential(screen, session, "Exporting", button="Export"):
         return None
     from reflect_tui import minutes
 
@@ -51,6 +86,8 @@ async def export_minutes(screen: Screen[Any], session: Session) -> Path | None:
             path = minutes.export_session(
                 session,
                 app.store.minutes_dir,
+                fmt="html" if fmt == "html" else "md",
+                card=card,
                 confirmed_confidential=session.is_confidential,
                 force=force,
             )
@@ -74,7 +111,7 @@ async def export_minutes(screen: Screen[Any], session: Session) -> Path | None:
 
 
 async def copy_markdown(screen: Screen[Any], session: Session) -> bool:
-    if not await confirm_confidential(screen, session, "Copying"):
+    if not await confirm_confidential(screen, session, "Copying", button="Copy"):
         return False
     from reflect_tui import minutes
 

@@ -16,7 +16,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Markdown, OptionList, Static
+from textual.widgets import Button, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.domain.confidential import consent_open, record_consent
@@ -25,6 +25,8 @@ from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.export_flow import copy_markdown, export_minutes
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets.footer import KeepFooter
 
 
 def findings_for(app: Any, session: Session) -> list[Any]:
@@ -70,7 +72,7 @@ def finding_line(session: Session, finding: Any) -> Text:
         f = session.template.field_by_id(field_id)
         where = f.label if f is not None else field_id
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{getattr(finding, 'kind', 'check')}: ", style="bold yellow")
+    text.append(f"{getattr(finding, 'kind', 'check')}: ", style=themed("bold $warning"))
     text.append(repr(str(getattr(finding, "text", ""))))
     if where:
         text.append(f"  in “{where}”", style="dim")
@@ -110,7 +112,7 @@ class FinishScreen(Screen[Any]):
                 yield Button("Export… (Ctrl+E)", id="export", compact=True)
                 yield Button("Copy Markdown (Ctrl+Y)", id="copy", compact=True)
                 yield Button("Back (Esc)", id="back", compact=True)
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         app = reflect_app(self)
@@ -132,7 +134,7 @@ class FinishScreen(Screen[Any]):
         if not self.findings:
             box.add_option(
                 Option(
-                    Text(clean_summary(app, self.session), style="green"),
+                    Text(clean_summary(app, self.session), style=themed("$success")),
                     disabled=True,
                 )
             )
@@ -238,7 +240,7 @@ class FinishScreen(Screen[Any]):
 
     @work
     async def action_export(self) -> None:
-        await export_minutes(self, self.session)
+        await export_minutes(self, self.session, ask_format=True)
 
     @work
     async def action_copy(self) -> None:

@@ -15,6 +15,7 @@ from reflect_tui.domain.people import Person
 from reflect_tui.errors import UserError
 from reflect_tui.followup.people import add_person, edit_person
 from reflect_tui.ui.screens.parts import reflect_app
+from reflect_tui.ui.widgets.glyphs import GlyphCheckbox
 
 DIALOG_CSS = """
 PersonDialog, NoteDialog, LineManagerDialog {
@@ -33,6 +34,10 @@ PersonDialog, NoteDialog, LineManagerDialog {
 LineManagerDialog .dialog-box { border: thick $warning; }
 .dialog-title { text-style: bold; margin: 0 0 1 0; }
 .dialog-box Label { margin: 1 0 0 0; }
+PersonDialog .dialog-box Label { margin: 0; }
+PersonDialog .dialog-box Input { margin: 0 0 1 0; }
+PersonDialog .dialog-title { margin: 0; }
+PersonDialog Checkbox { margin: 0; }
 .dialog-error { color: $error; height: auto; }
 .dialog-buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
 .dialog-buttons Button { margin-left: 2; }
@@ -59,24 +64,28 @@ class PersonDialog(ModalScreen[Person | None]):
             title = f"Edit {p.name}" if p else "Add someone to the roster"
             yield Static(title, classes="dialog-title")
             yield Label("Name or initials")
-            yield Input(p.name if p else "", id="person-name")
+            yield Input(p.name if p else "", id="person-name", compact=True)
             yield Label("Role")
-            yield Input(p.role if p else "", id="person-role")
+            yield Input(p.role if p else "", id="person-role", compact=True)
             yield Label("Team")
-            yield Input(p.team if p else "", id="person-team")
+            yield Input(p.team if p else "", id="person-team", compact=True)
             yield Label("Line manager")
             yield Input(
                 p.line_manager if p else "",
                 id="person-manager",
                 suggester=SuggestFromList(self.names, case_sensitive=False),
+                compact=True,
             )
-            yield Checkbox(
-                "Facilitates sessions", p.facilitator if p else False, id="person-facilitator"
+            yield GlyphCheckbox(
+                "Facilitates sessions",
+                p.facilitator if p else False,
+                id="person-facilitator",
+                compact=True,
             )
             yield Static(id="person-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Cancel (Esc)", id="person-cancel")
-                yield Button("Save (Ctrl+S)", id="person-save", variant="primary")
+                yield Button("Cancel (Esc)", id="person-cancel", compact=True)
+                yield Button("Save (Ctrl+S)", id="person-save", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         app = reflect_app(self)

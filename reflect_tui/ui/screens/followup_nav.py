@@ -19,6 +19,7 @@ from reflect_tui.followup.cadence import load_cadence
 from reflect_tui.followup.debrief import DEBRIEF_TEMPLATE_ID, is_plan, start_debrief
 from reflect_tui.followup.due import DueState, about_confidential, needing_attention, who_is_due
 from reflect_tui.followup.line import line_manager_warning, record_override
+from reflect_tui.ui.theme_style import themed
 
 DUE_LINES = 4
 
@@ -72,7 +73,7 @@ def due_text(app: Any, limit: int = DUE_LINES) -> Text:
             )
         )
     except UserError as err:
-        return Text(str(err), style="red")
+        return Text(str(err), style=themed("$error"))
     if not store.people():
         return Text("Add people (p) to see who is due a session.", style="dim")
     hidden = 0

@@ -48,6 +48,45 @@ INTRO = {
 }
 
 
+# Textual's own text boxes bind some forty editing keys each. Listed raw they bury the
+# keys of the screen, so F1 says what they do in a few plain lines instead.
+TEXT_AREA_KEYS: list[tuple[str, str]] = [
+    ("← → ↑ ↓", "move the cursor; Ctrl+← / Ctrl+→ jump a word"),
+    ("Home / End", "start / end of the line; PgUp / PgDn a page"),
+    ("Shift+move", "select text while moving (Shift with any key above)"),
+    ("Backspace / Del", "delete a character; Ctrl+W the word before the cursor"),
+    ("Ctrl+U / Ctrl+K", "delete to the start / end of the line"),
+    ("Ctrl+X / C / V", "cut / copy / paste (your terminal's paste works too)"),
+    ("Ctrl+Z / Ctrl+Y", "undo / redo"),
+    ("Enter / Tab", "new line / leave the box for the next one"),
+]
+INPUT_KEYS: list[tuple[str, str]] = [
+    ("← →", "move the cursor; Ctrl+← / Ctrl+→ jump a word; → accepts a suggestion"),
+    ("Home / End", "start / end of the box"),
+    ("Shift+move", "select text while moving (Shift with any key above)"),
+    ("Backspace / Del", "delete a character; Ctrl+W the word before the cursor"),
+    ("Ctrl+U / Ctrl+K", "delete everything before / after the cursor"),
+    ("Ctrl+X / C / V", "cut / copy / paste (your terminal's paste works too)"),
+    ("Enter / Tab", "next row or box"),
+]
+
+
+def _is_text_box(node: object) -> bool:
+    from textual.widgets import Input, TextArea
+
+    return isinstance(node, Input | TextArea)
+
+
+def editor_keys(screen: Screen[Any]) -> list[tuple[str, str]]:
+    """The editing keys of the focused text box, grouped in plain words ([] if none)."""
+    from textual.widgets import TextArea
+
+    focused = screen.focused
+    if not _is_text_box(focused):
+        return []
+    return TEXT_AREA_KEYS if isinstance(focused, TextArea) else INPUT_KEYS
+
+
 def describe_keys(screen: Screen[Any]) -> list[tuple[str, str]]:
     """(key, description) for every enabled binding with a description on ``screen``.
 
@@ -63,8 +102,8 @@ def describe_keys(screen: Screen[Any]) -> list[tuple[str, str]]:
 
     for key, active in sorted(screen.active_bindings.items(), key=rank):
         binding: Binding = active.binding
-        if not binding.description or not active.enabled:
-            continue
+        if not binding.description or not active.enabled or _is_text_box(active.node):
+            continue  # a text box's own keys: see ``editor_keys``
         label = binding.key_display or screen.app.get_key_display(binding)
         if (label, binding.description) in seen:
             continue
@@ -87,8 +126,14 @@ class HelpScreen(ModalScreen[None]):
         name = type(self.under).__name__
         table = Text()
         for key, description in describe_keys(self.under):
-            table.append(f"{key:>12}", style="bold")
+            table.append(f"{key:>15}", style="bold")
             table.append(f"  {description}\n")
+        typing = editor_keys(self.under)
+        if typing:
+            table.append("\nTyping in this box\n", style="bold underline")
+            for key, description in typing:
+                table.append(f"{key:>15}", style="bold")
+                table.append(f"  {description}\n")
         with Vertical(id="help-box"):
             yield Static("Help — keys for this screen", id="help-title")
             with VerticalScroll(id="help-body"):

@@ -24,6 +24,7 @@ from reflect_tui.domain.confidential import SHARED_SCREEN_SETTING, shared_screen
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.theme_style import themed
 from reflect_tui.ui.widgets.end_stop_list import EndStopOptionList
 
 # Drafts and recent sessions shown before any filtering (each); the filter searches them all.
@@ -43,9 +44,9 @@ def summary_line(s: Any) -> Text:
         step = f"step {int(s.current_step) + 1}/{s.step_count}" if s.step_count else "draft"
         text.append(f"▶ {step:<10} ", style="bold")
     else:
-        text.append("✓ complete   ", style="green")
+        text.append("✓ complete   ", style=themed("$success"))
     if str(s.confidentiality) == "confidential":
-        text.append("CONFIDENTIAL ", style="bold red")
+        text.append("CONFIDENTIAL ", style=themed("bold $error"))
     text.append(f"{s.title}", style="bold")
     text.append(f"  {s.template_title}", style="dim")
     who = s.team or s.subject
@@ -420,8 +421,8 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "load_demo":
             return not self.summaries and not reflect_app(self).store.read_only
-        if action in ("new_session", "delete_session"):
-            return None if reflect_app(self).store.read_only else True
+        if action in ("new_session", "delete_session"):  # hidden in a read-only window
+            return not reflect_app(self).store.read_only
         return True
 
     def action_new_session(self) -> None:

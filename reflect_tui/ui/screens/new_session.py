@@ -17,14 +17,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.suggester import Suggester, SuggestFromList
+from textual.widgets import Button, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.domain.session import Session
-from reflect_tui.domain.template import Confidentiality, SessionKind, Template
+from reflect_tui.domain.template import Confidentiality, FieldKind, SessionKind, Template
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.choice import ChoiceScreen
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets.footer import KeepFooter
+from reflect_tui.ui.widgets.glyphs import GlyphRadioButton
 from reflect_tui.ui.widgets.suggest import CommaListSuggester
 
 KIND_WORDS = {
@@ -39,7 +43,7 @@ def template_line(t: Template) -> Text:
     text.append(t.title, style="bold")
     text.append(f"  {KIND_WORDS.get(t.kind, str(t.kind))} · {t.duration_minutes} min", style="dim")
     if t.confidentiality is Confidentiality.CONFIDENTIAL:
-        text.append("  CONFIDENTIAL", style="bold red")
+        text.append("  CONFIDENTIAL", style=themed("bold $error"))
     return text
 
 
@@ -53,7 +57,7 @@ def template_details(t: Template) -> Text:
         style="dim",
     )
     if t.confidentiality is Confidentiality.CONFIDENTIAL:
-        text.append("confidential", style="bold red")
+        text.append("confidential", style=themed("bold $error"))
     else:
         text.append("shared record", style="dim")
     return text
@@ -106,7 +110,7 @@ class TemplatePickerScreen(Screen[None]):
             yield Input(placeholder="Type to filter templates", id="template-filter", compact=True)
             yield OptionList(id="templates")
             yield Static(id="template-details")
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         reflect_app(self).quiet_cursor(self.query_one("#template-filter", Input))
@@ -218,27 +222,35 @@ class HeaderFormScreen(Screen[None]):
                 True,
             ),
         ]
+        self.known_teams = known_teams(app) if team else []
         with VerticalScroll(id="header-form"):
             yield Static(template_details(t), id="header-template")
             for label, box_id, value, hint, suggest in rows:
                 with Horizontal(classes="form-row"):
                     yield Label(label, classes="form-label")
+                    suggester: Suggester | None = None
+                    if box_id == "who" and team:
+                        suggester = SuggestFromList(self.known_teams, case_sensitive=False)
+                    elif suggest:
+                        suggester = CommaListSuggester(names)
                     yield Input(
                         value=value,
                         placeholder=hint,
                         id=box_id,
-                        suggester=CommaListSuggester(names) if suggest else None,
+                        suggester=suggester,
                         compact=True,
                     )
+                if box_id == "who" and team:
+                    yield Static("", id="team-note")
             with Horizontal(classes="form-row", id="confidentiality-row"):
                 yield Label("Record", classes="form-label")
                 with RadioSet(id="confidentiality", compact=True):
-                    yield RadioButton(
+                    yield GlyphRadioButton(
                         "Shared (minutes can be exported)",
                         value=t.confidentiality is Confidentiality.SHARED,
                         id="shared",
                     )
-                    yield RadioButton(
+                    yield GlyphRadioButton(
                         "Confidential (stays with the facilitator)",
                         value=t.confidentiality is Confidentiality.CONFIDENTIAL,
                         id="confidential",
@@ -246,7 +258,7 @@ class HeaderFormScreen(Screen[None]):
             with Horizontal(id="header-buttons"):
                 yield Button("Start session (Ctrl+S)", id="start", variant="primary", compact=True)
                 yield Button("Back (Esc)", id="back", compact=True)
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         app = reflect_app(self)
@@ -301,6 +313,11 @@ class HeaderFormScreen(Screen[None]):
     def _next_box(self) -> None:
         self.focus_next()
 
+    @on(Input.Changed, "#who")
+    def _team_changed(self, event: Input.Changed) -> None:
+        if self.template.kind is SessionKind.TEAM:
+            self.query_one("#team-note", Static).update(team_note(event.value, self.known_teams))
+
     def value(self, box_id: str) -> str:
         return self.query_one(f"#{box_id}", Input).value.strip()
 
@@ -343,6 +360,7 @@ class HeaderFormScreen(Screen[None]):
         )
         session.created_at = now
         session.started_at = now
+        carry_attendance(session)
         return session
 
     def action_start(self) -> None:
@@ -396,6 +414,60 @@ class HeaderFormScreen(Screen[None]):
         self._left = True
         self.forget_quit_hook()
         self.app.switch_screen(TemplatePickerScreen())
+
+
+#: The attendance question of the team templates ("Who is taking part?").
+ATTENDANCE_FIELD = "present"
+
+
+def carry_attendance(session: Session) -> None:
+    """Put the header's participants into the attendance question, so nobody types them twice."""
+    names = [n for n in [*session.participants] if n]
+    if not names:
+        return
+    for step in session.template.steps:
+        for f in step.fields:
+            if f.id == ATTENDANCE_FIELD and f.kind is FieldKind.PEOPLE:
+                if not session.answers.get(f.id):
+                    session.answers[f.id] = list(names)
+                return
+
+
+def known_teams(app: Any) -> list[str]:
+    """Team names from the roster and from earlier team sessions, A to Z."""
+    from reflect_tui.followup.people import teams
+
+    try:
+        found = {*teams(app.store.people()), *(s.team for s in app.store.list_sessions())}
+    except UserError:
+        return []
+    return sorted({t.strip() for t in found if t and t.strip()}, key=str.casefold)
+
+
+def team_note(typed: str, known: list[str]) -> Text:
+    """What the Team box means for follow-through: known, new, or maybe a known one."""
+    name = typed.strip()
+    if not name or not known:
+        return Text("")
+    if any(name.casefold() == k.casefold() for k in known):
+        return Text("Known team: its open actions are carried into this session.", style="dim")
+    from reflect_tui.ui.widgets.fuzzy import matches
+
+    close = [k for k in known if matches(name, k)]
+    text = Text()
+    text.append("New team name. ", style="bold")
+    if close:
+        text.append(
+            f"Did you mean {', '.join(close[:3])}? (→ accepts the suggestion.) "
+            "Earlier actions only carry forward under the same team name."
+        )
+    else:
+        text.append(
+            "Nothing is carried forward from earlier sessions; known teams: "
+            + ", ".join(known[:4])
+            + ("…" if len(known) > 4 else "")
+        )
+    return text
 
 
 def known_names(app: Any) -> list[str]:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, cast
 from rich.text import Text
 from textual.widgets import Static
 
+from reflect_tui.ui.theme_style import themed
+
 if TYPE_CHECKING:
     from reflect_tui.ui.app import ReflectApp
 
@@ -55,10 +57,10 @@ class TopBar(Static):
             text.append(f" · {self.session_title}")
         if self.confidential:
             text.append("  ")
-            text.append(f" {CONFIDENTIAL_MARK} ", style="bold white on dark_red")
+            text.append(f" {CONFIDENTIAL_MARK} ", style=themed("bold $text on $error"))
         if app.store.read_only:
             text.append("  ")
-            text.append(" READ-ONLY ", style="bold black on yellow")
+            text.append(" READ-ONLY ", style=themed("bold $background on $warning"))
         self.update(text)
 
 

@@ -14,7 +14,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.domain.confidential import shown_on_screen
@@ -25,16 +25,35 @@ from reflect_tui.followup.people import name_key
 from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.followup_dialogs import PersonDialog
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.widgets.fit_table import Column, cell, set_columns
+from reflect_tui.ui.widgets.footer import KeepFooter
+from reflect_tui.ui.widgets.fuzzy import matches
 
 CSS = """
 #people-body, #history-body { height: 1fr; padding: 0 1; }
 #people-table { height: 1fr; border: round $primary 50%; }
 #people-table:focus { border: round $primary; }
+#people-filter { margin: 0 0 0 0; }
 #people-hint, #history-words { color: $text-muted; height: auto; }
 #history-title { text-style: bold; margin: 1 0 0 0; }
 #history-chart { height: 1; color: $accent; }
 #history-sessions { height: 1fr; border: round $primary 50%; }
 """
+
+
+PEOPLE_HINT = (
+    "a: add · e or Enter: edit · h: their sessions · /: filter · Del: remove from roster · "
+    "f: forget everywhere · x: export all held about them · Esc: back"
+)
+
+# The name is the main text; at 80 columns the others shorten (…) so all five still show.
+PEOPLE_COLUMNS = (
+    Column("Name", 18, 16, main=True),
+    Column("Role", 30, 12, drop=3),
+    Column("Team", 22, 10, drop=2),
+    Column("Line manager", 18, 12, drop=1),
+    Column("Facilitates", 11, 11, drop=4),
+)
 
 
 class PeopleScreen(Screen[None]):
@@ -44,6 +63,7 @@ class PeopleScreen(Screen[None]):
         Binding("a", "add", "Add person", id="people.add"),
         Binding("e", "edit", "Edit", id="people.edit"),
         Binding("h", "history", "Their sessions", id="people.history"),
+        Binding("slash", "focus_filter", "Filter", id="people.filter"),
         Binding("escape", "back", "Back", id="people.back"),
         Binding("delete", "remove", "Remove from roster", id="people.remove", show=False),
         Binding("f", "forget", "Forget everywhere", id="people.forget", show=False),
@@ -58,41 +78,52 @@ class PeopleScreen(Screen[None]):
         yield TopBar("people")
         yield Banner(id="banner")
         with Vertical(id="people-body"):
+            yield Input(
+                placeholder="/ to filter: part of a name, role or team (accents optional)",
+                id="people-filter",
+                compact=True,
+            )
             table: DataTable[Text | str] = DataTable(id="people-table", cursor_type="row")
             yield table
-            yield Static(
-                "a: add · e or Enter: edit · h: their sessions · Del: remove from roster · "
-                "f: forget everywhere · x: export all held about them · Esc: back",
-                id="people-hint",
-            )
-        yield Footer()
+            yield Static(PEOPLE_HINT, id="people-hint")
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         app = reflect_app(self)
         if app.store.read_only:
             self.query_one(Banner).show(read_only_message(app))
-        table = self.query_one("#people-table", DataTable)
-        table.add_columns("Name", "Role", "Team", "Line manager", "Facilitates")
+        self.reload()
+
+    def on_resize(self) -> None:
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
         table = self.query_one("#people-table", DataTable)
         keep = select or (self.current.id if self.current else None)
-        self.people = reflect_app(self).store.people()
-        table.clear()
+        needle = self.query_one("#people-filter", Input).value
+        self.people = [
+            p
+            for p in reflect_app(self).store.people()
+            if matches(needle, f"{p.name} {p.role} {p.team} {p.line_manager}")
+        ]
+        kept = set_columns(table, PEOPLE_COLUMNS)
         for p in self.people:
-            table.add_row(
+            cells = (
                 Text(p.name, style="bold"),
                 p.role,
                 p.team,
                 p.line_manager,
                 "yes" if p.facilitator else "",
-                key=p.id,
             )
+            table.add_row(*(cell(cells[n]) for n in kept), key=p.id)
+        hint = PEOPLE_HINT
         if not self.people:
-            self.query_one("#people-hint", Static).update(
-                "Nobody on the roster yet: press a to add someone."
+            hint = (
+                "No one matches the filter (Backspace to widen it)."
+                if needle.strip()
+                else "Nobody on the roster yet: press a to add someone."
             )
+        self.query_one("#people-hint", Static).update(hint)
         for n, p in enumerate(self.people):
             if p.id == keep:
                 table.move_cursor(row=n)
@@ -127,6 +158,17 @@ class PeopleScreen(Screen[None]):
             return
         names = [p.name for p in self.people if p.id != person.id]
         self.app.push_screen(PersonDialog(person, names), self._saved)
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#people-filter", Input).focus()
+
+    @on(Input.Changed, "#people-filter")
+    def _filtered(self) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "#people-filter")
+    def _filter_done(self) -> None:
+        self.query_one("#people-table", DataTable).focus()
 
     def action_history(self) -> None:
         person = self.current
@@ -261,7 +303,7 @@ class PersonHistoryScreen(Screen[None]):
             yield Static(id="history-chart")
             yield Static(id="history-words")
             yield OptionList(id="history-sessions")
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
@@ -17,6 +17,7 @@ from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.export_flow import copy_markdown, export_minutes
 from reflect_tui.ui.screens.finish import without_front_matter
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.widgets.footer import KeepFooter
 
 
 class RecordScreen(Screen[None]):
@@ -43,7 +44,7 @@ class RecordScreen(Screen[None]):
         yield Banner(id="banner")
         with VerticalScroll(id="record-pane"):
             yield Markdown(id="record")
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         app = reflect_app(self)
@@ -154,7 +155,7 @@ class RecordScreen(Screen[None]):
 
     @work
     async def action_export(self) -> None:
-        await export_minutes(self, self.session)
+        await export_minutes(self, self.session, ask_format=True)
 
     @work
     async def action_copy(self) -> None:

@@ -21,7 +21,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
@@ -42,6 +42,9 @@ from reflect_tui.report import (
 from reflect_tui.report.markdown import long_date, who_lines
 from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets.footer import KeepFooter
+from reflect_tui.ui.widgets.glyphs import GlyphRadioButton
 
 REPORTS_FOLDER = "reports"
 # From this many stored sessions, reading them for a report moves off the UI thread.
@@ -71,7 +74,7 @@ def figure(cell: Cell, largest: int, width: int) -> Text:
     if cell.is_exact:
         bar = text_bar(cell, largest, width)
         text.append(f"{cell.text:>4} ", style="bold")
-        text.append(bar, style="green")
+        text.append(bar, style=themed("$success"))
     else:
         text.append(cell.text, style="dim")
     return text
@@ -185,7 +188,7 @@ class ReportScreen(Screen[None]):
         yield Static(id="report-hint")
         with VerticalScroll(id="report-body", can_focus=True):
             yield Static(id="report-view")
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         app = reflect_app(self)
@@ -468,9 +471,13 @@ class ExportReportDialog(ModalScreen[tuple[str, Path] | None]):
         with Vertical(id="export-box"):
             yield Static("Export the report", id="export-title")
             with RadioSet(id="export-format"):
-                yield RadioButton("Markdown (.md)", value=True, id="fmt-md")
-                yield RadioButton("HTML with bar charts (.html)", id="fmt-html")
-            yield Label("Write to (a file only you can read; nothing is replaced without asking)")
+                yield GlyphRadioButton("Markdown (.md)", value=True, id="fmt-md")
+                yield GlyphRadioButton("HTML with bar charts (.html)", id="fmt-html")
+            # Two short lines: one long label was cut at 80 columns.
+            yield Static(
+                "Write to this file (only you can read it; nothing is replaced without asking):",
+                id="export-path-label",
+            )
             yield Input(str(self.paths["md"]), id="export-path", compact=True)
             with Horizontal(id="export-buttons"):
                 yield Button("Export (Ctrl+S)", id="export-go", variant="primary", compact=True)

@@ -13,12 +13,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Markdown, OptionList, Static
+from textual.widgets import Digits, Markdown, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from reflect_tui.domain.answers import is_empty
@@ -27,6 +27,7 @@ from reflect_tui.domain.template import Step
 from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.theme_style import theme_style, themed
 from reflect_tui.ui.widgets.carried_actions import (
     CarriedActions,
     carried_for,
@@ -34,6 +35,7 @@ from reflect_tui.ui.widgets.carried_actions import (
     disclose,
 )
 from reflect_tui.ui.widgets.fields import FieldEditor, editor_for
+from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.room_tray import RoomTray
 
 if TYPE_CHECKING:
@@ -41,6 +43,10 @@ if TYPE_CHECKING:
 
 # Elapsed time is saved with the next change, and at least this often while running.
 CLOCK_SAVE_EVERY = 30
+# Store setting: ring the bell and say so once when a step's timebox (or the session) ends.
+TIME_SIGNAL_SETTING = "time_signal"
+# Text typed that an answer cannot hold yet (a bad date), kept with the draft by field id.
+PENDING_KEY = "pending_text"
 
 
 def clock_text(seconds: float) -> str:
@@ -63,6 +69,8 @@ SAVE_ERROR_ADVICE = (
 
 class RunnerScreen(Screen[None]):
     CSS_PATH = "runner.tcss"
+    # Below 100 columns the step list gives its room to the step (F2 shows it for a jump).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     BINDINGS = [  # noqa: RUF012
         # Priority: the text area binds F6/F7 itself (select line / all).
         # Short words: all of them must fit the footer at 80 columns.
@@ -110,6 +118,14 @@ class RunnerScreen(Screen[None]):
             tooltip="Open the room to phones: anonymous items",
         ),
         Binding(
+            "f3",
+            "prompt",
+            "Prompt",
+            id="runner.prompt",
+            priority=True,
+            tooltip="Room mode: show or hide the facilitator's prompt for this step",
+        ),
+        Binding(
             "escape",
             "home",
             "Home",
@@ -130,6 +146,8 @@ class RunnerScreen(Screen[None]):
         self._unsaved_ticks = 0
         self._session_closed = False
         self.room_link: RoomLink | None = None  # the room (F4), see ui/room_link.py
+        # Steps (and "session") whose time-up signal was given, so it comes only once.
+        self._signalled: set[str] = set()
 
     # -- layout ---------------------------------------------------------------
 
@@ -147,6 +165,7 @@ class RunnerScreen(Screen[None]):
             yield OptionList(id="steps")
             with Vertical(id="main-column"):
                 yield Digits("00:00", id="room-clock")
+                yield Static(id="room-clock-of")
                 yield Static(id="step-title")
                 with VerticalScroll(id="step-pane"):
                     yield Markdown(id="guidance")
@@ -158,7 +177,7 @@ class RunnerScreen(Screen[None]):
             # The footer gives way to the focused editor's keys at 80 columns;
             # this hint keeps the way to every key in sight.
             yield Static("F1 keys", id="keys-hint")
-        yield Footer(compact=True)
+        yield KeepFooter(compact=True)
 
     async def on_mount(self) -> None:
         app = reflect_app(self)
@@ -192,7 +211,7 @@ class RunnerScreen(Screen[None]):
             if n == self.step_index:
                 text.append("▶ ", style="bold")
             elif step_done(self.session, step):
-                text.append("✓ ", style="green")
+                text.append("✓ ", style=themed("$success"))
             else:
                 text.append("· ", style="dim")
             text.append(f"{n + 1}. {step.title}", style="bold" if n == self.step_index else "")
@@ -235,6 +254,8 @@ class RunnerScreen(Screen[None]):
         nxt = self.query_one("#step-next", Static)
         if self.step_index + 1 < len(steps):
             nxt.update(Text(f"F6: next step — {steps[self.step_index + 1].title}", style="dim"))
+        elif self.read_only:
+            nxt.update(Text("Last step. Esc: back.", style="dim"))
         else:
             nxt.update(
                 Text(
@@ -262,45 +283,70 @@ class RunnerScreen(Screen[None]):
                 await box.mount(carried, before=0)
                 if self.autosaver is not None:
                     self.autosaver.touch()
+        self._already_over(step)
+        pending = self.session.extra.get(PENDING_KEY) or {}
         for editor in editors:
             editor.set_room_mode(self.room)
+            texts = pending.get(editor.field.id)
+            if isinstance(texts, dict) and texts and not self.read_only:
+                editor.restore_pending({str(k): str(v) for k, v in texts.items()})
         self.update_clock()
         if self.room_link is not None:
             self.room_link.step_shown()
+        pane = self.query_one("#step-pane", VerticalScroll)
+        pane.scroll_home(animate=False)
         if focus:
-            self.call_after_refresh(self.focus_field, field_id)
+            # At once, not after a refresh: the next key typed must land in this step.
+            self.focus_field(field_id)
 
     def focus_field(self, field_id: str | None = None) -> None:
-        editors = list(self.query_one("#editors").query(FieldEditor))
+        """Put the cursor where a person starts typing: the first unanswered field.
+
+        With ``field_id`` (a privacy finding) that field, scrolled into view; otherwise
+        the step stays at the top of its guidance, and the pane follows the cursor as
+        soon as the person types.
+        """
+        editors = [
+            e
+            for e in self.query_one("#editors").query(FieldEditor)
+            if not (self.room and e.field.private)
+        ]
         if field_id is not None:
             editors = [e for e in editors if e.field.id == field_id] or editors
+        else:
+            unanswered = [
+                e for e in editors if is_empty(e.field.kind, self.session.answers.get(e.field.id))
+            ]
+            editors = unanswered + [e for e in editors if e not in unanswered]
         for editor in editors:
-            if self.room and editor.field.private:
-                continue
-            editor.focus_first()
-            if field_id is not None:
-                self.query_one("#step-pane", VerticalScroll).scroll_to_widget(editor, animate=False)
-            if self.focused is not None:
-                if field_id is None:
-                    self.call_after_refresh(self.show_guidance_top, editor)
+            if editor.focus_first(scroll_visible=field_id is not None):
+                if field_id is not None:
+                    self.call_after_refresh(self._reveal, editor)
                 return
         self.query_one("#steps", OptionList).focus()
 
-    def show_guidance_top(self, editor: FieldEditor) -> None:
-        """Start a step at the top of its guidance when the cursor's box still shows there.
+    def _reveal(self, editor: FieldEditor) -> None:
+        self.query_one("#step-pane", VerticalScroll).scroll_to_widget(editor, animate=False)
 
-        Focusing the first field scrolls the pane to it, which on a small terminal
-        hides the start of the guidance a newcomer needs to read first.
-        """
-        pane = self.query_one("#step-pane", VerticalScroll)
+    # -- the pane follows the cursor -----------------------------------------
+
+    @on(TextArea.SelectionChanged)
+    @on(TextArea.Changed)
+    def _cursor_moved(self) -> None:
+        self.call_after_refresh(self.follow_cursor)
+
+    def follow_cursor(self) -> None:
+        """Scroll the step pane so the focused box's cursor line is on screen."""
         focused = self.focused
-        if focused is None or pane.scroll_y <= 0:
+        pane = self.query_one("#step-pane", VerticalScroll)
+        if focused is None or pane not in focused.ancestors:
             return
         view = pane.scrollable_content_region
-        # Where the cursor's widget ends, counted from the top of the pane's content.
-        bottom = focused.region.bottom - view.y + pane.scroll_y
-        if bottom <= view.height:
-            pane.scroll_home(animate=False)
+        row = focused.cursor_screen_offset.y if isinstance(focused, TextArea) else focused.region.y
+        if row >= view.bottom:
+            pane.scroll_to(y=pane.scroll_y + row - view.bottom + 2, animate=False)
+        elif row < view.y:
+            pane.scroll_to(y=max(0, pane.scroll_y - (view.y - row)), animate=False)
 
     @on(OptionList.OptionSelected, "#steps")
     async def _jump(self, event: OptionList.OptionSelected) -> None:
@@ -311,7 +357,11 @@ class RunnerScreen(Screen[None]):
         target = self.step_index + delta
         if not 0 <= target < len(self.session.template.steps):
             if delta > 0:
-                self.notify("This is the last step: press F9 to finish.")
+                self.notify(
+                    "This is the last step."
+                    if self.read_only
+                    else "This is the last step: press F9 to finish."
+                )
             return
         self.save_now()
         await self.show_step(target)
@@ -320,7 +370,12 @@ class RunnerScreen(Screen[None]):
         if self.room:
             self.leave_room_view()
         self.remove_class("-with-tray")  # the room's tray gives the list its place back
+        self.add_class("-steps-open")
         self.query_one("#steps", OptionList).focus()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "steps":
+            self.remove_class("-steps-open")
 
     async def goto_field(self, step_id: str, field_id: str) -> None:
         """Show the step holding ``field_id`` with the cursor in it (privacy findings)."""
@@ -350,11 +405,41 @@ class RunnerScreen(Screen[None]):
         if self.read_only or self.autosaver is None:
             return
         self.session.answers[event.field_id] = event.editor.value
+        self.keep_pending(event.editor)
+        self.call_after_refresh(self.follow_cursor)  # typing into a box out of sight shows it
         self.session.updated_at = reflect_app(self).clock.now()
         self._unsaved_ticks = 0
         self.autosaver.touch()
         if self.room_link is not None:
             self.room_link.field_changed(event.field_id)
+
+    @on(FieldEditor.ProblemsChanged)
+    def _problems_changed(self, event: FieldEditor.ProblemsChanged) -> None:
+        if self.read_only or self.autosaver is None:
+            return
+        self.keep_pending(event.editor)
+        self.autosaver.touch()
+
+    def keep_pending(self, editor: FieldEditor) -> None:
+        """Keep text ``editor`` cannot store yet with the draft (or forget it once fixed)."""
+        pending: dict[str, dict[str, str]] = dict(self.session.extra.get(PENDING_KEY) or {})
+        texts = editor.pending_text() if editor.is_mounted else {}
+        if texts:
+            pending[editor.field.id] = texts
+        else:
+            pending.pop(editor.field.id, None)
+        if pending:
+            self.session.extra[PENDING_KEY] = pending
+        else:
+            self.session.extra.pop(PENDING_KEY, None)
+
+    def collect_open_text(self) -> None:
+        """Everything typed on this step that the editors have not reported yet."""
+        for carried in self.query(CarriedActions):
+            carried.flush_notes()
+        for editor in self.query(FieldEditor):
+            if not editor.read_only:
+                self.keep_pending(editor)
 
     def _on_autosave_state(self, state: str, error: str | None) -> None:
         """Called by the store from its worker thread."""
@@ -372,7 +457,7 @@ class RunnerScreen(Screen[None]):
             widget.update(Text("read-only", style="bold"))
             return
         if state == "error":
-            widget.update(Text("✗ NOT SAVED", style="bold red"))
+            widget.update(Text("✗ NOT SAVED", style=themed("bold $error")))
             banner.show(
                 f"Could not save: {error or 'the disk refused the write'}. {SAVE_ERROR_ADVICE}",
                 error=True,
@@ -385,12 +470,15 @@ class RunnerScreen(Screen[None]):
         if state == "saving":
             widget.update(Text("saving…", style="italic"))
         else:
-            widget.update(Text("✓ saved", style="green"))
+            widget.update(Text("✓ saved", style=themed("$success")))
 
     def save_now(self) -> None:
         """Make everything durable now (step change, leaving, quitting)."""
         if self.autosaver is None or self.read_only:
             return
+        if self.is_mounted:
+            self.collect_open_text()
+            self.autosaver.touch()
         try:
             self.autosaver.flush()
         except UserError as err:
@@ -435,20 +523,99 @@ class RunnerScreen(Screen[None]):
         s = self.session
         text = Text(no_wrap=True, overflow="ellipsis")
         head = f"Session {clock_text(s.elapsed_seconds)}"
-        text.append(f"{head} of {s.template.duration_minutes} min")
-        text.stylize("bold", 0, len(head))
+        text.append(head, style="bold")
+        text.append(f" of {s.template.duration_minutes} min")
+        session_over = s.elapsed_seconds - s.template.duration_minutes * 60
+        if s.template.duration_minutes and session_over > 0:
+            text.append(
+                f" +{max(1, round(session_over / 60))}",
+                style=theme_style(self.app, "bold $warning"),
+            )
         step = self.step
         spent = s.step_seconds.get(step.id, 0.0)
-        text.append(f"  ·  step {clock_text(spent)}")
+        text.append(f" · step {clock_text(spent)}")
         if step.timebox_minutes:
             text.append(f" of {step.timebox_minutes} min")
             over = spent - step.timebox_minutes * 60
             if over > 0:
-                text.append(f"  over by {max(1, round(over / 60))} min", style="bold yellow")
+                text.append(
+                    f" over by {max(1, round(over / 60))} min",
+                    style=theme_style(self.app, "bold $warning"),
+                )
         if self.paused:
             text.append("  ⏸ PAUSED (F8)", style="bold reverse")
         self.query_one("#clock", Static).update(text)
         self.query_one("#room-clock", Digits).update(clock_text(s.elapsed_seconds))
+        self.query_one("#room-clock-of", Static).update(
+            f"of {s.template.duration_minutes} min"
+            + (f" · over by {max(1, round(session_over / 60))} min" if session_over > 0 else "")
+        )
+        if not self.read_only and not self.paused:
+            self.signal_time_up(step, spent, session_over)
+
+    def _already_over(self, step: Step) -> None:
+        """A step (or session) opened already past its time rings no bell: it is not news."""
+        s = self.session
+        if step.timebox_minutes and s.step_seconds.get(step.id, 0.0) >= step.timebox_minutes * 60:
+            self._signalled.add(f"step:{step.id}")
+        if s.template.duration_minutes and s.elapsed_seconds > s.template.duration_minutes * 60:
+            self._signalled.add("session")
+
+    def signal_time_up(self, step: Step, spent: float, session_over: float) -> None:
+        """Once per step (and once for the session): a bell and a notice that time is up."""
+        due: list[tuple[str, str]] = []
+        if step.timebox_minutes and spent >= step.timebox_minutes * 60:
+            due.append(
+                (
+                    f"step:{step.id}",
+                    f"Time for “{step.title}” is up ({step.timebox_minutes} min). "
+                    "F6 moves on when the group is ready.",
+                )
+            )
+        if self.session.template.duration_minutes and session_over > 0:
+            due.append(
+                (
+                    "session",
+                    f"The session has run past its {self.session.template.duration_minutes} "
+                    "minutes. Agree with the group whether to carry on or stop here.",
+                )
+            )
+        fresh = [(key, message) for key, message in due if key not in self._signalled]
+        if not fresh:
+            return
+        self._signalled.update(key for key, _ in fresh)
+        if not self.time_signal_on():
+            return
+        self.app.bell()
+        for _, message in fresh:
+            self.notify(message, title="Time", severity="warning", timeout=12)
+
+    def time_signal_on(self) -> bool:
+        try:
+            return bool(reflect_app(self).store.get_setting(TIME_SIGNAL_SETTING, True))
+        except UserError:
+            return True
+
+    def toggle_time_signal(self) -> None:
+        on = not self.time_signal_on()
+        try:
+            reflect_app(self).store.set_setting(TIME_SIGNAL_SETTING, on)
+        except UserError as err:
+            self.notify(str(err), severity="error")
+            return
+        self.notify(
+            "A bell and a notice will say when a step's time is up."
+            if on
+            else "No bell or notice when a step's time is up (the clock still shows it)."
+        )
+
+    def action_prompt(self) -> None:
+        """Room mode hides the guidance; F3 shows the facilitator's prompt (and hides it)."""
+        if not self.room:
+            return
+        self.toggle_class("-show-prompt")
+        if self.has_class("-show-prompt"):
+            self.query_one("#step-pane", VerticalScroll).scroll_home(animate=False)
 
     def action_pause(self) -> None:
         self.paused = not self.paused
@@ -467,6 +634,8 @@ class RunnerScreen(Screen[None]):
         self.set_class(self.room, "-room")
         if self.room_link is not None:
             self.room_link.room_mode(self.room)
+        self.remove_class("-show-prompt")
+        self.refresh_bindings()
         for editor in self.query(FieldEditor):
             editor.set_room_mode(self.room)
         if self.room:
@@ -522,9 +691,10 @@ class RunnerScreen(Screen[None]):
             self.call_later(self.goto_field, str(result[0]), str(result[1]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("finish", "pause") and self.read_only:
-            return None
-        return True
+        if action == "prompt":  # the guidance shows anyway outside room mode
+            return self.room
+        # Not shown at all in a read-only view: there is nothing to pause or finish.
+        return not (action in ("finish", "pause") and self.read_only)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(
@@ -538,13 +708,25 @@ class RunnerScreen(Screen[None]):
         yield SystemCommand(
             "Room mode", "Projector view: hides private fields (F7)", self.action_room_mode
         )
-        yield SystemCommand("Pause or resume the clock", "F8", self.action_pause)
-        yield SystemCommand(
-            "Open the room to phones",
-            "Participants add anonymous items and vote from their browsers (F4)",
-            lambda: self.call_later(self.action_join_room),
-        )
         if not self.read_only:
+            yield SystemCommand("Pause or resume the clock", "F8", self.action_pause)
+            yield SystemCommand(
+                "Open the room to phones",
+                "Participants add anonymous items and vote from their browsers (F4)",
+                lambda: self.call_later(self.action_join_room),
+            )
+            on = self.time_signal_on()
+            yield SystemCommand(
+                "Time-up signal: turn off" if on else "Time-up signal: turn on",
+                "A bell and a notice once when a step's time (or the session's) is up",
+                self.toggle_time_signal,
+            )
+        if self.room:
+            yield SystemCommand(
+                "Show the facilitator's prompt",
+                "Room mode: this step's guidance (F3)",
+                self.action_prompt,
+            )
             yield SystemCommand(
                 "Finish session", "Preview the record and mark it complete (F9)", self.action_finish
             )

@@ -74,6 +74,13 @@ class ActionsEditor(RowsEditor):
                 self.set_problem(key, None)
                 field_input.remove_class("-bad")
 
+    def is_unstored(self, row: EditorRow, field_input: Input) -> bool:
+        return field_input.has_class("action-due") and parse_date(field_input.value) is None
+
+    def flag_unstored(self, row: EditorRow, field_input: Input) -> None:
+        if self.is_unstored(row, field_input) and field_input.value.strip():
+            self._flag_due(row, field_input.value)
+
     def _flag_due(self, row: EditorRow, text: str) -> None:
         what = row.item.what.strip()
         where = f" ({what})" if what else ""

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalGroup, VerticalGroup
@@ -24,6 +25,7 @@ from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.followup.carry import carries_actions, disclose_carried, refresh_carried
 from reflect_tui.followup.status import apply_outcome
+from reflect_tui.ui.theme_style import themed
 from reflect_tui.ui.widgets.option_strip import OptionStrip
 
 OUTCOMES = [Outcome.DONE, Outcome.DROPPED, Outcome.CARRIED]
@@ -95,7 +97,7 @@ def describe(action: CarriedAction, today: date, *, into_confidential: bool = Fa
         late = action.due < today
         text.append(
             f", due {action.due.isoformat()}" + (" (overdue)" if late else ""),
-            style="bold red" if late else "dim",
+            style=themed("bold $error") if late else "dim",
         )
     if action.from_title:
         when = f", {action.from_date.isoformat()}" if action.from_date else ""
@@ -136,6 +138,7 @@ class CarriedActions(VerticalGroup):
         self.into_confidential = into_confidential
         self.today = today
         self.read_only = read_only
+        self._unsaved_notes: set[int] = set()
         if carried:
             self.border_title = f"Actions carried forward ({len(carried)})"
         else:  # one dim line, no box: nothing to decide (hidden in room mode)
@@ -202,7 +205,27 @@ class CarriedActions(VerticalGroup):
         self.screen.focus_next()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()  # notes are applied on Enter or with the outcome, not per keystroke
+        # Notes are written to the store on Enter, on leaving the box and with the
+        # outcome, not per keystroke (each write touches the action's own session).
+        event.stop()
+        if event.input.name is not None and not self.read_only:
+            index = int(event.input.name)
+            if event.input.value.strip() != self.carried[index].note:
+                self._unsaved_notes.add(index)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        widget = event.widget
+        if isinstance(widget, Input) and widget.name is not None:
+            self._flush(int(widget.name))
+
+    def flush_notes(self) -> None:
+        """Write every note typed but not yet saved (the runner calls this before saving)."""
+        for index in sorted(self._unsaved_notes):
+            self._flush(index)
+
+    def _flush(self, index: int) -> None:
+        if index in self._unsaved_notes:
+            self._decide(index, self.carried[index].outcome)
 
     def _decide(self, index: int, outcome: Outcome) -> None:
         action = self.carried[index]
@@ -210,6 +233,7 @@ class CarriedActions(VerticalGroup):
         note = box.value if box is not None else ""
         action.outcome = outcome
         action.note = note.strip()
+        self._unsaved_notes.discard(index)
         self.post_message(self.Decided(action.id, outcome, note))
 
 

@@ -6,14 +6,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.geometry import Size
-from textual.widgets import RadioButton, RadioSet
+from textual.widgets import RadioSet
 
 from reflect_tui.domain.answers import Value
 from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.editor_base import FieldEditor
+from reflect_tui.ui.widgets.glyphs import GlyphRadioButton
 
 
-class WrappingRadioButton(RadioButton):
+class WrappingRadioButton(GlyphRadioButton):
     """A radio button whose long label wraps onto more lines instead of ending in "…"."""
 
     def render(self) -> Content:

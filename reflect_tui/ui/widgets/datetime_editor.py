@@ -39,11 +39,23 @@ class DateTimeEditor(FieldEditor):
         with HorizontalGroup(classes="datetime-line"):
             yield Label("Date", classes="datetime-caption")
             yield self.quiet(
-                Input(day, placeholder="YYYY-MM-DD", compact=True, classes="datetime-date")
+                Input(
+                    day,
+                    placeholder="YYYY-MM-DD",
+                    compact=True,
+                    classes="datetime-date",
+                    select_on_focus=False,
+                )
             )
             yield Label("Time", classes="datetime-caption")
             yield self.quiet(
-                Input(time, placeholder="HH:MM", compact=True, classes="datetime-time")
+                Input(
+                    time,
+                    placeholder="HH:MM",
+                    compact=True,
+                    classes="datetime-time",
+                    select_on_focus=False,
+                )
             )
             yield Label("(time optional)", classes="datetime-hint")
 
@@ -86,6 +98,28 @@ class DateTimeEditor(FieldEditor):
         words = in_words(day) if day is not None and not is_iso(typed) else ""
         hint = f"{words} (time optional)" if words else "(time optional)"
         self.query_one(".datetime-hint", Label).update(hint)
+
+    def pending_text(self) -> dict[str, str]:
+        day_text = self.query_one(".datetime-date", Input).value.strip()
+        time_text = self.query_one(".datetime-time", Input).value.strip()
+        pending: dict[str, str] = {}
+        if day_text and parse_date(day_text) is None:
+            pending["date"] = day_text
+        if time_text and (parse_time(time_text) is None or not day_text):
+            pending["time"] = time_text
+        if pending and day_text:  # keep the pair together: one box alone is not the answer
+            pending.setdefault("date", day_text)
+        if pending and time_text:
+            pending.setdefault("time", time_text)
+        return pending
+
+    def restore_pending(self, texts: dict[str, str]) -> None:
+        boxes = {"date": ".datetime-date", "time": ".datetime-time"}
+        for key, text in texts.items():
+            if key in boxes:
+                self.query_one(boxes[key], Input).value = text
+        if texts:
+            self._compute(final=True)
 
     def _flag(self, key: str, bad: bool, message: str) -> None:
         self.set_problem(key, message if bad else None)

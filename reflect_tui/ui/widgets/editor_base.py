@@ -49,6 +49,17 @@ class FieldEditor(Widget):
         def control(self) -> FieldEditor:
             return self.editor
 
+    class ProblemsChanged(Message):
+        """An inline message of ``editor`` appeared, changed or went (see ``pending_text``)."""
+
+        def __init__(self, editor: FieldEditor) -> None:
+            super().__init__()
+            self.editor = editor
+
+        @property
+        def control(self) -> FieldEditor:
+            return self.editor
+
     #: Shown in read-only mode when there is no answer.
     EMPTY_TEXT: ClassVar[str] = "(no answer)"
 
@@ -99,7 +110,7 @@ class FieldEditor(Widget):
                 self.screen.set_focus(None)
         self.on_room_mode(on)
 
-    def focus_first(self) -> bool:
+    def focus_first(self, *, scroll_visible: bool = True) -> bool:
         """Put the cursor in the first input of this editor; say whether there was one.
 
         Focus moves at once (``screen.focused`` is the input on return), so a caller
@@ -114,9 +125,20 @@ class FieldEditor(Widget):
             return False
         for widget in self.query("*"):
             if widget.focusable:
-                self.screen.set_focus(widget)
+                self.screen.set_focus(widget, scroll_visible=scroll_visible)
                 return True
         return False
+
+    def pending_text(self) -> dict[str, str]:
+        """Text typed that the value cannot hold yet (a bad date), by input; {} if none.
+
+        The runner keeps it with the draft so a step change or a restart shows it again,
+        with its message, instead of throwing it away.
+        """
+        return {}
+
+    def restore_pending(self, texts: dict[str, str]) -> None:
+        """Put text from ``pending_text`` back into its inputs (after mounting)."""
 
     # ------------------------------------------------------------ for subclasses
 
@@ -156,6 +178,9 @@ class FieldEditor(Widget):
             self._problems.pop(key, None)
         if self.is_mounted:
             self._show_problems()
+            # The runner keeps text that cannot be stored yet (``pending_text``) with the
+            # draft; a new or fixed problem is its cue, even when the value did not change.
+            self.post_message(self.ProblemsChanged(self))
 
     @property
     def problems(self) -> list[str]:

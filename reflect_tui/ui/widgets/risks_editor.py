@@ -133,6 +133,11 @@ class RisksEditor(RowsEditor):
             item.residual_score, item.residual_band
         )
 
+    def is_unstored(self, row: EditorRow, field_input: Input) -> bool:
+        if not any(field_input.has_class(c) for c in RATINGS):
+            return False
+        return not parse_rating(field_input.value)[1]
+
     def after_change(self) -> None:
         self._show_highest()
 
@@ -149,6 +154,12 @@ class RisksEditor(RowsEditor):
                 badge.add_class("-empty")
                 continue
             badge.remove_class("-empty")
+            unknown = sum(1 for _, band in pairs if band is risk.Band.UNKNOWN)
+            if unknown:
+                # An unknown is never summarised away by a known score: it needs attention.
+                # (Each row's own badge still shows its known score.)
+                badge.show(None, risk.Band.UNKNOWN, text=f"UNKNOWN ({unknown} not scored)")
+                continue
             scores = [s for s, b in pairs if b is top and s is not None]
             badge.show(max(scores) if scores else None, top)
 

@@ -104,3 +104,17 @@ def test_snapshot_risks_room_mode(snap_compare: Any, size: tuple[int, int]) -> N
 def test_snapshot_risks_light_theme(snap_compare: Any, size: tuple[int, int]) -> None:
     app = HostApp(RISKS, sample_value(RISKS), theme="textual-light")
     assert snap_compare(app, terminal_size=size)
+
+
+async def test_after_controls_says_unknown_while_any_residual_is_unknown() -> None:
+    rows = [
+        RiskRow("Dog", 4, 3, controls="Dog shut away", residual_likelihood=2, residual_severity=4),
+        RiskRow("Night access", 3, 3, controls="Go in daylight"),  # residual not scored yet
+    ]
+    app = HostApp(RISKS, rows)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        after = badge(app, ".risk-highest-residual")
+        assert after.band is Band.UNKNOWN
+        shown = str(after.render())
+        assert "UNKNOWN (1 not scored)" in shown and "HIGH" not in shown
