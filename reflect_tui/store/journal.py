@@ -31,9 +31,12 @@ class Entry:
 
 
 class Journal:
-    def __init__(self, data_dir: Path, codec: Codec | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, codec: Codec | None = None, *, read_only: bool = False
+    ) -> None:
         self.folder = data_dir / JOURNAL_DIR
         self.codec = codec
+        self.read_only = read_only
         self._last_seq = 0
 
     def next_seq(self) -> int:
@@ -46,12 +49,18 @@ class Journal:
 
     def write(self, record: dict[str, Any], seq: int) -> None:
         """Serialise first, then replace the draft's journal file atomically."""
+        self._refuse_if_read_only()
         data = schema.dumps({"seq": seq, "session": record})
         private_dir(self.folder)
         FileBlob(self.path_for(str(record["id"])), self.codec).write(data)
 
     def remove(self, session_id: str) -> None:
+        self._refuse_if_read_only()
         remove_durably(self.path_for(session_id))
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise PermissionError(f"The journal in {self.folder} is open read-only.")
 
     def entries(self) -> tuple[list[Entry], list[Path]]:
         """Readable entries, and files that could not be read (left in place, reported)."""

@@ -108,7 +108,7 @@ class Store:
         self._lock = lock
         self._codec = codec
         self._blob = FileBlob(self.path, codec)
-        self._journal = Journal(data_dir, codec)
+        self._journal = Journal(data_dir, codec, read_only=read_only)
         self._keep_backups = keep_backups
         self._last_backup: float | None = None
         self._written_stat: tuple[int, int, int] | None = None
@@ -153,22 +153,30 @@ class Store:
             try:
                 ensure_dir(data_dir)
             except OSError as err:
-                raise StoreError(
-                    f"Cannot create the data folder {data_dir}: {err.strerror or err}. "
-                    "Choose another folder with --data DIR."
-                ) from err
+                if not data_dir.is_dir():
+                    raise StoreError(
+                        f"Cannot create the data folder {data_dir}: {err.strerror or err}. "
+                        "Choose another folder with --data DIR."
+                    ) from err
             lock = WriterLock(data_dir)
             try:
                 got = lock.acquire(lock_timeout)
             except OSError as err:
-                raise StoreError(
-                    f"Cannot lock the data folder {data_dir}: {err.strerror or err}."
-                ) from err
-            if not got:
+                # Locking is impossible here (read-only media, ENOLCK, EIO): reading is
+                # still safe, so open read-only rather than refuse.
+                got = False
                 reason = (
-                    f"{lock.in_use()}; this one is read-only. "
-                    "Close the other window to make changes here."
+                    f"The data folder {data_dir} cannot be locked for writing "
+                    f"({err.strerror or err}); it is open read-only. Copy the folder to "
+                    "a writable disk to make changes."
                 )
+            else:
+                if not got:
+                    reason = (
+                        f"{lock.in_use()}; this one is read-only. "
+                        "Close the other window to make changes here."
+                    )
+            if not got:
                 lock = None
                 read_only = True
         store = cls(data_dir, clock or SystemClock(), read_only, reason, lock, codec, keep_backups)
@@ -273,8 +281,9 @@ class Store:
                     self._journal.remove(e.session_id)
             return
         if self.read_only:
-            for e in replay:
-                self._put_session(e.record, None)
+            with self._in_memory():
+                for e in replay:
+                    self._put_session(e.record, None)
             return
         with self._writing():
             for e in replay:
@@ -291,6 +300,17 @@ class Store:
         self._dirty = True
         if self._depth == 0:  # a change made outside _writing(): commit at once
             self._commit_or_reload()
+
+    @contextmanager
+    def _in_memory(self) -> Iterator[None]:
+        """Apply table changes to memory only (read-only replay, reload): never committed."""
+        with self._state:
+            depth, self._depth = self._depth, self._depth + 1
+            try:
+                yield
+            finally:
+                self._depth = depth
+                self._dirty = False
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -329,7 +349,10 @@ class Store:
         """Serialise first, back up the old file if due, then replace the file atomically.
 
         Only serialising holds ``_state``; the disk write holds just ``_mutex``.
+        A read-only store refuses here, whatever the caller: this is the one way
+        to the file, so a reader can never write it.
         """
+        self._check_writable()
         try:
             with self._state:
                 data = schema.dumps(self._storage.tables)
@@ -375,14 +398,10 @@ class Store:
         self._install(tables)
         entries, _ = self._journal.entries()
         folded: dict[str, int] = dict(self._meta_value(FOLDED_KEY) or {})
-        depth, self._depth = self._depth, 1  # apply in memory without committing
-        try:
+        with self._in_memory():
             for e in entries:
                 if e.seq > int(folded.get(e.session_id, -1)):
                     self._put_session(e.record, None)
-        finally:
-            self._depth = depth
-            self._dirty = False
 
     def _check_writable(self) -> None:
         if self._closed:
