@@ -131,6 +131,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as err:  # never a traceback: it can quote names and notes
+        return _unexpected(err)
+
+
+def _unexpected(err: Exception) -> int:
+    """A bug, not the user's mistake: say so plainly, without the error's text or values."""
+    import os
+
+    from reflect_tui.crashreport import CRASH_EXIT
+
+    if os.environ.get("REFLECT_DEBUG"):
+        raise err
+    print(
+        f"reflect: an unexpected error ({type(err).__name__}) stopped this command. Its "
+        "details are not shown, as they could quote your data; run it again with "
+        "REFLECT_DEBUG=1 set to see them, and tell whoever supports reflect.",
+        file=sys.stderr,
+    )
+    return CRASH_EXIT
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -33,6 +33,7 @@ from reflect_tui.store.errors import StoreDamaged, StoreError, StoreReadOnly, St
 from reflect_tui.store.files import (
     Codec,
     FileBlob,
+    PlainCodec,
     ensure_dir,
     private_dir,
     remove_stale_temps,
@@ -666,6 +667,10 @@ class Store:
     def minutes_dir(self) -> Path:
         configured = self.get_setting("minutes_dir")
         return Path(configured).expanduser() if configured else self.data_dir / "minutes"
+
+    @property
+    def codec(self) -> Codec:
+        return self._codec or PlainCodec()
 
     @property
     def schema_version(self) -> int:
