@@ -121,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(commands=not opens_app(args_list))
     args = parser.parse_args(args_list)
     handler: Handler = getattr(args, "func", open_app)
+    if handler is not open_app:  # the app shows the store's notices on screen itself
+        _print_store_notices()
     try:
         return handler(args)
     except UserError as err:
@@ -133,6 +135,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as err:  # never a traceback: it can quote names and notes
         return _unexpected(err)
+
+
+def _print_store_notices() -> None:
+    from reflect_tui.store.repository import set_notice_handler
+
+    set_notice_handler(lambda text: print(f"reflect: note: {text}", file=sys.stderr))
 
 
 def _unexpected(err: Exception) -> int:

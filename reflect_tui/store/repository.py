@@ -51,6 +51,15 @@ INTERNAL_KEYS = frozenset({schema.SCHEMA_KEY, FOLDED_KEY})
 
 Doc = dict[str, Any]
 
+# Told every warning of every opening (a bad autosave set aside, ...); the CLI
+# prints them on stderr, the app shows them on screen. See set_notice_handler.
+_notice_handler: Callable[[str], None] | None = None
+
+
+def set_notice_handler(handler: Callable[[str], None] | None) -> None:
+    global _notice_handler
+    _notice_handler = handler
+
 
 def _identity(path: Path) -> tuple[int, int, int] | None:
     """Inode, size and mtime: enough to tell whether a file is still the one we wrote."""
@@ -186,6 +195,9 @@ class Store:
         except BaseException:
             store._release()
             raise
+        if _notice_handler is not None:
+            for warning in store.warnings:
+                _notice_handler(warning)
         return store
 
     def _open(self) -> None:
@@ -265,10 +277,25 @@ class Store:
     def _replay_journal(self) -> None:
         """Fold autosaved drafts newer than the file into it (in memory only if read-only)."""
         entries, bad = self._journal.entries()
-        for path in bad:
-            self.warnings.append(
-                f"The autosave file {path} could not be read and was left as it is."
-            )
+        for path, problem in bad:
+            if self.read_only:
+                self.warnings.append(
+                    f"The autosave file {path} {problem}; it was not replayed. It is left as "
+                    "it is (this window is read-only)."
+                )
+                continue
+            try:
+                aside = self._journal.set_aside(path, self.clock.now().strftime("%Y%m%d-%H%M%S"))
+            except OSError as err:
+                self.warnings.append(
+                    f"The autosave file {path} {problem}; it was not replayed, and could not "
+                    f"be set aside ({err.strerror or err})."
+                )
+            else:
+                self.warnings.append(
+                    f"The autosave file {path} {problem}; it was not replayed and is kept as "
+                    f"{aside.name}. The session's saved version is unchanged."
+                )
         folded: dict[str, int] = dict(self._meta_value(FOLDED_KEY) or {})
         live = {e.session_id for e in entries}
         replay = [e for e in entries if e.seq > int(folded.get(e.session_id, -1))]

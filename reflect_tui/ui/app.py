@@ -86,6 +86,8 @@ class ReflectApp(App[int]):
         if self.store.read_only:
             self.sub_title = "read-only"
         self.push_screen(HomeScreen())
+        for warning in self.store.warnings:  # e.g. a damaged autosave set aside
+            self.notify(warning, title="Note", severity="warning", timeout=30)
 
     # -- threads --------------------------------------------------------------
 
