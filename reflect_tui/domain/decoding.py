@@ -30,6 +30,10 @@ class DecodeError(ValueError):
         self.field = field
         self.problem = problem
 
+    def under(self, prefix: str) -> DecodeError:
+        """The same error, about ``prefix`` + this field (``prefix`` is a key or ``[n]``)."""
+        return DecodeError(_join(prefix, self.field), self.problem)
+
 
 def _join(prefix: str, field: str) -> str:
     if not field:
@@ -45,7 +49,7 @@ def within(prefix: str) -> Iterator[None]:
     try:
         yield
     except DecodeError as err:
-        raise DecodeError(_join(prefix, err.field), err.problem) from None
+        raise err.under(prefix) from None
 
 
 def _kind(value: Any) -> str:
@@ -81,7 +85,11 @@ def get(data: Mapping[str, Any], key: str, default: Any = _MISSING) -> Any:
 
 
 def text(data: Mapping[str, Any], key: str, default: str | object = "") -> str:
-    value = get(data, key, default)
+    value = data.get(key, default)
+    if value.__class__ is str:  # the common case first: this runs for every stored string
+        return value
+    if value is _MISSING:
+        raise DecodeError(key, "is missing")
     if not isinstance(value, str):
         raise DecodeError(key, f"is {_kind(value)} where text was expected")
     return value
@@ -121,11 +129,11 @@ def choice(data: Mapping[str, Any], key: str, enum: type[E], default: E | object
     value = get(data, key, default)
     if isinstance(value, enum):
         return value
-    try:
-        return enum(value)
-    except ValueError:
+    member = enum._value2member_map_.get(value) if isinstance(value, str) else None
+    if member is None:
         allowed = ", ".join(repr(m.value) for m in enum)
-        raise DecodeError(key, f"is {_short(value)}; it must be one of {allowed}") from None
+        raise DecodeError(key, f"is {_short(value)}; it must be one of {allowed}")
+    return member  # type: ignore[return-value]
 
 
 def iso_date(data: Mapping[str, Any], key: str) -> date:
@@ -165,9 +173,13 @@ def text_list(data: Mapping[str, Any], key: str) -> list[str]:
 
 
 def each(data: Mapping[str, Any], key: str, read: Callable[[Any], T]) -> list[T]:
-    """``read`` applied to every entry of the list at ``key``, errors naming the entry."""
+    """``read`` applied to every entry (an object) of the list at ``key``, errors naming it."""
     found: list[T] = []
     for n, entry in enumerate(items(get(data, key, []), key)):
-        with within(f"{key}[{n}]"):
-            found.append(read(obj(entry)))
+        try:
+            if entry.__class__ is not dict:
+                obj(entry)
+            found.append(read(entry))
+        except DecodeError as err:
+            raise err.under(f"{key}[{n}]") from None
     return found

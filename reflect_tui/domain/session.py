@@ -151,14 +151,17 @@ class Session:
         answers: dict[str, Value] = {}
         for fid, raw in d.obj(data.get("answers", {}), "answers").items():
             if fid in kinds:
-                with d.within(f"answers.{fid}"):
+                try:
                     answers[fid] = value_from_json(kinds[fid], raw)
+                except d.DecodeError as err:
+                    raise err.under(f"answers.{fid}") from None
         for f in template.all_fields():
             answers.setdefault(f.id, empty_value(f.kind, f.options))
         step_seconds: dict[str, float] = {}
         for key, value in d.obj(data.get("step_seconds", {}), "step_seconds").items():
-            with d.within("step_seconds"):
-                step_seconds[key] = d.number({key: value}, key)
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                raise d.DecodeError(f"step_seconds.{key}", f"is {value!r}, not a number")
+            step_seconds[key] = float(value)
         return cls(
             id=session_id,
             template=template,
