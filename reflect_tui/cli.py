@@ -118,7 +118,23 @@ def open_app(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(commands=not opens_app(args_list))
+    app = opens_app(args_list)
+    if app:  # Textual draws through its own filter (ui/terminal_safe.py)
+        return _run(args_list, app)
+    from reflect_tui.textsafe import SafeStream
+
+    # Everything a command prints, stored text included, goes through one filter:
+    # no control character or ESC sequence ever reaches the terminal.
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
+    try:
+        return _run(args_list, app)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(args_list: list[str], app: bool) -> int:
+    parser = build_parser(commands=not app)
     args = parser.parse_args(args_list)
     handler: Handler = getattr(args, "func", open_app)
     if handler is not open_app:  # the app shows the store's notices on screen itself
@@ -126,7 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except UserError as err:
-        print(f"reflect: {err}", file=sys.stderr)
+        from reflect_tui.textsafe import visible
+
+        print(f"reflect: {visible(str(err))}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("reflect: interrupted", file=sys.stderr)

@@ -52,6 +52,9 @@ class ReflectApp(App[int]):
         user_folders: bool = True,
     ) -> None:
         super().__init__()
+        from reflect_tui.ui.terminal_safe import install
+
+        install()  # stored text never drives the terminal, whichever widget draws it
         self.store = store
         self._library: TemplateLibrary | None = None if callable(library) else library
         self._load_library: Callable[[], TemplateLibrary] = (
