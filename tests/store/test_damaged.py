@@ -260,3 +260,41 @@ def test_a_poisoned_journal_is_set_aside_with_a_notice_never_replayed(
     assert not journal.exists()
     (aside,) = journal.parent.glob(f"{journal.name}.damaged-*")
     assert aside.read_bytes() == damaged
+
+
+# ------------------------------------------------------------- atomic restore
+
+
+def test_restore_killed_at_every_step_leaves_a_readable_store(tmp_path: Path) -> None:
+    """Kill the restore at each file-system step in turn: a readable reflect.json remains."""
+    import shutil
+    import subprocess
+    import sys
+
+    template = tmp_path / "template"
+    good_store(template)
+    with Store.open(template, FixedClock(NOW)) as store:  # backups 1 and 2
+        store.save_session(make_session("Third"))
+    old = (template / STORE_NAME).read_bytes()
+    restored = sorted((template / "backups").iterdir())[0].read_bytes()
+    child = Path(__file__).parent / "restore_child.py"
+    kills = 0
+    for step in range(1, 200):
+        data = tmp_path / f"run-{step}"
+        shutil.copytree(template, data)
+        result = subprocess.run(
+            [sys.executable, str(child), str(data), str(step)], capture_output=True, timeout=60
+        )
+        assert result.returncode in (0, 137), result.stderr.decode()
+        now = (data / STORE_NAME).read_bytes()
+        assert now in (old, restored), f"killed at step {step}: reflect.json is neither"
+        with Store.open(data, FixedClock(NOW), read_only=True) as store:
+            assert store.list_sessions()
+        if result.returncode == 0:
+            assert now == restored
+            break
+        kills += 1
+    else:
+        raise AssertionError("the restore never finished")
+    assert kills >= 8  # every step of the swap was tried
+    print(f"\nrestore killed at {kills} steps: a readable store every time")
