@@ -61,19 +61,38 @@ def name_problem(text: str, what: str = "A name") -> str | None:
     )
 
 
+class OutputError(OSError):
+    """Writing to standard output or error failed (full disk, closed pipe); ``cause`` says how."""
+
+    def __init__(self, stream: SafeStream, cause: OSError) -> None:
+        super().__init__(cause.errno, cause.strerror or str(cause))
+        self.stream = stream
+        self.cause = cause
+
+
 class SafeStream(io.TextIOBase):
-    """A text stream that writes through ``visible``: nothing written can drive the terminal."""
+    """A text stream that writes through ``visible``: nothing written can drive the terminal.
+
+    A failed write or flush is raised as ``OutputError``, so the CLI can tell "the
+    output could not be written" from every other error.
+    """
 
     def __init__(self, inner: TextIO) -> None:
         super().__init__()
         self.inner = inner
 
     def write(self, text: str) -> int:
-        self.inner.write(visible(text))
+        try:
+            self.inner.write(visible(text))
+        except OSError as err:
+            raise OutputError(self, err) from err
         return len(text)
 
     def flush(self) -> None:
-        self.inner.flush()
+        try:
+            self.inner.flush()
+        except OSError as err:
+            raise OutputError(self, err) from err
 
     def isatty(self) -> bool:
         return self.inner.isatty()

@@ -86,13 +86,24 @@ def register(
     themes.set_defaults(func=run_themes)
 
 
+# A report compares its period with the one before, so a date at the calendar's
+# very ends has no period before (or after) it: keep to years anyone can mean.
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
+
+
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-04-01"
         ) from None
+    if not EARLIEST <= day <= LATEST:
+        raise argparse.ArgumentTypeError(
+            f"{text} is outside the dates a report can cover "
+            f"({EARLIEST.isoformat()} to {LATEST.isoformat()}); give a date in that range"
+        )
+    return day
 
 
 def data_dirs(args: argparse.Namespace) -> list[Path]:

@@ -30,7 +30,11 @@ def register(
         ),
     )
     demo.add_argument(
-        "--sessions", type=_count, default=12, metavar="N", help="how many sessions (default 12)"
+        "--sessions",
+        type=_demo_count,
+        default=12,
+        metavar="N",
+        help=f"how many sessions (default 12, at most {MAX_DEMO_SESSIONS:,})",
     )
     demo.add_argument("--seed", type=int, default=7, help="sample data seed (same seed, same data)")
     demo.set_defaults(func=run_demo)
@@ -63,6 +67,20 @@ def register(
     )
     rest.add_argument("--list", action="store_true", dest="list_only", help="only list the backups")
     rest.set_defaults(func=run_restore)
+
+
+# Sample data is for trying the app; more than this is a typo (and minutes of work).
+MAX_DEMO_SESSIONS = 5000
+
+
+def _demo_count(text: str) -> int:
+    value = _count(text)
+    if value > MAX_DEMO_SESSIONS:
+        raise argparse.ArgumentTypeError(
+            f"{value:,} is more sample sessions than reflect makes at once "
+            f"(at most {MAX_DEMO_SESSIONS:,}); run demo again to add more"
+        )
+    return value
 
 
 def _count(text: str) -> int:

@@ -10,6 +10,7 @@ reloaded from it. Autosave goes to the small per-draft journal instead (see
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
@@ -31,12 +32,15 @@ from reflect_tui.store import backups, schema
 from reflect_tui.store.actions import StoredAction
 from reflect_tui.store.errors import StoreDamaged, StoreError, StoreReadOnly, StoreWriteFailed
 from reflect_tui.store.files import (
+    DIR_MODE,
+    FILE_MODE,
     Codec,
     FileBlob,
     PlainCodec,
     ensure_dir,
     private_dir,
     remove_stale_temps,
+    tighten,
 )
 from reflect_tui.store.journal import Journal
 from reflect_tui.store.lock import WriterLock
@@ -201,6 +205,13 @@ class Store:
         return store
 
     def _open(self) -> None:
+        if self.path.is_symlink():
+            raise StoreError(
+                f"The data file {self.path} is a symbolic link (to {os.readlink(self.path)}). "
+                "reflect replaces its data file whole on every save, which would cut the "
+                "link, so it does not open it. Move the real file into this folder in place "
+                "of the link, or give the folder that holds it with --data."
+            )
         if not self.read_only:
             for folder in (
                 self.data_dir,
@@ -208,6 +219,7 @@ class Store:
                 backups.backup_dir(self.data_dir),
             ):
                 remove_stale_temps(folder)
+            self._tighten_modes()
         raw = self._read_checked()
         if raw is None:
             tables = schema.new_tables()
@@ -222,6 +234,24 @@ class Store:
             self._dirty = True
             self._commit()
         self._replay_journal()
+
+    def _tighten_modes(self) -> None:
+        """A folder or file left readable by others (an old copy, a restore by hand) is closed."""
+        loose = [
+            path.name
+            for path, mode in (
+                (self.data_dir, DIR_MODE),
+                (self.path, FILE_MODE),
+                (self._journal.folder, DIR_MODE),
+                (backups.backup_dir(self.data_dir), DIR_MODE),
+            )
+            if tighten(path, mode)
+        ]
+        if loose:
+            self.warnings.append(
+                f"Other users could read {', '.join(loose)} in {self.data_dir}; it is now "
+                "owner-only."
+            )
 
     def _read_checked(self) -> schema.Tables | None:
         """The file's tree, None if there is no store yet; StoreDamaged if it is bad."""
