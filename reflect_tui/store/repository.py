@@ -188,7 +188,7 @@ class Store:
                 if not got:
                     reason = (
                         f"{lock.in_use()}; this one is read-only. "
-                        "Close the other window, then open this one again to make changes here."
+                        "Close it, then reopen this one to make changes."
                     )
             if not got:
                 lock = None
