@@ -160,7 +160,29 @@ class Store:
         Raises StoreDamaged if the file cannot be trusted. If another process is
         the writer, the store opens read-only and ``read_only_reason`` says so.
         """
-        data_dir = Path(data_dir).expanduser()
+        try:
+            return cls._open_in(
+                Path(data_dir).expanduser(), clock, read_only, lock_timeout, codec, keep_backups
+            )
+        except StoreError:
+            raise
+        except OSError as err:  # a folder name too long, a loop of links, an I/O error
+            shown = str(data_dir) if len(str(data_dir)) <= 120 else f"{str(data_dir)[:117]}..."
+            raise StoreError(
+                f"Cannot use the data folder {shown}: {err.strerror or err}. Nothing was "
+                "written. Check the folder, or choose another with --data DIR."
+            ) from err
+
+    @classmethod
+    def _open_in(
+        cls,
+        data_dir: Path,
+        clock: Clock | None,
+        read_only: bool,
+        lock_timeout: float,
+        codec: Codec | None,
+        keep_backups: int,
+    ) -> Store:
         reason = "This data was opened read-only on request." if read_only else ""
         lock: WriterLock | None = None
         if not read_only:

@@ -213,3 +213,63 @@ def test_a_killed_export_leaves_no_temp_file_after_the_next_export(
     assert code == 0, shown
     assert not list(out.glob(".reflect-export-*.tmp"))
     assert len(list(out.glob("*.md"))) == 1
+
+
+BAD_VALUES = [
+    "",
+    " ",
+    "-1",
+    "0",
+    "abc",
+    "9" * 40,
+    "2026-02-30",
+    "0001-01-01",
+    "9999-12-31",
+    "x" * 5000,
+    "\x1b[2J",
+    "../../etc/passwd",
+    "/dev/null",
+]
+
+
+def test_bad_values_in_every_option_never_end_in_an_unexpected_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    with Store.open(data, FixedClock(NOW)) as store:
+        store.save_session(make_session("Kept"))
+    fifo = tmp_path / "f.md"
+    os.mkfifo(fifo)
+    d = ["--data", str(data)]
+    runs = unexpected = 0
+    for v in [*BAD_VALUES, str(fifo)]:
+        for argv in (
+            ["list", "--data", v],
+            ["export", v, *d],
+            ["export", "Kept", *d, "-o", v],
+            ["report", *d, "--since", v],
+            ["report", *d, "--until", v],
+            ["report", *d, "--min-count", v],
+            ["actions", "done", v, *d],
+            ["actions", *d, "--status", v],
+            ["people", "add", v, *d],
+            ["people", "edit", v, *d, "--team", v],
+            ["due", *d, "--supervision-weeks", v],
+            ["demo", *d, "--sessions", v],
+            ["restore", *d, "--backup", v],
+            ["templates", "validate", v],
+            ["templates", "show", v],
+            ["themes", "add", v, *d],
+            ["themes", "remove", v, *d],
+        ):
+            try:
+                code = cli.main(argv)
+            except SystemExit as exit_:  # argparse: usage and a message, exit 2
+                code = int(exit_.code or 0)
+            out, err = capsys.readouterr()
+            runs += 1
+            unexpected += code == 70
+            assert "Traceback" not in out + err and code != 70, (argv[:4], err[-300:])
+    print(f"\n{runs} bad CLI inputs: {unexpected} unexpected errors, 0 tracebacks")
+    with Store.open(data, FixedClock(NOW), read_only=True) as store:  # still whole
+        assert "Kept" in [s.title for s in store.list_sessions()]
