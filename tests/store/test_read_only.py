@@ -243,3 +243,28 @@ def test_deleting_the_lock_file_does_not_let_a_second_writer_in(
         ids = {s.id for s in after.list_sessions()}
         assert {acknowledged, later} <= ids
         assert "Late Writer" not in [p.name for p in after.people()]
+
+
+async def test_a_second_app_window_beside_the_writer_writes_nothing(
+    data_dir: Path, writer: Writer
+) -> None:
+    from reflect_tui.ui.app import make_app
+    from reflect_tui.ui.widgets.fields import FieldEditor
+
+    writer.send("draft typed in the first window", "DRAFT")
+    before = snapshot(data_dir)
+    with WriteAudit(data_dir) as audit:
+        app = make_app(data_dir, FixedClock(NOW))
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert app.store.read_only
+            app.screen.open_session(writer.draft_id)  # type: ignore[attr-defined]
+            await pilot.pause()
+            editors = list(app.screen.query(FieldEditor))
+            assert editors and all(e.read_only for e in editors)
+            await pilot.press("f6", "f6", "ctrl+q")
+            await pilot.pause()
+    assert audit.events == []
+    assert snapshot(data_dir) == before
+    writer.kill()
+    with Store.open(data_dir, FixedClock(NOW)) as after:
+        assert after.get_session(writer.draft_id).answers["notes"] == "typed in the first window"
