@@ -133,15 +133,6 @@ class WriterLock:
         self._fallback = lock
         return True
 
-    def still_guards(self) -> bool:
-        """True if the lock file we hold is still the one at its path (or the folder is locked)."""
-        if fcntl is None or len(self._fds) != 1:
-            return self.is_held
-        try:
-            return os.stat(self.path).st_ino == os.fstat(self._fds[0]).st_ino
-        except OSError:
-            return False
-
     def _write_owner(self) -> None:
         """Advisory only (it names the holder in messages), so no fsync: opening stays fast."""
         fd = os.open(self.owner_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
