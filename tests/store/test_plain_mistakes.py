@@ -273,3 +273,26 @@ def test_bad_values_in_every_option_never_end_in_an_unexpected_error(
     print(f"\n{runs} bad CLI inputs: {unexpected} unexpected errors, 0 tracebacks")
     with Store.open(data, FixedClock(NOW), read_only=True) as store:  # still whole
         assert "Kept" in [s.title for s in store.list_sessions()]
+
+
+def test_an_unreadable_user_templates_folder_is_named_not_fatal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Root reads any folder, so the refusal is simulated where the folder is listed."""
+    config = tmp_path / "config"
+    folder = config / "reflect-tui" / "templates"
+    folder.mkdir(parents=True)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.delenv("REFLECT_TEMPLATES", raising=False)
+    real_iterdir = Path.iterdir
+
+    def iterdir(self: Path) -> object:
+        if self == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    code = cli.main(["templates"])
+    out, err = capsys.readouterr()
+    assert code == 0 and "team-reflection" in out
+    assert "Permission denied" in out + err and "Traceback" not in out + err
