@@ -210,16 +210,18 @@ _ROW_TYPES: dict[FieldKind, Any] = {
 
 def value_from_json(kind: FieldKind, data: Any) -> Value:
     """The value of one answer; ``decoding.DecodeError`` names what is wrong with it."""
-    if kind in _ROW_TYPES:
-        read = _ROW_TYPES[kind].from_json
-        return d.each({"": data or []}, "", lambda row: read(dict(row)))
+    row_type = _ROW_TYPES.get(kind)
+    if row_type is not None:
+        return d.rows(data, row_type.from_json)
+    if kind is FieldKind.TEXT or kind is FieldKind.DATETIME:
+        if data.__class__ is str:
+            return data
+        return d.text({"": data or ""}, "")
     if kind is FieldKind.PEOPLE:
         return d.text_list({"": data or []}, "")
     if kind is FieldKind.RATING:
         return d.integer({"": data}, "", None)
-    if kind is FieldKind.CHOICE:
-        return d.opt_text({"": data}, "")
-    return d.text({"": data or ""}, "")
+    return d.opt_text({"": data}, "")
 
 
 def is_empty(kind: FieldKind, value: Value) -> bool:

@@ -183,3 +183,21 @@ def each(data: Mapping[str, Any], key: str, read: Callable[[Any], T]) -> list[T]
         except DecodeError as err:
             raise err.under(f"{key}[{n}]") from None
     return found
+
+
+def rows(value: Any, read: Callable[[Any], T]) -> list[T]:
+    """``read`` applied to every entry (an object) of the list ``value`` (None: no rows)."""
+    if value is None:
+        return []
+    if value.__class__ is not list:
+        items(value)
+    found: list[T] = []
+    append = found.append
+    for n, entry in enumerate(value):
+        try:
+            if entry.__class__ is not dict:
+                obj(entry)
+            append(read(entry))
+        except DecodeError as err:
+            raise err.under(f"[{n}]") from None
+    return found

@@ -156,7 +156,8 @@ class Session:
                 except d.DecodeError as err:
                     raise err.under(f"answers.{fid}") from None
         for f in template.all_fields():
-            answers.setdefault(f.id, empty_value(f.kind, f.options))
+            if f.id not in answers:
+                answers[f.id] = empty_value(f.kind, f.options)
         step_seconds: dict[str, float] = {}
         for key, value in d.obj(data.get("step_seconds", {}), "step_seconds").items():
             if not isinstance(value, int | float) or isinstance(value, bool):
