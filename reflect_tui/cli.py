@@ -8,6 +8,7 @@ a non-zero exit code, never a traceback (``UserError``). Sub-commands live in
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Callable, Sequence
@@ -130,19 +131,108 @@ def open_app(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(commands=not (opens_app(args_list) or asks_version(args_list)))
+    app = opens_app(args_list)
+    if app:  # Textual draws through its own filter (ui/terminal_safe.py)
+        return _run(args_list, app)
+    from reflect_tui.textsafe import OutputError, SafeStream
+
+    # Everything a command prints, stored text included, goes through one filter:
+    # no control character or ESC sequence ever reaches the terminal.
+    out, err = sys.stdout, sys.stderr
+    safe_out = SafeStream(out)
+    sys.stdout, sys.stderr = safe_out, SafeStream(err)
+    try:
+        code = _run(args_list, app)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return code
+    except OutputError as failed:
+        _discard(out)
+        if isinstance(failed.cause, BrokenPipeError) or failed.stream is not safe_out:
+            return 0 if isinstance(failed.cause, BrokenPipeError) else 1
+        with contextlib.suppress(OSError):
+            print(
+                f"reflect: could not write the output ({failed.strerror}). Nothing else "
+                "failed; send the output somewhere with room (or to a file with -o) and try "
+                "again.",
+                file=err,
+            )
+        return 1
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _discard(stream: object) -> None:
+    """After a failed write, send what is still buffered nowhere (no error at exit)."""
+    import os
+
+    if stream is not sys.__stdout__ or sys.__stdout__ is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+        os.close(devnull)
+
+
+def _run(args_list: list[str], app: bool) -> int:
+    parser = build_parser(commands=not (app or asks_version(args_list)))
     args = parser.parse_args(args_list)
     handler: Handler = getattr(args, "func", open_app)
+    if handler is not open_app:  # the app shows the store's notices on screen itself
+        _print_store_notices()
+    try:
+        return _handle(handler, args)
+    finally:
+        _stop_store_notices()
+
+
+def _handle(handler: Handler, args: argparse.Namespace) -> int:
+    from reflect_tui.textsafe import OutputError
+
     try:
         return handler(args)
+    except OutputError:
+        raise  # the output failed: main says so
     except UserError as err:
-        print(f"reflect: {err}", file=sys.stderr)
+        from reflect_tui.textsafe import visible
+
+        print(f"reflect: {visible(str(err))}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("reflect: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as err:  # never a traceback: it can quote names and notes
+        return _unexpected(err)
+
+
+def _print_store_notices() -> None:
+    from reflect_tui.store.repository import set_notice_handler
+
+    set_notice_handler(lambda text: print(f"reflect: note: {text}", file=sys.stderr))
+
+
+def _stop_store_notices() -> None:
+    repository = sys.modules.get("reflect_tui.store.repository")
+    if repository is not None:
+        repository.set_notice_handler(None)
+
+
+def _unexpected(err: Exception) -> int:
+    """A bug, not the user's mistake: say so plainly, without the error's text or values."""
+    import os
+
+    from reflect_tui.crashreport import CRASH_EXIT
+
+    if os.environ.get("REFLECT_DEBUG"):
+        raise err
+    print(
+        f"reflect: an unexpected error ({type(err).__name__}) stopped this command. Its "
+        "details are not shown, as they could quote your data; run it again with "
+        "REFLECT_DEBUG=1 set to see them, and tell whoever supports reflect.",
+        file=sys.stderr,
+    )
+    return CRASH_EXIT
 
 
 if __name__ == "__main__":  # pragma: no cover

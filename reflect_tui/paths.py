@@ -16,6 +16,13 @@ APP_NAME = "reflect-tui"
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    if explicit is not None and not os.fspath(explicit).strip():
+        from reflect_tui.errors import UserError
+
+        raise UserError(
+            "--data was given an empty folder name. Name the data folder (for example "
+            "--data ~/reflect-data), or leave --data out to use your usual one."
+        )
     if explicit:
         return Path(explicit).expanduser()
     env = os.environ.get("REFLECT_DATA")

@@ -14,6 +14,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 from reflect_tui import cli, paths
@@ -60,10 +61,10 @@ def register(
         ),
     )
     report.add_argument(
-        "--since", metavar="DATE", type=day_option, help="first day (DD/MM/YYYY or YYYY-MM-DD)"
+        "--since", metavar="DATE", type=_date, help="first day (DD/MM/YYYY or YYYY-MM-DD)"
     )
     report.add_argument(
-        "--until", metavar="DATE", type=day_option, help="last day (DD/MM/YYYY or YYYY-MM-DD)"
+        "--until", metavar="DATE", type=_date, help="last day (DD/MM/YYYY or YYYY-MM-DD)"
     )
     report.add_argument(
         "--min-count",
@@ -120,6 +121,21 @@ def register(
     remove.add_argument("names", nargs="+", metavar="THEME")
     actions.add_parser("reset", parents=[parent], help="go back to the default themes")
     themes.set_defaults(func=run_themes)
+
+
+# A report compares its period with the one before, so a date at the calendar's
+# very ends has no period before (or after) it: keep to years anyone can mean.
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
+
+
+def _date(text: str) -> date:
+    day = day_option(text)
+    if not EARLIEST <= day <= LATEST:
+        raise argparse.ArgumentTypeError(
+            f"{text} is outside the dates a report can cover "
+            f"({EARLIEST.isoformat()} to {LATEST.isoformat()}); give a date in that range"
+        )
+    return day
 
 
 def data_dirs(args: argparse.Namespace) -> list[Path]:

@@ -13,7 +13,7 @@ from reflect_tui.domain.clock import SystemClock
 from reflect_tui.domain.confidential import listed
 from reflect_tui.errors import UserError
 from reflect_tui.store import Store, StoreReadOnly, restore
-from reflect_tui.store.backups import describe, list_backups
+from reflect_tui.store.backups import check_file, describe, list_backups
 
 # How long a short writing command waits for another reflect process to let go.
 WRITE_WAIT_SECONDS = 5.0
@@ -34,11 +34,11 @@ def register(
     )
     demo.add_argument(
         "--sessions",
-        type=_count,
+        type=_demo_count,
         default=None,
         metavar="N",
         help="add exactly N sessions (default: 12, plus, once per store, a supervision "
-        "and decompression history for the roster)",
+        f"and decompression history for the roster; at most {MAX_DEMO_SESSIONS:,})",
     )
     demo.add_argument("--seed", type=int, default=7, help="sample data seed (same seed, same data)")
     demo.set_defaults(func=run_demo)
@@ -64,16 +64,34 @@ def register(
         help="restore the data file from a backup",
         description=(
             "Put a backup back in place of the data file. The current file is never deleted: "
-            "it is kept beside it under a new name. Without --backup, lists the backups and "
-            "restores the newest (1)."
+            "it is kept beside it under a new name. Without --backup, restores the newest "
+            "backup that passes every check, and says which."
         ),
     )
     rest.add_argument(
-        "--backup", type=_count, default=1, metavar="N", help="which backup: 1 is the newest"
+        "--backup",
+        type=_count,
+        default=None,
+        metavar="N",
+        help="which backup: 1 is the newest (default: the newest that passes every check)",
     )
     rest.add_argument("--list", action="store_true", dest="list_only", help="only list the backups")
     rest.add_argument("--json", action="store_true", help="with --list: print the backups as JSON")
     rest.set_defaults(func=run_restore)
+
+
+# Sample data is for trying the app; more than this is a typo (and minutes of work).
+MAX_DEMO_SESSIONS = 5000
+
+
+def _demo_count(text: str) -> int:
+    value = _count(text)
+    if value > MAX_DEMO_SESSIONS:
+        raise argparse.ArgumentTypeError(
+            f"{value:,} is more sample sessions than reflect makes at once "
+            f"(at most {MAX_DEMO_SESSIONS:,}); run demo again to add more"
+        )
+    return value
 
 
 def _count(text: str) -> int:
@@ -170,7 +188,9 @@ def run_restore(args: argparse.Namespace) -> int:
         if not found:
             print(f"No backups in {data_dir}.")
         for n, path in enumerate(found, start=1):
-            print(f"{n}  {describe(path)}")
+            problem = check_file(path)
+            state = "" if problem is None else f"  (damaged: it {problem})"
+            print(f"{n}  {describe(path)}{state}")
         return 0
     if not found:
         raise UserError(f"There are no backups in {data_dir}, so there is nothing to restore.")

@@ -208,7 +208,13 @@ def _files_to_check(paths: list[Path], problems: list[Problem]) -> list[Path]:
     for path in paths:
         if path == STDIN:
             files.append(path)
-        elif path.is_dir():
+            continue
+        try:
+            is_dir = path.is_dir()
+        except OSError as err:  # a name too long, a loop of links
+            problems.append(Problem(str(path)[:200], 0, f"cannot be read: {err.strerror or err}"))
+            continue
+        if is_dir:
             found = sorted(p for p in path.iterdir() if p.suffix.lower() == ".md" and p.is_file())
             if not found:
                 problems.append(Problem(str(path), 0, "folder has no .md template files"))

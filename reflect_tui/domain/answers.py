@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from reflect_tui.domain import decoding as d
 from reflect_tui.domain import risk
 from reflect_tui.domain.template import FieldKind
 
@@ -31,7 +32,7 @@ class ListItem:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ListItem:
-        return cls(text=str(data.get("text", "")), themes=[str(t) for t in data.get("themes", [])])
+        return cls(text=d.text(data, "text"), themes=d.text_list(data, "themes"))
 
 
 class ActionStatus(StrEnum):
@@ -70,16 +71,15 @@ class ActionItem:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ActionItem:
-        due = data.get("due")
         return cls(
-            id=str(data.get("id") or new_id()),
-            what=str(data.get("what", "")),
-            owner=str(data.get("owner", "")),
-            due=date.fromisoformat(due) if due else None,
-            status=ActionStatus(data.get("status", "open")),
-            note=str(data.get("note", "")),
-            created_in=str(data.get("created_in", "")),
-            closed_in=str(data.get("closed_in", "")),
+            id=d.text(data, "id") or new_id(),
+            what=d.text(data, "what"),
+            owner=d.text(data, "owner"),
+            due=d.opt_date(data, "due"),
+            status=d.choice(data, "status", ActionStatus, ActionStatus.OPEN),
+            note=d.text(data, "note"),
+            created_in=d.text(data, "created_in"),
+            closed_in=d.text(data, "closed_in"),
         )
 
 
@@ -106,9 +106,9 @@ class ChecklistEntry:
     def from_json(cls, data: dict[str, Any]) -> ChecklistEntry:
         answer = data.get("answer")
         return cls(
-            item=str(data.get("item", "")),
-            answer=Answer(answer) if answer else None,
-            note=str(data.get("note", "")),
+            item=d.text(data, "item"),
+            answer=d.choice(data, "answer", Answer) if answer else None,
+            note=d.text(data, "note"),
         )
 
 
@@ -152,14 +152,18 @@ class RiskRow:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RiskRow:
         def rating(key: str) -> int | None:
-            value = data.get(key)
-            return int(value) if value is not None else None
+            value: int | None = d.integer(data, key, None)
+            if value is not None and not risk.SCALE_MIN <= value <= risk.SCALE_MAX:
+                raise d.DecodeError(
+                    key, f"is {value}; it must be {risk.SCALE_MIN} to {risk.SCALE_MAX} or empty"
+                )
+            return value
 
         return cls(
-            hazard=str(data.get("hazard", "")),
+            hazard=d.text(data, "hazard"),
             likelihood=rating("likelihood"),
             severity=rating("severity"),
-            controls=str(data.get("controls", "")),
+            controls=d.text(data, "controls"),
             residual_likelihood=rating("residual_likelihood"),
             residual_severity=rating("residual_severity"),
         )
@@ -205,15 +209,19 @@ _ROW_TYPES: dict[FieldKind, Any] = {
 
 
 def value_from_json(kind: FieldKind, data: Any) -> Value:
-    if kind in _ROW_TYPES:
-        return [_ROW_TYPES[kind].from_json(row) for row in (data or [])]
+    """The value of one answer; ``decoding.DecodeError`` names what is wrong with it."""
+    row_type = _ROW_TYPES.get(kind)
+    if row_type is not None:
+        return d.rows(data, row_type.from_json)
+    if kind is FieldKind.TEXT or kind is FieldKind.DATETIME:
+        if data.__class__ is str:
+            return data
+        return d.text({"": data or ""}, "")
     if kind is FieldKind.PEOPLE:
-        return [str(p) for p in (data or [])]
+        return d.text_list({"": data or []}, "")
     if kind is FieldKind.RATING:
-        return int(data) if data is not None else None
-    if kind is FieldKind.CHOICE:
-        return str(data) if data is not None else None
-    return str(data or "")
+        return d.integer({"": data}, "", None)
+    return d.opt_text({"": data}, "")
 
 
 def is_empty(kind: FieldKind, value: Value) -> bool:

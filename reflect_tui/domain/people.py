@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from reflect_tui.domain import decoding as d
 from reflect_tui.domain.answers import new_id
 
 
@@ -34,10 +35,10 @@ class Person:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Person:
         return cls(
-            id=str(data.get("id", "")),
-            name=str(data.get("name", "")),
-            role=str(data.get("role", "")),
-            team=str(data.get("team", "")),
-            line_manager=str(data.get("line_manager", "")),
-            facilitator=bool(data.get("facilitator", False)),
+            id=d.text(data, "id"),
+            name=d.text(data, "name"),
+            role=d.text(data, "role"),
+            team=d.text(data, "team"),
+            line_manager=d.text(data, "line_manager"),
+            facilitator=d.boolean(data, "facilitator"),
         )

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from reflect_tui.domain import decoding as d
 from reflect_tui.domain.answers import (
     ActionItem,
     ListItem,
@@ -142,37 +143,50 @@ class Session:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Session:
-        template = _template_snapshot(data["template"])
+        """Read a stored record; ``decoding.DecodeError`` names the first bad field."""
+        session_id = d.text(data, "id", d.REQUIRED)
+        with d.within("template"):
+            template = _template_snapshot(dict(d.obj(d.get(data, "template"))))
         kinds = {f.id: f.kind for f in template.all_fields()}
-        answers = {
-            fid: value_from_json(kinds[fid], raw)
-            for fid, raw in data.get("answers", {}).items()
-            if fid in kinds
-        }
+        answers: dict[str, Value] = {}
+        for fid, raw in d.obj(data.get("answers", {}), "answers").items():
+            if fid in kinds:
+                try:
+                    answers[fid] = value_from_json(kinds[fid], raw)
+                except d.DecodeError as err:
+                    raise err.under(f"answers.{fid}") from None
         for f in template.all_fields():
-            answers.setdefault(f.id, empty_value(f.kind, f.options))
+            if f.id not in answers:
+                answers[f.id] = empty_value(f.kind, f.options)
+        step_seconds: dict[str, float] = {}
+        for key, value in d.obj(data.get("step_seconds", {}), "step_seconds").items():
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                raise d.DecodeError(f"step_seconds.{key}", f"is {value!r}, not a number")
+            step_seconds[key] = float(value)
         return cls(
-            id=str(data["id"]),
+            id=session_id,
             template=template,
-            title=str(data.get("title", "")),
-            date=date.fromisoformat(data["date"]),
-            facilitator=str(data.get("facilitator", "")),
-            participants=[str(p) for p in data.get("participants", [])],
-            apologies=[str(p) for p in data.get("apologies", [])],
-            team=str(data.get("team", "")),
-            subject=str(data.get("subject", "")),
-            confidentiality=Confidentiality(data.get("confidentiality", "shared")),
-            status=Status(data.get("status", "draft")),
+            title=d.text(data, "title"),
+            date=d.iso_date(data, "date"),
+            facilitator=d.text(data, "facilitator"),
+            participants=d.text_list(data, "participants"),
+            apologies=d.text_list(data, "apologies"),
+            team=d.text(data, "team"),
+            subject=d.text(data, "subject"),
+            confidentiality=d.choice(
+                data, "confidentiality", Confidentiality, Confidentiality.SHARED
+            ),
+            status=d.choice(data, "status", Status, Status.DRAFT),
             answers=answers,
-            current_step=int(data.get("current_step", 0)),
-            elapsed_seconds=float(data.get("elapsed_seconds", 0.0)),
-            step_seconds={str(k): float(v) for k, v in data.get("step_seconds", {}).items()},
-            created_at=_parse(data.get("created_at")),
-            updated_at=_parse(data.get("updated_at")),
-            started_at=_parse(data.get("started_at")),
-            finished_at=_parse(data.get("finished_at")),
-            next_session=str(data.get("next_session", "")),
-            extra=dict(data.get("extra", {})),
+            current_step=d.integer(data, "current_step", 0),
+            elapsed_seconds=d.number(data, "elapsed_seconds"),
+            step_seconds=step_seconds,
+            created_at=d.opt_datetime(data, "created_at"),
+            updated_at=d.opt_datetime(data, "updated_at"),
+            started_at=d.opt_datetime(data, "started_at"),
+            finished_at=d.opt_datetime(data, "finished_at"),
+            next_session=d.text(data, "next_session"),
+            extra=dict(d.obj(data.get("extra", {}), "extra")),
         )
 
 

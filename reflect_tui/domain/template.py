@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from reflect_tui.domain import decoding as d
+
 
 class FieldKind(StrEnum):
     TEXT = "text"
@@ -59,10 +61,20 @@ class Scale:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Scale:
+        labels: list[tuple[int, str]] = []
+        for n, pair in enumerate(d.items(data.get("labels", []), "labels")):
+            if (
+                not isinstance(pair, list)
+                or len(pair) != 2
+                or not isinstance(pair[0], int)
+                or not isinstance(pair[1], str)
+            ):
+                raise d.DecodeError(f"labels[{n}]", "is not a [number, text] pair")
+            labels.append((pair[0], pair[1]))
         return cls(
-            minimum=int(data.get("min", 1)),
-            maximum=int(data.get("max", 10)),
-            labels=tuple((int(p), str(t)) for p, t in data.get("labels", [])),
+            minimum=d.integer(data, "min", 1),
+            maximum=d.integer(data, "max", 10),
+            labels=tuple(labels),
         )
 
 
@@ -102,17 +114,20 @@ class Field:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Field:
+        field_id = d.text(data, "id", d.REQUIRED)
         scale = data.get("scale")
+        with d.within("scale"):
+            parsed = Scale.from_dict(dict(d.obj(scale))) if scale else None
         return cls(
-            id=str(data["id"]),
-            kind=FieldKind(data["kind"]),
-            label=str(data.get("label", data["id"])),
-            help=str(data.get("help", "")),
-            private=bool(data.get("private", False)),
-            required=bool(data.get("required", False)),
-            options=tuple(str(o) for o in data.get("options", [])),
-            scale=Scale.from_dict(scale) if scale else None,
-            themes=bool(data.get("themes", False)),
+            id=field_id,
+            kind=d.choice(data, "kind", FieldKind),
+            label=d.text(data, "label", field_id),
+            help=d.text(data, "help"),
+            private=d.boolean(data, "private"),
+            required=d.boolean(data, "required"),
+            options=tuple(d.text_list(data, "options")),
+            scale=parsed,
+            themes=d.boolean(data, "themes"),
         )
 
 
@@ -135,13 +150,13 @@ class Step:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Step:
-        timebox = data.get("timebox")
+        step_id = d.text(data, "id", d.REQUIRED)
         return cls(
-            id=str(data["id"]),
-            title=str(data.get("title", data["id"])),
-            guidance=str(data.get("guidance", "")),
-            timebox_minutes=int(timebox) if timebox is not None else None,
-            fields=tuple(Field.from_dict(f) for f in data.get("fields", [])),
+            id=step_id,
+            title=d.text(data, "title", step_id),
+            guidance=d.text(data, "guidance"),
+            timebox_minutes=d.integer(data, "timebox", None),
+            fields=tuple(d.each(data, "fields", lambda f: Field.from_dict(dict(f)))),
         )
 
 
@@ -182,13 +197,23 @@ class Template:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Template:
+        template_id = d.text(data, "id", d.REQUIRED)
         return cls(
-            id=str(data["id"]),
-            title=str(data.get("title", data["id"])),
-            description=str(data.get("description", "")),
-            kind=SessionKind(data.get("kind", "team")),
-            confidentiality=Confidentiality(data.get("confidentiality", "shared")),
-            duration_minutes=int(data.get("duration", 60)),
-            version=str(data.get("version", "1")),
-            steps=tuple(Step.from_dict(s) for s in data.get("steps", [])),
+            id=template_id,
+            title=d.text(data, "title", template_id),
+            description=d.text(data, "description"),
+            kind=d.choice(data, "kind", SessionKind, SessionKind.TEAM),
+            confidentiality=d.choice(
+                data, "confidentiality", Confidentiality, Confidentiality.SHARED
+            ),
+            duration_minutes=d.integer(data, "duration", 60),
+            version=_version(data),
+            steps=tuple(d.each(data, "steps", lambda st: Step.from_dict(dict(st)))),
         )
+
+
+def _version(data: dict[str, Any]) -> str:
+    value = data.get("version", "1")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)  # "version: 2" in front matter may have been kept as a number
+    return d.text(data, "version", "1")

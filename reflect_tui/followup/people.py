@@ -13,6 +13,7 @@ from typing import Protocol
 
 from reflect_tui.domain.people import Person
 from reflect_tui.errors import UserError
+from reflect_tui.textsafe import name_problem
 
 MAX_NAME = 80
 
@@ -36,8 +37,16 @@ def find_person(people: Iterable[Person], name: str) -> Person | None:
     return next((p for p in people if name_key(p.name) == key), None)
 
 
+def plain(text: str, what: str) -> str:
+    """``text`` if it holds no control character (ESC sequences could drive a terminal)."""
+    problem = name_problem(text, f"The {what}")
+    if problem is not None:
+        raise UserError(problem)
+    return text
+
+
 def clean_name(name: str, what: str = "name") -> str:
-    cleaned = " ".join(name.split())
+    cleaned = " ".join(plain(name, what).split())
     if not cleaned:
         raise UserError(f"The {what} is empty: give a name or initials.")
     if len(cleaned) > MAX_NAME:
@@ -70,13 +79,13 @@ def add_person(
             f"{cleaned!r} is already on the roster. Use `reflect people edit {cleaned!r}` "
             "to change their details."
         )
-    manager = " ".join(line_manager.split())
+    manager = " ".join(plain(line_manager, "line manager").split())
     if manager and same_name(manager, cleaned):
         raise UserError(f"{cleaned!r} cannot be their own line manager.")
     person = Person(
         name=cleaned,
-        role=role.strip(),
-        team=" ".join(team.split()),
+        role=plain(role, "role").strip(),
+        team=" ".join(plain(team, "team").split()),
         line_manager=manager,
         facilitator=facilitator,
     )
@@ -109,11 +118,11 @@ def edit_person(
             raise UserError(f"{cleaned!r} is already on the roster; choose another name.")
         changes["name"] = cleaned
     if role is not None:
-        changes["role"] = role.strip()
+        changes["role"] = plain(role, "role").strip()
     if team is not None:
-        changes["team"] = " ".join(team.split())
+        changes["team"] = " ".join(plain(team, "team").split())
     if line_manager is not None:
-        manager = " ".join(line_manager.split())
+        manager = " ".join(plain(line_manager, "line manager").split())
         if manager and same_name(manager, str(changes.get("name", person.name))):
             raise UserError(f"{person.name!r} cannot be their own line manager.")
         changes["line_manager"] = manager

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Literal, Protocol
@@ -85,7 +86,11 @@ def export_session(
         path = folder / name
     else:
         path = Path(dest).expanduser()
-        if path.is_dir() or (not path.exists() and not path.suffix):
+        try:
+            is_folder = path.is_dir() or (not path.exists() and not path.suffix)
+        except OSError as err:  # a name too long, a loop of links
+            raise ExportFailed(f"cannot write {path}: {err.strerror or err}") from err
+        if is_folder:
             _ensure_folder(path)
             path = path / name
     write_private_file(path, text, force=force)
@@ -102,16 +107,37 @@ def _ensure_folder(folder: Path) -> None:
 
 
 def write_private_file(path: Path, text: str, *, force: bool = False) -> None:
-    """Write ``text`` to ``path`` as an owner-only file, atomically."""
+    """Write ``text`` to ``path`` as an owner-only file, atomically.
+
+    ``force`` replaces an existing regular file only: never a folder, a pipe, a
+    device or socket, nor a file of a reflect data folder (the store itself).
+    """
     folder = path.parent
+    try:
+        existing: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        existing = None
+    except OSError as err:  # a name too long, a loop of links, no permission
+        raise ExportFailed(f"cannot write {path}: {err.strerror or err}") from err
     if not folder.is_dir():
         raise ExportFailed(f"cannot write {path}: the folder {folder} does not exist")
-    if path.is_dir():
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise ExportFailed(f"cannot write {path}: it is a folder; give a file name")
-    if path.exists() and not force:
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        raise ExportFailed(
+            f"cannot write {path}: it is not a plain file (a pipe, device or socket), so it "
+            "is never replaced; give the name of a file"
+        )
+    if existing is not None and not force:
         raise ExportExists(path)
+    if existing is not None and _in_data_folder(path):
+        raise ExportFailed(
+            f"cannot write {path}: it belongs to a reflect data folder, and --force never "
+            "replaces reflect's own files; export somewhere else"
+        )
+    remove_stale_exports(folder)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".reflect-export-", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(), suffix=".tmp", dir=folder)
     except OSError as err:
         raise ExportFailed(f"cannot write in {folder}: {err.strerror}") from err
     tmp = Path(tmp_name)
@@ -132,6 +158,50 @@ def write_private_file(path: Path, text: str, *, force: bool = False) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+_TEMP_START = ".reflect-export-"
+_DATA_MARKERS = ("reflect.lock", "reflect.json")
+
+
+def _temp_prefix() -> str:
+    return f"{_TEMP_START}{os.getpid()}-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: alive
+        return True
+    return True
+
+
+def remove_stale_exports(folder: Path) -> list[Path]:
+    """Remove temp files left by an export that was killed mid-write (its process is gone)."""
+    removed: list[Path] = []
+    with contextlib.suppress(OSError):
+        for entry in folder.glob(f"{_TEMP_START}*.tmp"):
+            pid_text = entry.name[len(_TEMP_START) :].split("-", 1)[0]
+            if pid_text.isdigit() and _alive(int(pid_text)):
+                continue
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                removed.append(entry)
+    return removed
+
+
+def _in_data_folder(path: Path) -> bool:
+    """True for a file of a reflect data folder: the store, a backup, a journal, the lock."""
+    with contextlib.suppress(OSError):
+        real = path.resolve()
+        for folder in (real.parent, real.parent.parent):
+            if any((folder / marker).exists() for marker in _DATA_MARKERS) and (
+                folder == real.parent or real.parent.name in ("backups", "journal")
+            ):
+                return True
+    return False
 
 
 def _link_without_overwrite(tmp: Path, path: Path) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from reflect_tui.domain import decoding as d
 from reflect_tui.domain.answers import ActionItem
 
 Doc = dict[str, Any]
@@ -30,13 +31,16 @@ class StoredAction:
 
     @classmethod
     def from_doc(cls, doc: Doc) -> StoredAction:
+        """Read an ``actions`` document; ``decoding.DecodeError`` names the bad field."""
+        with d.within("action"):
+            action = ActionItem.from_json(dict(d.obj(d.get(doc, "action"))))
         return cls(
-            action=ActionItem.from_json(doc["action"]),
-            session_id=str(doc["session_id"]),
-            session_date=date.fromisoformat(doc["session_date"]),
-            session_title=str(doc.get("session_title", "")),
-            template_id=str(doc.get("template_id", "")),
-            seen_in=tuple(str(s) for s in doc.get("seen_in", [])),
+            action=action,
+            session_id=d.text(doc, "session_id", d.REQUIRED),
+            session_date=d.iso_date(doc, "session_date"),
+            session_title=d.text(doc, "session_title"),
+            template_id=d.text(doc, "template_id"),
+            seen_in=tuple(d.text_list(doc, "seen_in")),
         )
 
 

@@ -15,7 +15,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from reflect_tui.store import schema
+from reflect_tui.store import schema, validate
 from reflect_tui.store.files import (
     FILE_MODE,
     Codec,
@@ -77,6 +77,11 @@ def parse(data: bytes) -> tuple[schema.Tables | None, str | None]:
             f"was written by a newer version of reflect (schema {version}; this one "
             f"understands up to {schema.SCHEMA_VERSION})"
         )
+    if not any(name in tables for name in validate.KNOWN_TABLES):
+        return None, "holds none of reflect's tables (it is not an empty store: that has them)"
+    bad = validate.check_tables(tables)
+    if bad is not None:
+        return None, f"has a record that cannot be read: {bad.describe()}"
     return tables, None
 
 
@@ -116,16 +121,22 @@ def make_backup(store_path: Path, data_dir: Path, keep: int = DEFAULT_KEEP) -> P
     return target
 
 
-def set_aside(path: Path, reason: str, stamp: datetime) -> Path | None:
-    """Rename ``path`` to a new, unused name beside it (never overwrite, never delete)."""
-    if not path.exists():
-        return None
+def free_name(path: Path, reason: str, stamp: datetime) -> Path:
+    """A new, unused name beside ``path``: ``<stem>.<reason>-<stamp>[-n]<suffix>``."""
     base = f"{path.stem}.{reason}-{stamp.strftime('%Y%m%d-%H%M%S')}"
     target = path.with_name(base + path.suffix)
     n = 1
     while target.exists():
         n += 1
         target = path.with_name(f"{base}-{n}{path.suffix}")
+    return target
+
+
+def set_aside(path: Path, reason: str, stamp: datetime) -> Path | None:
+    """Rename ``path`` to a new, unused name beside it (never overwrite, never delete)."""
+    if not path.exists():
+        return None
+    target = free_name(path, reason, stamp)
     os.rename(path, target)
     fsync_dir(path.parent)
     return target

@@ -65,10 +65,35 @@ class FileBlob:
 
 
 def ensure_dir(path: Path) -> None:
-    """Create ``path`` (and parents) owner-only; tighten it if we created it or it is ours."""
+    """Create ``path`` and every missing parent owner-only (0700 whatever the umask)."""
+    if path.is_dir():
+        return
+    missing: list[Path] = []
+    folder = path
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=DIR_MODE)
+            os.chmod(folder, DIR_MODE)  # mkdir's mode is cut by the umask
     if not path.is_dir():
-        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-        os.chmod(path, DIR_MODE)
+        path.mkdir(mode=DIR_MODE, exist_ok=True)
+
+
+def tighten(path: Path, mode: int) -> bool:
+    """Take group/other access away from ``path`` if it is ours and looser; True if changed."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    if st.st_mode & 0o077 == 0 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+        return False
+    try:
+        os.chmod(path, mode)
+    except OSError:
+        return False
+    return True
 
 
 def private_dir(path: Path) -> None:

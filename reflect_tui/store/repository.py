@@ -10,6 +10,7 @@ reloaded from it. Autosave goes to the small per-draft journal instead (see
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
@@ -31,12 +32,15 @@ from reflect_tui.store import backups, erasure, schema
 from reflect_tui.store.actions import StoredAction
 from reflect_tui.store.errors import StoreDamaged, StoreError, StoreReadOnly, StoreWriteFailed
 from reflect_tui.store.files import (
+    DIR_MODE,
+    FILE_MODE,
     Codec,
     FileBlob,
     PlainCodec,
     ensure_dir,
     private_dir,
     remove_stale_temps,
+    tighten,
 )
 from reflect_tui.store.journal import Journal
 from reflect_tui.store.lock import WriterLock
@@ -51,6 +55,15 @@ FOLDED_KEY = "journal_folded"
 INTERNAL_KEYS = frozenset({schema.SCHEMA_KEY, FOLDED_KEY, "erased_sessions", "erase_pending"})
 
 Doc = dict[str, Any]
+
+# Told every warning of every opening (a bad autosave set aside, ...); the CLI
+# prints them on stderr, the app shows them on screen. See set_notice_handler.
+_notice_handler: Callable[[str], None] | None = None
+
+
+def set_notice_handler(handler: Callable[[str], None] | None) -> None:
+    global _notice_handler
+    _notice_handler = handler
 
 
 def _identity(path: Path) -> tuple[int, int, int] | None:
@@ -112,7 +125,7 @@ class Store:
         self._lock = lock
         self._codec = codec
         self._blob = FileBlob(self.path, codec)
-        self._journal = Journal(data_dir, codec)
+        self._journal = Journal(data_dir, codec, read_only=read_only)
         self._keep_backups = keep_backups
         self._last_backup: float | None = None
         self._written_stat: tuple[int, int, int] | None = None
@@ -150,29 +163,59 @@ class Store:
         Raises StoreDamaged if the file cannot be trusted. If another process is
         the writer, the store opens read-only and ``read_only_reason`` says so.
         """
-        data_dir = Path(data_dir).expanduser()
+        try:
+            return cls._open_in(
+                Path(data_dir).expanduser(), clock, read_only, lock_timeout, codec, keep_backups
+            )
+        except StoreError:
+            raise
+        except OSError as err:  # a folder name too long, a loop of links, an I/O error
+            shown = str(data_dir) if len(str(data_dir)) <= 120 else f"{str(data_dir)[:117]}..."
+            raise StoreError(
+                f"Cannot use the data folder {shown}: {err.strerror or err}. Nothing was "
+                "written. Check the folder, or choose another with --data DIR."
+            ) from err
+
+    @classmethod
+    def _open_in(
+        cls,
+        data_dir: Path,
+        clock: Clock | None,
+        read_only: bool,
+        lock_timeout: float,
+        codec: Codec | None,
+        keep_backups: int,
+    ) -> Store:
         reason = "This data was opened read-only on request." if read_only else ""
         lock: WriterLock | None = None
         if not read_only:
             try:
                 ensure_dir(data_dir)
             except OSError as err:
-                raise StoreError(
-                    f"Cannot create the data folder {data_dir}: {err.strerror or err}. "
-                    "Choose another folder with --data DIR."
-                ) from err
+                if not data_dir.is_dir():
+                    raise StoreError(
+                        f"Cannot create the data folder {data_dir}: {err.strerror or err}. "
+                        "Choose another folder with --data DIR."
+                    ) from err
             lock = WriterLock(data_dir)
             try:
                 got = lock.acquire(lock_timeout)
             except OSError as err:
-                raise StoreError(
-                    f"Cannot lock the data folder {data_dir}: {err.strerror or err}."
-                ) from err
-            if not got:
+                # Locking is impossible here (read-only media, ENOLCK, EIO): reading is
+                # still safe, so open read-only rather than refuse.
+                got = False
                 reason = (
-                    f"{lock.in_use()}; this one is read-only. "
-                    "Close the other window to make changes here."
+                    f"The data folder {data_dir} cannot be locked for writing "
+                    f"({err.strerror or err}); it is open read-only. Copy the folder to "
+                    "a writable disk to make changes."
                 )
+            else:
+                if not got:
+                    reason = (
+                        f"{lock.in_use()}; this one is read-only. "
+                        "Close it, then reopen this one to make changes."
+                    )
+            if not got:
                 lock = None
                 read_only = True
         store = cls(data_dir, clock or SystemClock(), read_only, reason, lock, codec, keep_backups)
@@ -181,9 +224,19 @@ class Store:
         except BaseException:
             store._release()
             raise
+        if _notice_handler is not None:
+            for warning in store.warnings:
+                _notice_handler(warning)
         return store
 
     def _open(self) -> None:
+        if self.path.is_symlink():
+            raise StoreError(
+                f"The data file {self.path} is a symbolic link (to {os.readlink(self.path)}). "
+                "reflect replaces its data file whole on every save, which would cut the "
+                "link, so it does not open it. Move the real file into this folder in place "
+                "of the link, or give the folder that holds it with --data."
+            )
         if not self.read_only:
             for folder in (
                 self.data_dir,
@@ -191,6 +244,7 @@ class Store:
                 backups.backup_dir(self.data_dir),
             ):
                 remove_stale_temps(folder)
+            self._tighten_modes()
         raw = self._read_checked()
         if raw is None:
             tables = schema.new_tables()
@@ -205,6 +259,24 @@ class Store:
             self._dirty = True
             self._commit()
         self._replay_journal()
+
+    def _tighten_modes(self) -> None:
+        """A folder or file left readable by others (an old copy, a restore by hand) is closed."""
+        loose = [
+            path.name
+            for path, mode in (
+                (self.data_dir, DIR_MODE),
+                (self.path, FILE_MODE),
+                (self._journal.folder, DIR_MODE),
+                (backups.backup_dir(self.data_dir), DIR_MODE),
+            )
+            if tighten(path, mode)
+        ]
+        if loose:
+            self.warnings.append(
+                f"Other users could read {', '.join(loose)} in {self.data_dir}; it is now "
+                "owner-only."
+            )
 
     def _read_checked(self) -> schema.Tables | None:
         """The file's tree, None if there is no store yet; StoreDamaged if it is bad."""
@@ -261,10 +333,25 @@ class Store:
         """Fold autosaved drafts newer than the file into it (in memory only if read-only)."""
         entries, bad = self._journal.entries()
         entries = erasure.without_erased(self, entries)
-        for path in bad:
-            self.warnings.append(
-                f"The autosave file {path} could not be read and was left as it is."
-            )
+        for path, problem in bad:
+            if self.read_only:
+                self.warnings.append(
+                    f"The autosave file {path} {problem}; it was not replayed. It is left as "
+                    "it is (this window is read-only)."
+                )
+                continue
+            try:
+                aside = self._journal.set_aside(path, self.clock.now().strftime("%Y%m%d-%H%M%S"))
+            except OSError as err:
+                self.warnings.append(
+                    f"The autosave file {path} {problem}; it was not replayed, and could not "
+                    f"be set aside ({err.strerror or err})."
+                )
+            else:
+                self.warnings.append(
+                    f"The autosave file {path} {problem}; it was not replayed and is kept as "
+                    f"{aside.name}. The session's saved version is unchanged."
+                )
         folded: dict[str, int] = dict(self._meta_value(FOLDED_KEY) or {})
         live = {e.session_id for e in entries}
         replay = [e for e in entries if e.seq > int(folded.get(e.session_id, -1))]
@@ -278,8 +365,9 @@ class Store:
                     self._journal.remove(e.session_id)
             return
         if self.read_only:
-            for e in replay:
-                self._put_session(e.record, None)
+            with self._in_memory():
+                for e in replay:
+                    self._put_session(e.record, None)
             return
         self.recovered = [e.session_id for e in replay]
         with self._writing():
@@ -297,6 +385,17 @@ class Store:
         self._dirty = True
         if self._depth == 0:  # a change made outside _writing(): commit at once
             self._commit_or_reload()
+
+    @contextmanager
+    def _in_memory(self) -> Iterator[None]:
+        """Apply table changes to memory only (read-only replay, reload): never committed."""
+        with self._state:
+            depth, self._depth = self._depth, self._depth + 1
+            try:
+                yield
+            finally:
+                self._depth = depth
+                self._dirty = False
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -335,7 +434,10 @@ class Store:
         """Serialise first, back up the old file if due, then replace the file atomically.
 
         Only serialising holds ``_state``; the disk write holds just ``_mutex``.
+        A read-only store refuses here, whatever the caller: this is the one way
+        to the file, so a reader can never write it.
         """
+        self._check_writable()
         try:
             with self._state:
                 data = schema.dumps(self._storage.tables)
@@ -381,14 +483,10 @@ class Store:
         self._install(tables)
         entries, _ = self._journal.entries()
         folded: dict[str, int] = dict(self._meta_value(FOLDED_KEY) or {})
-        depth, self._depth = self._depth, 1  # apply in memory without committing
-        try:
+        with self._in_memory():
             for e in entries:
                 if e.seq > int(folded.get(e.session_id, -1)):
                     self._put_session(e.record, None)
-        finally:
-            self._depth = depth
-            self._dirty = False
 
     def _check_writable(self) -> None:
         if self._closed:

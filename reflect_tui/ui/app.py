@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +54,9 @@ class ReflectApp(KeysInOrder, App[int]):
     ) -> None:
         super().__init__()
         self._key_order_init()
+        from reflect_tui.ui.terminal_safe import install
+
+        install()  # stored text never drives the terminal, whichever widget draws it
         self.store = store
         self._library: TemplateLibrary | None = None if callable(library) else library
         self._load_library: Callable[[], TemplateLibrary] = (
@@ -102,6 +105,8 @@ class ReflectApp(KeysInOrder, App[int]):
         from reflect_tui.ui.recovery import notify_recovered
 
         notify_recovered(self)
+        for warning in self.store.warnings:  # e.g. a damaged autosave set aside
+            self.notify(warning, title="Note", severity="warning", timeout=30)
 
     # -- threads --------------------------------------------------------------
 
@@ -141,8 +146,59 @@ class ReflectApp(KeysInOrder, App[int]):
             hook()
 
     def on_unmount(self) -> None:
-        self.save_everything()
-        self.store.close()
+        with self._unless_crashed():
+            self.save_everything()
+        with self._unless_crashed():
+            self.store.close()
+
+    @contextlib.contextmanager
+    def _unless_crashed(self) -> Iterator[None]:
+        """After a crash, a second failure while closing must not replace the plain message."""
+        if self.crash_message is None:
+            yield
+            return
+        with contextlib.suppress(Exception):
+            yield
+
+    # -- crashes --------------------------------------------------------------
+
+    crash_message: str | None = None
+    crash_report: Path | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Any unexpected exception: save, report without values, say so plainly, exit 70.
+
+        Replaces Textual's crash screen, whose traceback shows local variables
+        (hazards, names, notes) on screen and on a projector.
+        """
+        from reflect_tui import crashreport
+
+        self._return_code = crashreport.CRASH_EXIT
+        # Pilot (tests) re-raises the first exception when the app closes.
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        if self.crash_message is not None:  # already closing after a crash
+            self._close_messages_no_wait()
+            return
+        saved = True
+        try:
+            self.save_everything()
+        except Exception:
+            saved = False
+        report: Path | None = None
+        if not self.store.read_only:
+            with contextlib.suppress(Exception):
+                report = crashreport.write_report(
+                    self.store.data_dir, error, self.clock.now(), self.store.codec
+                )
+        self.crash_report = report
+        self.crash_message = crashreport.plain_message(error, report, saved)
+        from rich.text import Text
+
+        self._exit_renderables.clear()
+        self._exit_renderables.append(Text(f"reflect: {self.crash_message}"))
+        self._close_messages_no_wait()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
@@ -222,4 +278,6 @@ def run_app(data: str | None, template_dirs: list[str] | None) -> int:
         user_templates=True,
     )
     result = app.run()
+    if app.return_code:  # a crash: the plain message was printed on the way out
+        return app.return_code
     return int(result or 0)

@@ -103,7 +103,8 @@ class RisksEditor(RowsEditor):
             yield Label("", classes="risk-spacer")
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._show_highest)
+        if not self.read_only:  # read-only draws the highest band in its text instead
+            self.call_after_refresh(self._show_highest)
 
     def apply_input(self, row: EditorRow, field_input: Input) -> None:
         item: RiskRow = row.item
@@ -147,7 +148,11 @@ class RisksEditor(RowsEditor):
             (".risk-highest", [(r.score, r.band) for r in rows]),
             (".risk-highest-residual", [(r.residual_score, r.residual_band) for r in rows]),
         ):
-            badge = self.query_one(css_class, RiskBadge)
+            # None while read-only (the text shows the band) or before the header mounts.
+            found = [w for w in self.query(css_class) if isinstance(w, RiskBadge)]
+            if not found:
+                continue
+            badge = found[0]
             top = risk.highest([band for _, band in pairs])
             if top is None:
                 badge.show(None, risk.Band.UNKNOWN, text="none yet")

@@ -1,0 +1,142 @@
+"""Full validation of a store's tree: every record read with the decoder the app uses.
+
+Run at open (before anything is installed in memory), on every backup that
+``restore`` considers, and on every journal entry before it is replayed. There
+is no second, looser reader: a session is checked with ``Session.from_dict``,
+an action with ``StoredAction.from_doc``, a person with ``Person.from_json``.
+The first bad record is reported as a ``BadRecord`` naming the table, the
+record, the field and what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from reflect_tui.domain.decoding import DecodeError
+from reflect_tui.domain.people import Person
+from reflect_tui.domain.session import Session
+from reflect_tui.store.actions import StoredAction
+
+KNOWN_TABLES = ("sessions", "actions", "people", "meta")
+FOLDED_KEY = "journal_folded"
+SCHEMA_KEY = "schema_version"
+
+_NOUNS = {"sessions": "session", "actions": "action", "people": "person", "meta": "setting"}
+
+
+@dataclass(frozen=True)
+class BadRecord:
+    table: str
+    doc_id: str
+    record_id: str | None
+    field: str
+    problem: str
+
+    def describe(self) -> str:
+        noun = _NOUNS.get(self.table, "record")
+        who = f" {self.record_id!r}" if self.record_id else ""
+        where = f"its field {self.field} " if self.field else ""
+        place = f"document {self.doc_id} of table {self.table!r}"
+        return f"the {noun}{who} ({place}): {where}{self.problem}"
+
+
+def _record_id(doc: Mapping[str, Any], key: str = "id") -> str | None:
+    value = doc.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _check(
+    table: str, doc_id: str, doc: dict[str, Any], read: Callable[[Any], Any]
+) -> BadRecord | None:
+    key = "key" if table == "meta" else "id"
+    try:
+        read(doc)
+    except DecodeError as err:
+        return BadRecord(table, doc_id, _record_id(doc, key), err.field, err.problem)
+    except (KeyError, ValueError, TypeError, AttributeError) as err:
+        return BadRecord(
+            table, doc_id, _record_id(doc, key), "", f"cannot be read ({type(err).__name__})"
+        )
+    return None
+
+
+def check_session(doc: dict[str, Any]) -> DecodeError | None:
+    """None if ``doc`` reads as a session (journal entries use this)."""
+    found = _check("sessions", "-", doc, Session.from_dict)
+    return None if found is None else DecodeError(found.field, found.problem)
+
+
+def _meta(doc: dict[str, Any]) -> None:
+    key = doc.get("key")
+    if not isinstance(key, str):
+        raise DecodeError("key", "is missing or not text")
+    value = doc.get("value")
+    if key == SCHEMA_KEY and (not isinstance(value, int) or isinstance(value, bool)):
+        raise DecodeError("value", f"is {value!r}, not a schema version number")
+    if key == FOLDED_KEY:
+        if not isinstance(value, dict):
+            raise DecodeError("value", "is not an object of session id -> journal number")
+        for sid, seq in value.items():
+            if not isinstance(seq, int) or isinstance(seq, bool):
+                raise DecodeError(f"value.{sid}", f"is {seq!r}, not a journal number")
+
+
+def _action(doc: dict[str, Any]) -> None:
+    if not isinstance(doc.get("id"), str):
+        raise DecodeError("id", "is missing or not text")
+    StoredAction.from_doc(doc)
+
+
+def _person(doc: dict[str, Any]) -> None:
+    if not isinstance(doc.get("id"), str) or not doc["id"]:
+        raise DecodeError("id", "is missing or not text")
+    Person.from_json(doc)
+
+
+READERS: dict[str, Callable[[Any], Any]] = {
+    "sessions": Session.from_dict,
+    "actions": _action,
+    "people": _person,
+    "meta": _meta,
+}
+
+
+def check_tables(tables: Mapping[str, Mapping[str, dict[str, Any]]]) -> BadRecord | None:
+    """The first record that fails, or None if every record reads and no id is repeated.
+
+    The cyclic GC is paused meanwhile: every decoded object is dropped at once
+    (freed by reference counting), and collections triggered by the millions of
+    short-lived objects of a large store cost more than the decoding.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_tables(tables)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check_tables(tables: Mapping[str, Mapping[str, dict[str, Any]]]) -> BadRecord | None:
+    for table in KNOWN_TABLES:
+        read = READERS[table]
+        key = "key" if table == "meta" else "id"
+        seen: dict[str, str] = {}
+        for doc_id, doc in tables.get(table, {}).items():
+            bad = _check(table, doc_id, doc, read)
+            if bad is not None:
+                return bad
+            record_id = doc[key]
+            if record_id in seen:
+                return BadRecord(
+                    table,
+                    doc_id,
+                    record_id,
+                    key,
+                    f"is also the {key} of document {seen[record_id]}: two records share it",
+                )
+            seen[record_id] = doc_id
+    return None
