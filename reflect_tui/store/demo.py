@@ -308,9 +308,7 @@ def _visit_times_in_order(session: Session) -> None:
     if not start or "expected-finish" not in session.answers:
         return
     begins = datetime.fromisoformat(start)
-    session.answers["expected-finish"] = (begins + timedelta(hours=1)).isoformat(
-        timespec="minutes"
-    )
+    session.answers["expected-finish"] = (begins + timedelta(hours=1)).isoformat(timespec="minutes")
 
 
 def fill(

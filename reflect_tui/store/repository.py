@@ -29,17 +29,26 @@ from reflect_tui.domain.session import Session
 from reflect_tui.store import actions as actions_mod
 from reflect_tui.store import backups, schema
 from reflect_tui.store.actions import StoredAction
-from reflect_tui.store.errors import StoreDamaged, StoreError, StoreReadOnly, StoreWriteFailed
+from reflect_tui.store.errors import (
+    FileUndecryptable,
+    StoreDamaged,
+    StoreError,
+    StoreReadOnly,
+    StoreWriteFailed,
+)
 from reflect_tui.store.files import (
     Codec,
     FileBlob,
+    PlainCodec,
     ensure_dir,
     private_dir,
     remove_stale_temps,
+    with_role,
 )
 from reflect_tui.store.journal import Journal
 from reflect_tui.store.lock import WriterLock
 from reflect_tui.store.summary import SessionSummary, sort_key
+from reflect_tui.store.unlock import Unlock, codec_for_folder
 
 if TYPE_CHECKING:
     from reflect_tui.store.autosave import Autosaver
@@ -107,8 +116,11 @@ class Store:
         self.warnings: list[str] = []
         self._lock = lock
         self._codec = codec
-        self._blob = FileBlob(self.path, codec)
-        self._journal = Journal(data_dir, codec)
+        # The store file and its backups are bound to the role "store", journals to
+        # "journal" (an encrypted folder refuses one put in place of the other).
+        self._store_codec = with_role(codec, "store")
+        self._blob = FileBlob(self.path, self._store_codec)
+        self._journal = Journal(data_dir, with_role(codec, "journal"))
         self._keep_backups = keep_backups
         self._last_backup: float | None = None
         self._written_stat: tuple[int, int, int] | None = None
@@ -140,13 +152,20 @@ class Store:
         lock_timeout: float = 0.0,
         codec: Codec | None = None,
         keep_backups: int = backups.DEFAULT_KEEP,
+        unlock: Unlock | None = None,
     ) -> Store:
         """Open (creating if new) the store in ``data_dir``.
 
         Raises StoreDamaged if the file cannot be trusted. If another process is
         the writer, the store opens read-only and ``read_only_reason`` says so.
+        An encrypted folder (one with ``reflect.keys``) is unlocked with ``unlock``
+        (the passphrase or recovery key, or a ``SecretSource`` to ask), else the
+        default source the CLI sets; StoreLocked, before anything is written, if
+        that fails.
         """
         data_dir = Path(data_dir).expanduser()
+        if codec is None:
+            codec = codec_for_folder(data_dir, unlock, data_dir / STORE_NAME)
         reason = "This data was opened read-only on request." if read_only else ""
         lock: WriterLock | None = None
         if not read_only:
@@ -206,6 +225,8 @@ class Store:
         """The file's tree, None if there is no store yet; StoreDamaged if it is bad."""
         try:
             data = self._blob.read()
+        except FileUndecryptable as err:
+            raise self._damaged(err.problem) from None
         except OSError as err:
             raise StoreError(
                 f"Cannot read the data file {self.path}: {err.strerror or err}. "
@@ -222,7 +243,7 @@ class Store:
         raise self._damaged(problem or "cannot be read")
 
     def _damaged(self, problem: str) -> StoreDamaged:
-        good = backups.newest_good(self.data_dir, self._codec)
+        good = backups.newest_good(self.data_dir, self._store_codec)
         data_opt = f" --data {self.data_dir}"
         if good is not None:
             advice = (
@@ -360,7 +381,7 @@ class Store:
         if (
             self._last_backup is not None
             and not unchanged
-            and backups.check_file(self.path, self._codec)
+            and backups.check_file(self.path, self._store_codec)
         ):
             return
         backups.make_backup(self.path, self.data_dir, self._keep_backups)
@@ -642,6 +663,15 @@ class Store:
             ) from err
         with self._writing():
             self._put_meta(key, copy)
+
+    @property
+    def codec(self) -> Codec:
+        return self._codec or PlainCodec()
+
+    @property
+    def encrypted(self) -> bool:
+        """True for an encrypted folder: every file written in it must use ``codec``."""
+        return self._codec is not None and not isinstance(self._codec, PlainCodec)
 
     @property
     def minutes_dir(self) -> Path:

@@ -22,8 +22,7 @@ async def confirm_confidential(screen: Screen[Any], session: Session, doing: str
     if not session.is_confidential:
         return True
     question = ConfirmScreen(
-        f"This session is CONFIDENTIAL. {doing} puts its content outside this app. "
-        "Are you sure?",
+        f"This session is CONFIDENTIAL. {doing} puts its content outside this app. Are you sure?",
         yes=doing,
         no="Cancel",
     )
