@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "people",
     "actions",
     "due",
+    "encryption",
 )
 
 Handler = Callable[[argparse.Namespace], int]
@@ -116,11 +117,20 @@ def open_app(args: argparse.Namespace) -> int:
     return run_app(data=data_option(args), template_dirs=getattr(args, "templates", None))
 
 
+def use_terminal_for_passphrases() -> None:
+    """Sub-commands unlock an encrypted folder from the terminal or $REFLECT_PASSPHRASE."""
+    from reflect_tui.store.unlock import TerminalSource, set_default_source
+
+    set_default_source(TerminalSource())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(commands=not opens_app(args_list))
     args = parser.parse_args(args_list)
     handler: Handler = getattr(args, "func", open_app)
+    if hasattr(args, "func"):
+        use_terminal_for_passphrases()
     try:
         return handler(args)
     except UserError as err:

@@ -80,6 +80,7 @@ def run_export(args: argparse.Namespace) -> int:
         session = store.get_session(args.session)
         do_not_share = [str(n) for n in store.get_setting("do_not_share", []) or []]
         people: list[Person] = store.people()
+        encrypted = store.encrypted
     findings = check_session_privacy(
         session, do_not_share=do_not_share, known_people=people, card=args.card
     )
@@ -99,6 +100,11 @@ def run_export(args: argparse.Namespace) -> int:
         force=args.force,
     )
     print(f"Wrote {path}")
+    if encrypted:
+        print(
+            "This export is not encrypted (the data folder is): keep it somewhere safe, and "
+            "delete it when it is no longer needed."
+        )
     _warn(findings)
     return 0
 

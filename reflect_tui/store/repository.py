@@ -679,6 +679,21 @@ class Store:
         return Path(configured).expanduser() if configured else self.data_dir / "minutes"
 
     @property
+    def export_dir(self) -> Path:
+        """Where the app writes exports made on purpose (setting ``export_dir``).
+
+        By default the minutes folder; in an encrypted folder, where every file is
+        encrypted, a folder beside it (``<data folder>-exports``): exports are
+        plaintext on purpose and never mixed in with the encrypted files.
+        """
+        configured = self.get_setting("export_dir")
+        if configured:
+            return Path(configured).expanduser()
+        if self.encrypted:
+            return self.data_dir.parent / f"{self.data_dir.name}-exports"
+        return self.minutes_dir
+
+    @property
     def schema_version(self) -> int:
         return int(self._meta_value(schema.SCHEMA_KEY) or 0)
 

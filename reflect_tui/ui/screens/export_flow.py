@@ -50,13 +50,13 @@ async def export_minutes(screen: Screen[Any], session: Session) -> Path | None:
         try:
             path = minutes.export_session(
                 session,
-                app.store.minutes_dir,
+                app.store.export_dir,
                 confirmed_confidential=session.is_confidential,
                 force=force,
             )
         except minutes.ExportExists:
             replace = ConfirmScreen(
-                f"The minutes folder ({app.store.minutes_dir}) already has a file for "
+                f"The export folder ({app.store.export_dir}) already has a file for "
                 "this session. Replace it with this version?",
                 yes="Replace",
                 no="Keep it",
@@ -68,7 +68,8 @@ async def export_minutes(screen: Screen[Any], session: Session) -> Path | None:
         except UserError as err:
             show_problem(screen, str(err))
             return None
-        screen.notify(f"Exported to {path}")
+        plain = " This copy is not encrypted." if app.store.encrypted else ""
+        screen.notify(f"Exported to {path}.{plain}")
         return path
 
 
