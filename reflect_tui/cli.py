@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "erasure",
     "person",
     "retention",
+    "encryption",
 )
 
 Handler = Callable[[argparse.Namespace], int]
@@ -129,6 +130,13 @@ def open_app(args: argparse.Namespace) -> int:
     return run_app(data=data_option(args), template_dirs=getattr(args, "templates", None))
 
 
+def use_terminal_for_passphrases() -> None:
+    """Sub-commands unlock an encrypted folder from the terminal or $REFLECT_PASSPHRASE."""
+    from reflect_tui.store.unlock import TerminalSource, set_default_source
+
+    set_default_source(TerminalSource())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else list(argv)
     app = opens_app(args_list)
@@ -177,6 +185,8 @@ def _run(args_list: list[str], app: bool) -> int:
     parser = build_parser(commands=not (app or asks_version(args_list)))
     args = parser.parse_args(args_list)
     handler: Handler = getattr(args, "func", open_app)
+    if hasattr(args, "func"):
+        use_terminal_for_passphrases()
     if handler is not open_app:  # the app shows the store's notices on screen itself
         _print_store_notices()
     try:

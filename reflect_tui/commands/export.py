@@ -89,6 +89,7 @@ def run_export(args: argparse.Namespace) -> int:
         do_not_share = private_names.do_not_share(store)
         references = private_names.reference_patterns(store)
         people: list[Person] = store.people()
+        encrypted = store.encrypted
     findings = check_session_privacy(
         session,
         do_not_share=do_not_share,
@@ -124,6 +125,11 @@ def run_export(args: argparse.Namespace) -> int:
     )
     print(f"Wrote {path}")
     _audit(store, session, args, f"format={fmt}{' card' if args.card else ''}")
+    if encrypted:
+        print(
+            "This export is not encrypted (the data folder is): keep it somewhere safe, and "
+            "delete it when it is no longer needed."
+        )
     _warn(findings)
     return 0
 

@@ -14,7 +14,7 @@ import re
 import stat
 import tempfile
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal, Protocol, runtime_checkable
 
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
@@ -23,6 +23,7 @@ from reflect_tui.minutes.card import render_visit_card
 from reflect_tui.minutes.html import render_html
 from reflect_tui.minutes.markdown import render_markdown
 from reflect_tui.minutes.naming import default_filename
+from reflect_tui.store.files import Codec, FileBlob, with_role
 
 Format = Literal["md", "html"]
 FILE_MODE = 0o600
@@ -223,15 +224,29 @@ class _HasMinutesDir(Protocol):
     def minutes_dir(self) -> Path: ...
 
 
+@runtime_checkable
+class _HasCodec(Protocol):
+    """A store whose files go through a codec (``Store.codec``; encrypted folders)."""
+
+    @property
+    def codec(self) -> Codec: ...
+
+    @property
+    def encrypted(self) -> bool: ...
+
+
 _SESSION_LINE = re.compile(r'^session: "([^"]*)"$', re.MULTILINE)
 
 
-def _minutes_of(path: Path) -> str | None:
+def _minutes_of(path: Path, codec: Codec | None = None) -> str | None:
     """The session id in the front matter of an existing minutes file, if any."""
     try:
-        with path.open(encoding="utf-8", errors="replace") as f:
-            head = f.read(8192)
-    except OSError:
+        if codec is None:
+            with path.open(encoding="utf-8", errors="replace") as f:
+                head = f.read(8192)
+        else:
+            head = (FileBlob(path, codec).read() or b"")[:8192].decode("utf-8", "replace")
+    except (OSError, ValueError):
         return None
     front = head.split("\n---\n", 1)[0]
     m = _SESSION_LINE.search(front)
@@ -251,6 +266,8 @@ def save_minutes_on_finish(store: _HasMinutesDir, session: Session) -> Path | No
     folder = Path(store.minutes_dir)
     folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     text = render_markdown(session)
+    if isinstance(store, _HasCodec) and store.encrypted:
+        return _save_encoded(folder, session, text, with_role(store.codec, "minutes"))
     base = default_filename(session, "md")
     stem = base[: -len(".md")]
     for n in range(1, 1000):
@@ -264,5 +281,21 @@ def save_minutes_on_finish(store: _HasMinutesDir, session: Session) -> Path | No
             write_private_file(path, text)
         except ExportExists:
             continue
+        return path
+    raise ExportFailed(f"too many minutes files named {stem}-N.md in {folder}; tidy the folder")
+
+
+def _save_encoded(folder: Path, session: Session, text: str, codec: Codec | None) -> Path:
+    """The same naming rules, written through the store's codec (an encrypted folder)."""
+    base = default_filename(session, "md")
+    stem = base[: -len(".md")]
+    for n in range(1, 1000):
+        path = folder / (base if n == 1 else f"{stem}-{n}.md")
+        if path.exists() and _minutes_of(path, codec) != session.id:
+            continue
+        try:
+            FileBlob(path, codec).write(text.encode("utf-8"))
+        except OSError as err:
+            raise ExportFailed(f"cannot write {path}: {err.strerror or err}") from err
         return path
     raise ExportFailed(f"too many minutes files named {stem}-N.md in {folder}; tidy the folder")

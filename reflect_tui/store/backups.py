@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reflect_tui.store import schema, validate
+from reflect_tui.store.errors import FileUndecryptable
 from reflect_tui.store.files import (
     FILE_MODE,
     Codec,
@@ -56,6 +57,8 @@ def check_file(path: Path, codec: Codec | None = None) -> str | None:
         data = FileBlob(path, codec).read()
     except OSError as err:
         return f"cannot be read ({err.strerror or err})"
+    except FileUndecryptable as err:
+        return err.problem
     if data is None:
         return "is missing"
     return parse(data)[1]

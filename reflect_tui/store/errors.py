@@ -29,3 +29,24 @@ class StoreDamaged(StoreError):
 
 class StoreWriteFailed(StoreError):
     """Writing failed (disk full, permissions, a value that is not JSON); the file is unchanged."""
+
+
+class StoreLocked(StoreError):
+    """The data folder is encrypted and no passphrase (or a wrong one) was given.
+
+    Nothing has been read or written.
+    """
+
+
+class FileUndecryptable(StoreError, ValueError):
+    """An encrypted file failed its check: changed, cut short, or from another key.
+
+    A ``ValueError`` too, so every reader that already treats unparsable bytes as a
+    bad file (journals, backups) treats this one the same way. ``problem`` is the
+    message without the file's name ("failed its integrity check: ...").
+    """
+
+    def __init__(self, problem: str, path: Path | None = None) -> None:
+        super().__init__(f"The file {path} {problem}" if path is not None else problem)
+        self.problem = problem
+        self.path = path

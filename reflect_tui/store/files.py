@@ -13,7 +13,9 @@ import contextlib
 import os
 import secrets
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
+
+from reflect_tui.store.errors import FileUndecryptable
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -27,13 +29,27 @@ class Codec(Protocol):
 
 
 class PlainCodec:
-    """Stores bytes as they are (the default until encryption at rest lands)."""
+    """Stores bytes as they are (the default: a folder without ``reflect.keys``)."""
 
     def encode(self, data: bytes) -> bytes:
         return data
 
     def decode(self, data: bytes) -> bytes:
         return data
+
+
+@runtime_checkable
+class RoleCodec(Codec, Protocol):
+    """A codec that can bind what it writes to a file role (see ``store/crypto.py``)."""
+
+    def for_role(self, role: str) -> Codec: ...
+
+
+def with_role(codec: Codec | None, role: str) -> Codec | None:
+    """``codec`` bound to ``role`` ("store", "journal", ...) if it supports roles."""
+    if isinstance(codec, RoleCodec):
+        return codec.for_role(role)
+    return codec
 
 
 class Blob(Protocol):
@@ -58,7 +74,10 @@ class FileBlob:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
-        return self.codec.decode(raw)
+        try:
+            return self.codec.decode(raw)
+        except FileUndecryptable as err:
+            raise FileUndecryptable(err.problem, self.path) from None
 
     def write(self, data: bytes) -> None:
         atomic_write(self.path, self.codec.encode(data))

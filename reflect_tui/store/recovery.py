@@ -18,9 +18,10 @@ from pathlib import Path
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.store import backups, erasure
 from reflect_tui.store.errors import StoreError, StoreReadOnly
-from reflect_tui.store.files import FILE_MODE, Codec, atomic_write, fsync_dir, temp_name
+from reflect_tui.store.files import FILE_MODE, Codec, atomic_write, fsync_dir, temp_name, with_role
 from reflect_tui.store.lock import WriterLock
 from reflect_tui.store.repository import STORE_NAME
+from reflect_tui.store.unlock import Unlock, codec_for_folder
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,13 @@ def restore(
     *,
     codec: Codec | None = None,
     lock_timeout: float = 2.0,
+    unlock: Unlock | None = None,
 ) -> Restored:
     """Restore backup ``number`` (1 = newest), or the newest one that passes full validation."""
     data_dir = Path(data_dir).expanduser()
+    if codec is None:
+        codec = codec_for_folder(data_dir, unlock, data_dir / STORE_NAME)
+    codec = with_role(codec, "store")
     found = backups.list_backups(data_dir)
     if not found:
         raise StoreError(

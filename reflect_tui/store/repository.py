@@ -30,7 +30,13 @@ from reflect_tui.domain.session import Session
 from reflect_tui.store import actions as actions_mod
 from reflect_tui.store import backups, erasure, schema
 from reflect_tui.store.actions import StoredAction
-from reflect_tui.store.errors import StoreDamaged, StoreError, StoreReadOnly, StoreWriteFailed
+from reflect_tui.store.errors import (
+    FileUndecryptable,
+    StoreDamaged,
+    StoreError,
+    StoreReadOnly,
+    StoreWriteFailed,
+)
 from reflect_tui.store.files import (
     DIR_MODE,
     FILE_MODE,
@@ -41,10 +47,12 @@ from reflect_tui.store.files import (
     private_dir,
     remove_stale_temps,
     tighten,
+    with_role,
 )
 from reflect_tui.store.journal import Journal
 from reflect_tui.store.lock import WriterLock
 from reflect_tui.store.summary import SessionSummary, sort_key
+from reflect_tui.store.unlock import Unlock, codec_for_folder
 
 if TYPE_CHECKING:
     from reflect_tui.store.autosave import Autosaver
@@ -124,8 +132,11 @@ class Store:
         self.recovered: list[str] = []
         self._lock = lock
         self._codec = codec
-        self._blob = FileBlob(self.path, codec)
-        self._journal = Journal(data_dir, codec, read_only=read_only)
+        # The store file and its backups are bound to the role "store", journals to
+        # "journal" (an encrypted folder refuses one put in place of the other).
+        self._store_codec = with_role(codec, "store")
+        self._blob = FileBlob(self.path, self._store_codec)
+        self._journal = Journal(data_dir, with_role(codec, "journal"), read_only=read_only)
         self._keep_backups = keep_backups
         self._last_backup: float | None = None
         self._written_stat: tuple[int, int, int] | None = None
@@ -157,16 +168,22 @@ class Store:
         lock_timeout: float = 0.0,
         codec: Codec | None = None,
         keep_backups: int = backups.DEFAULT_KEEP,
+        unlock: Unlock | None = None,
     ) -> Store:
         """Open (creating if new) the store in ``data_dir``.
 
         Raises StoreDamaged if the file cannot be trusted. If another process is
         the writer, the store opens read-only and ``read_only_reason`` says so.
+        An encrypted folder (one with ``reflect.keys``) is unlocked with ``unlock``
+        (the passphrase or recovery key, or a ``SecretSource`` to ask), else the
+        default source the CLI sets; StoreLocked, before anything is written, if
+        that fails.
         """
+        data_dir = Path(data_dir).expanduser()
         try:
-            return cls._open_in(
-                Path(data_dir).expanduser(), clock, read_only, lock_timeout, codec, keep_backups
-            )
+            if codec is None:
+                codec = codec_for_folder(data_dir, unlock, data_dir / STORE_NAME)
+            return cls._open_in(data_dir, clock, read_only, lock_timeout, codec, keep_backups)
         except StoreError:
             raise
         except OSError as err:  # a folder name too long, a loop of links, an I/O error
@@ -282,6 +299,8 @@ class Store:
         """The file's tree, None if there is no store yet; StoreDamaged if it is bad."""
         try:
             data = self._blob.read()
+        except FileUndecryptable as err:
+            raise self._damaged(err.problem) from None
         except OSError as err:
             raise StoreError(
                 f"Cannot read the data file {self.path}: {err.strerror or err}. "
@@ -298,7 +317,7 @@ class Store:
         raise self._damaged(problem or "cannot be read")
 
     def _damaged(self, problem: str) -> StoreDamaged:
-        good = backups.newest_good(self.data_dir, self._codec)
+        good = backups.newest_good(self.data_dir, self._store_codec)
         data_opt = f" --data {self.data_dir}"
         if good is not None:
             advice = (
@@ -468,7 +487,7 @@ class Store:
         if (
             self._last_backup is not None
             and not unchanged
-            and backups.check_file(self.path, self._codec)
+            and backups.check_file(self.path, self._store_codec)
         ):
             return
         backups.make_backup(self.path, self.data_dir, self._keep_backups)
@@ -751,13 +770,18 @@ class Store:
             self._put_meta(key, copy)
 
     @property
+    def codec(self) -> Codec:
+        return self._codec or PlainCodec()
+
+    @property
+    def encrypted(self) -> bool:
+        """True for an encrypted folder: every file written in it must use ``codec``."""
+        return self._codec is not None and not isinstance(self._codec, PlainCodec)
+
+    @property
     def minutes_dir(self) -> Path:
         configured = self.get_setting("minutes_dir")
         return Path(configured).expanduser() if configured else self.data_dir / "minutes"
-
-    @property
-    def codec(self) -> Codec:
-        return self._codec or PlainCodec()
 
     def audit(self, event: str, record_id: str | None = None, detail: str | None = None) -> None:
         """Append one line to the audit log (store/audit.py): what, which record, when, who.
@@ -767,6 +791,21 @@ class Store:
         from reflect_tui.store import audit
 
         audit.append(self.data_dir, self.codec, self.clock, event, record_id, detail)
+
+    @property
+    def export_dir(self) -> Path:
+        """Where the app writes exports made on purpose (setting ``export_dir``).
+
+        By default the minutes folder; in an encrypted folder, where every file is
+        encrypted, a folder beside it (``<data folder>-exports``): exports are
+        plaintext on purpose and never mixed in with the encrypted files.
+        """
+        configured = self.get_setting("export_dir")
+        if configured:
+            return Path(configured).expanduser()
+        if self.encrypted:
+            return self.data_dir.parent / f"{self.data_dir.name}-exports"
+        return self.minutes_dir
 
     @property
     def schema_version(self) -> int:

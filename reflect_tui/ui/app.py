@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -25,6 +26,10 @@ from reflect_tui.ui.key_order import KeysInOrder
 
 if TYPE_CHECKING:
     from reflect_tui.templates import TemplateLibrary
+
+
+DEFAULT_AUTO_LOCK_MINUTES = 10
+IDLE_CHECK_SECONDS = 5.0
 
 
 class ReflectApp(KeysInOrder, App[int]):
@@ -44,20 +49,27 @@ class ReflectApp(KeysInOrder, App[int]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         library: TemplateLibrary | Callable[[], TemplateLibrary],
         clock: Clock,
         *,
         animations: bool = False,
         cursor_blink: bool | None = None,
         user_folders: bool = True,
+        opener: Callable[[str], Store] | None = None,
+        data_dir: Path | None = None,
     ) -> None:
+        # None until an encrypted folder is unlocked (``opener`` opens it with the passphrase).
+        self._store = store
+        self.locked = False
         super().__init__()
         self._key_order_init()
         from reflect_tui.ui.terminal_safe import install
 
         install()  # stored text never drives the terminal, whichever widget draws it
-        self.store = store
+        self._opener = opener
+        self.data_dir = data_dir if data_dir is not None else store.data_dir if store else Path()
+        self.last_input = clock.now()
         self._library: TemplateLibrary | None = None if callable(library) else library
         self._load_library: Callable[[], TemplateLibrary] = (
             library if callable(library) else lambda: library
@@ -92,21 +104,117 @@ class ReflectApp(KeysInOrder, App[int]):
                 self._library = self._load_library()
             return self._library
 
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("the data folder is still locked")
+        return self._store
+
     def on_mount(self) -> None:
+        self._ui_loop = asyncio.get_running_loop()
+        self._ui_thread = threading.get_ident()
+        self.set_interval(IDLE_CHECK_SECONDS, self.check_auto_lock, name="auto-lock")
+        if self._store is None:
+            from reflect_tui.ui.screens.unlock import UnlockScreen
+
+            self.push_screen(UnlockScreen(self.data_dir, self._try_open), self._opened)
+            return
+        self._show_home()
+
+    def _show_home(self) -> None:
         from reflect_tui.ui.screens.home import HomeScreen
         from reflect_tui.ui.themes import install_themes
 
-        self._ui_loop = asyncio.get_running_loop()
-        self._ui_thread = threading.get_ident()
         install_themes(self)
+
         if self.store.read_only:
             self.sub_title = "read-only"
+        self.last_input = self.clock.now()
         self.push_screen(HomeScreen())
         from reflect_tui.ui.recovery import notify_recovered
 
         notify_recovered(self)
         for warning in self.store.warnings:  # e.g. a damaged autosave set aside
             self.notify(warning, title="Note", severity="warning", timeout=30)
+
+    # -- encryption -----------------------------------------------------------
+
+    def _try_open(self, secret: str) -> str | None:
+        """On the unlock screen's worker thread: open the store, or say why not."""
+        from reflect_tui.store.errors import StoreLocked
+
+        assert self._opener is not None
+        try:
+            self._store = self._opener(secret)
+        except StoreLocked as err:
+            return str(err)
+        return None
+
+    def _opened(self, unlocked: bool | None) -> None:
+        if unlocked and self._store is not None:
+            self._show_home()
+
+    def _try_unlock(self, secret: str) -> str | None:
+        """On the lock screen's worker thread: does ``secret`` open this folder's keys?"""
+        from reflect_tui.store import crypto
+
+        if crypto.KeyFile.load(self.store.data_dir).unlock(secret) is None:
+            return crypto.wrong_secret_message(self.store.data_dir, "Nothing was opened.")
+        return None
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown | events.Paste):
+            self.last_input = self.clock.now()
+        await super().on_event(event)
+
+    def auto_lock_seconds(self) -> float:
+        """Idle time before an encrypted folder locks (setting ``auto_lock_minutes``; 0: never)."""
+        if self._store is None or not self._store.encrypted:
+            return 0.0
+        minutes = self._store.get_setting("auto_lock_minutes", DEFAULT_AUTO_LOCK_MINUTES)
+        try:
+            return max(0.0, float(minutes) * 60)
+        except (TypeError, ValueError):
+            return DEFAULT_AUTO_LOCK_MINUTES * 60.0
+
+    def check_auto_lock(self) -> None:
+        """Lock if nothing was typed or clicked for the auto-lock time (timer, every few s)."""
+        limit = self.auto_lock_seconds()
+        if self.locked or not limit:
+            return
+        if (self.clock.now() - self.last_input).total_seconds() >= limit:
+            self.lock_now()
+
+    def lock_now(self) -> None:
+        """Save what is open, cover the screen and ask for the passphrase again."""
+        from reflect_tui.ui.screens.unlock import UnlockScreen
+
+        self.save_everything()
+        self.locked = True
+        self.push_screen(
+            UnlockScreen(self.store.data_dir, self._try_unlock, locked=True), self._relocked
+        )
+
+    def _relocked(self, unlocked: bool | None) -> None:
+        self.locked = False
+        self.last_input = self.clock.now()
+
+    def encrypt_store(self, passphrase: str) -> str:
+        """Encrypt the open (plaintext) folder where it is; returns the recovery key."""
+        from reflect_tui.store.encrypt_folder import encrypt_existing
+
+        store = self.store
+        data_dir, clock = store.data_dir, store.clock
+        self.save_everything()
+        store.close()
+        try:
+            done = encrypt_existing(data_dir, passphrase)
+        except BaseException:
+            self._store = Store.open(data_dir, clock)
+            raise
+        self._store = Store.open(data_dir, clock, unlock=passphrase)
+        self.last_input = self.clock.now()
+        return done.recovery_key
 
     # -- threads --------------------------------------------------------------
 
@@ -131,6 +239,8 @@ class ReflectApp(KeysInOrder, App[int]):
     def action_help(self) -> None:
         from reflect_tui.ui.screens.help import HelpScreen
 
+        if self._is_covered():
+            return
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
@@ -146,10 +256,12 @@ class ReflectApp(KeysInOrder, App[int]):
             hook()
 
     def on_unmount(self) -> None:
+        if self._store is None:
+            return
         with self._unless_crashed():
             self.save_everything()
         with self._unless_crashed():
-            self.store.close()
+            self._store.close()
 
     @contextlib.contextmanager
     def _unless_crashed(self) -> Iterator[None]:
@@ -187,7 +299,7 @@ class ReflectApp(KeysInOrder, App[int]):
         except Exception:
             saved = False
         report: Path | None = None
-        if not self.store.read_only:
+        if self._store is not None and not self._store.read_only:
             with contextlib.suppress(Exception):
                 report = crashreport.write_report(
                     self.store.data_dir, error, self.clock.now(), self.store.codec
@@ -200,7 +312,23 @@ class ReflectApp(KeysInOrder, App[int]):
         self._exit_renderables.append(Text(f"reflect: {self.crash_message}"))
         self._close_messages_no_wait()
 
+    def _is_covered(self) -> bool:
+        """Locked, or not yet unlocked: nothing but the passphrase box may show."""
+        from reflect_tui.ui.screens.unlock import UnlockScreen
+
+        return self._store is None or self.locked or isinstance(self.screen, UnlockScreen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Help and the command palette are hidden from the footer while locked.
+        return not (action in ("help", "command_palette") and self._is_covered())
+
+    def action_command_palette(self) -> None:
+        if not self._is_covered():
+            super().action_command_palette()
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        if self._is_covered():
+            return
         for command in super().get_system_commands(screen):
             # A screenshot would write confidential text to a file nobody asked for.
             if command.title != "Screenshot":
@@ -240,6 +368,7 @@ def make_app(
     cursor_blink: bool | None = None,
     read_only: bool = False,
     user_templates: bool = False,
+    unlock: str | None = None,
 ) -> ReflectApp:
     """Build the app on an explicit data dir and clock; the CLI and every test use this.
 
@@ -257,7 +386,19 @@ def make_app(
     # A folder named with --templates is reported even when missing; the others only exist or not.
     found = paths.user_template_dirs([str(d) for d in dirs]) if user_templates else dirs
     user_folders = bool(dirs) or any(d.is_dir() for d in found)
-    store = Store.open(Path(data_dir), clock, read_only=read_only)
+    from reflect_tui.store.unlock import is_encrypted
+
+    folder = Path(data_dir).expanduser()
+
+    def opener(secret: str) -> Store:
+        return Store.open(folder, clock, read_only=read_only, unlock=secret)
+
+    # An encrypted folder without a passphrase opens on the unlock screen.
+    store = (
+        None
+        if is_encrypted(folder) and unlock is None
+        else Store.open(folder, clock, read_only=read_only, unlock=unlock)
+    )
     return ReflectApp(
         store,
         load_library,
@@ -265,6 +406,8 @@ def make_app(
         animations=animations,
         cursor_blink=cursor_blink,
         user_folders=user_folders,
+        opener=opener,
+        data_dir=folder,
     )
 
 

@@ -85,7 +85,7 @@ async def export_minutes(
         try:
             path = minutes.export_session(
                 session,
-                app.store.minutes_dir,
+                app.store.export_dir,
                 fmt="html" if fmt == "html" else "md",
                 card=card,
                 confirmed_confidential=session.is_confidential,
@@ -93,7 +93,7 @@ async def export_minutes(
             )
         except minutes.ExportExists:
             replace = ConfirmScreen(
-                f"The minutes folder ({app.store.minutes_dir}) already has a file for "
+                f"The export folder ({app.store.export_dir}) already has a file for "
                 "this session. Replace it with this version?",
                 yes="Replace",
                 no="Keep it",
@@ -105,8 +105,9 @@ async def export_minutes(
         except UserError as err:
             show_problem(screen, str(err))
             return None
-        screen.notify(f"Exported to {path}")
-        _audited(screen, session, "format=md")
+        plain = " This copy is not encrypted." if app.store.encrypted else ""
+        screen.notify(f"Exported to {path}.{plain}")
+        _audited(screen, session, f"format={fmt}{' card' if card else ''}")
         return path
 
 

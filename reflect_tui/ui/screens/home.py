@@ -119,7 +119,7 @@ class HomeScreen(Screen[None]):
             # Only an empty store needs the welcome box: not building it otherwise
             # saves styling five widgets at start-up.
             if not reflect_app(self).store.session_count():
-                yield empty_box()
+                yield empty_box(offer_encryption(reflect_app(self).store))
             yield Static("Open actions due soon", id="actions-title")
             yield Static(id="actions")
             yield Static("Who is due a session", id="due-title")
@@ -192,7 +192,8 @@ class HomeScreen(Screen[None]):
             found.first(Button).focus()
             return
         if not self.query("#empty"):  # not already being mounted (two reloads in a row)
-            self.query_one("#home-body").mount(empty_box(), after="#sessions")
+            box = empty_box(offer_encryption(reflect_app(self).store))
+            self.query_one("#home-body").mount(box, after="#sessions")
 
         def focus_start() -> None:
             started = self.query("#start")
@@ -370,6 +371,14 @@ class HomeScreen(Screen[None]):
     def _demo(self) -> None:
         self.action_load_demo()
 
+    @on(Button.Pressed, "#encrypt")
+    @work
+    async def _encrypt(self) -> None:
+        from reflect_tui.ui.screens.unlock import offer_encryption as offer
+
+        await offer(self)
+        self.query("#encrypt").remove()
+
     def highlighted_session(self) -> Session | None:
         option = self.query_one("#sessions", OptionList).highlighted_option
         if option is None or not option.id:
@@ -492,7 +501,18 @@ class HomeScreen(Screen[None]):
             )
 
 
-def empty_box() -> Center:
+def offer_encryption(store: Any) -> bool:
+    """A new, writable, plaintext folder: offer to encrypt it on the welcome box."""
+    return not store.read_only and not store.encrypted
+
+
+def empty_box(encrypt: bool = False) -> Center:
+    buttons = [
+        Button("Start a session (n)", id="start", variant="primary"),
+        Button("Load demo data (d)", id="demo"),
+    ]
+    if encrypt:
+        buttons.append(Button("Protect with a passphrase", id="encrypt"))
     return Center(
         Vertical(
             Static(
@@ -500,8 +520,7 @@ def empty_box() -> Center:
                 "demo data to look around first.",
                 id="empty-text",
             ),
-            Button("Start a session (n)", id="start", variant="primary"),
-            Button("Load demo data (d)", id="demo"),
+            *buttons,
             id="empty-box",
         ),
         id="empty",

@@ -362,7 +362,10 @@ class ReportScreen(Screen[None]):
 
     def default_path(self, fmt: str) -> Path:
         assert self.period is not None
-        folder = Path(reflect_app(self).store.data_dir) / REPORTS_FOLDER
+        store = reflect_app(self).store
+        # An encrypted folder holds only ciphertext: a report is written beside it.
+        base = store.export_dir if store.encrypted else Path(store.data_dir)
+        folder = base / REPORTS_FOLDER
         return folder / report_filename(self.period, fmt)
 
     @work
