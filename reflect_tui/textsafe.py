@@ -8,7 +8,7 @@ stand-in, so nothing is silently hidden), and everything the app draws goes
 through ``strip`` (removed, as the terminal cell grid has no room for a
 stand-in; see ``reflect_tui/ui/terminal_safe.py``).
 
-Kept: newline and tab (layout). Replaced: the other C0 controls (U+0000-U+001F,
+Kept: newline and tab (layout), and CR in a CRLF line end (CLI output only). Replaced: the other C0 controls (U+0000-U+001F,
 ESC among them), DEL and the C1 controls (U+0080-U+009F, which some terminals
 read as ESC sequences: U+009B is CSI, U+009D is OSC).
 """
@@ -40,8 +40,14 @@ def has_controls(text: str) -> bool:
 
 
 def visible(text: str) -> str:
-    """Each control character shown as a visible stand-in (``␛`` for ESC)."""
-    return text.translate(_VISIBLE) if _ANY.search(text) else text
+    """Each control character shown as a visible stand-in (``␛`` for ESC).
+
+    A carriage return right before a newline is a line end (CSV, RFC 5545 files
+    written to standard output) and is kept; a lone one could overwrite the line.
+    """
+    if not _ANY.search(text):
+        return text
+    return "\r\n".join(part.translate(_VISIBLE) for part in text.split("\r\n"))
 
 
 def strip(text: str) -> str:

@@ -24,7 +24,7 @@ from reflect_tui.minutes import (
     render,
 )
 from reflect_tui.minutes.privacy import checked_summary, exported_texts
-from reflect_tui.store import Store
+from reflect_tui.store import Store, StoreError
 
 EXIT_FLAGGED = 3
 
@@ -135,10 +135,17 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _audit(store: Store, session: Session, args: argparse.Namespace, detail: str) -> None:
-    """The audit log: which record was exported, never what it says (store/audit.py)."""
-    store.audit("export", session.id, detail)
-    if session.is_confidential and args.confidential:
-        store.audit("confidential-confirmed", session.id, "export")
+    """The audit log: which record was exported, never what it says (store/audit.py).
+
+    The export is already written: a log that cannot be written (read-only media) is
+    said plainly rather than turning a finished export into a failure.
+    """
+    try:
+        store.audit("export", session.id, detail)
+        if session.is_confidential and args.confidential:
+            store.audit("confidential-confirmed", session.id, "export")
+    except StoreError as err:
+        print(f"reflect: the export was not recorded in the audit log: {err}", file=sys.stderr)
 
 
 def format_findings(findings: list[Finding]) -> list[str]:

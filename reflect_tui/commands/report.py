@@ -23,7 +23,7 @@ from reflect_tui.commands.dateopt import day_option
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
 from reflect_tui.errors import UserError
-from reflect_tui.minutes.files import write_private_file
+from reflect_tui.minutes.files import check_writable, write_private_file
 from reflect_tui.report import (
     DEFAULT_K,
     build_report,
@@ -162,8 +162,8 @@ def run_report(args: argparse.Namespace, clock: Clock | None = None) -> int:
             "--export-contribution writes one store's counts: give exactly one --data folder"
         )
     target = args.export_contribution or args.output
-    if target and target != "-" and not args.force and Path(target).expanduser().exists():
-        raise UserError(f"{target} already exists; give --force to replace it")
+    if target and target != "-":  # before anything is recorded as released
+        check_writable(Path(target).expanduser(), force=args.force)
     _refuse_copies(dirs, clock)
     with contextlib.ExitStack() as stack:
         opened = [stack.enter_context(_open_for_release(d, clock)) for d in dirs]

@@ -113,29 +113,8 @@ def write_private_file(path: Path, text: str, *, force: bool = False) -> None:
     ``force`` replaces an existing regular file only: never a folder, a pipe, a
     device or socket, nor a file of a reflect data folder (the store itself).
     """
+    check_writable(path, force=force)
     folder = path.parent
-    try:
-        existing: os.stat_result | None = os.stat(path)
-    except FileNotFoundError:
-        existing = None
-    except OSError as err:  # a name too long, a loop of links, no permission
-        raise ExportFailed(f"cannot write {path}: {err.strerror or err}") from err
-    if not folder.is_dir():
-        raise ExportFailed(f"cannot write {path}: the folder {folder} does not exist")
-    if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise ExportFailed(f"cannot write {path}: it is a folder; give a file name")
-    if existing is not None and not stat.S_ISREG(existing.st_mode):
-        raise ExportFailed(
-            f"cannot write {path}: it is not a plain file (a pipe, device or socket), so it "
-            "is never replaced; give the name of a file"
-        )
-    if existing is not None and not force:
-        raise ExportExists(path)
-    if existing is not None and _in_data_folder(path):
-        raise ExportFailed(
-            f"cannot write {path}: it belongs to a reflect data folder, and --force never "
-            "replaces reflect's own files; export somewhere else"
-        )
     remove_stale_exports(folder)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(), suffix=".tmp", dir=folder)
@@ -159,6 +138,34 @@ def write_private_file(path: Path, text: str, *, force: bool = False) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def check_writable(path: Path, *, force: bool = False) -> None:
+    """Raise ExportFailed/ExportExists unless ``write_private_file(path, force=force)`` may
+    write there: called first by anything that records an export before writing it."""
+    folder = path.parent
+    try:
+        existing: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        existing = None
+    except OSError as err:  # a name too long, a loop of links, no permission
+        raise ExportFailed(f"cannot write {path}: {err.strerror or err}") from err
+    if not folder.is_dir():
+        raise ExportFailed(f"cannot write {path}: the folder {folder} does not exist")
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise ExportFailed(f"cannot write {path}: it is a folder; give a file name")
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        raise ExportFailed(
+            f"cannot write {path}: it is not a plain file (a pipe, device or socket), so it "
+            "is never replaced; give the name of a file"
+        )
+    if existing is not None and not force:
+        raise ExportExists(path)
+    if existing is not None and _in_data_folder(path):
+        raise ExportFailed(
+            f"cannot write {path}: it belongs to a reflect data folder, and --force never "
+            "replaces reflect's own files; export somewhere else"
+        )
 
 
 _TEMP_START = ".reflect-export-"

@@ -69,6 +69,8 @@ async def test_a_day_in_an_encrypted_folder_leaves_no_plaintext_canary(tmp_path:
         assert list((data / "minutes").glob("*.md")), "minutes were saved on finish"
         await pilot.press("ctrl+e")  # an export made on purpose
         await pilot.pause()
+        await pilot.press("m")  # as Markdown
+        await pilot.pause()
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

@@ -118,7 +118,10 @@ async def test_auto_lock_after_the_idle_time_saves_the_draft_and_asks_again(
         await pilot.press("n", *"team-reflection", "enter", "ctrl+s")
         await pilot.pause()
         await pilot.press(*"we covered for Sam")
-        await pilot.pause()
+        for _ in range(100):  # keys are handled one after another (ui/key_order.py)
+            if not app.keys_waiting:
+                break
+            await pilot.pause(0.02)
         runner = app.screen
         session_id = runner.session.id  # type: ignore[attr-defined]
         clock.advance(9 * 60)
