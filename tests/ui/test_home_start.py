@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from harness import build_app, new_clock
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from reflect_tui.domain.session import Session
 from reflect_tui.store import Store
@@ -67,3 +67,26 @@ async def test_side_panels_of_a_big_store_are_filled_after_the_list(
         assert str(home.query_one("#actions", Static).render()) == str(actions)
         assert str(home.query_one("#due", Static).render()) == str(due)
         assert str(actions) != "…"
+
+
+async def test_the_home_filter_forgives_accents_case_and_a_missed_letter(tmp_path: Path) -> None:
+    template = TemplateLibrary.from_dirs([]).get("team-reflection")
+    wanted = Session.start(template, "Debrief with Zoë", new_clock().now())
+    wanted.team = "North Family Support"
+    other = Session.start(template, "Quarterly check-in", new_clock().now())
+    other.team = "South Probation"
+    with Store.open(tmp_path / "data", new_clock()) as store:
+        store.save_sessions([wanted, other])
+    app = build_app(tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        listed = app.screen.query_one("#sessions", OptionList)
+        box = app.screen.query_one("#filter", Input)
+        for typed in ("zoe", "ZOË nrth", "debrief famly"):
+            box.value = ""
+            box.focus()
+            await pilot.press(*typed)
+            await pilot.pause()
+            texts = option_texts(listed)
+            assert any("Debrief with Zoë" in t for t in texts), typed
+            assert not any("Quarterly check-in" in t for t in texts), typed

@@ -26,6 +26,7 @@ from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
 from reflect_tui.ui.theme_style import themed
 from reflect_tui.ui.widgets.end_stop_list import EndStopOptionList
+from reflect_tui.ui.widgets.fuzzy import every_word_found
 
 # Drafts and recent sessions shown before any filtering (each); the filter searches them all.
 RECENT_LIMIT = 100
@@ -69,8 +70,8 @@ def matches(s: Any, needle: str) -> bool:
             s.facilitator,
             " ".join(s.participants or []),
         )
-    ).lower()
-    return all(word in hay for word in needle.lower().split())
+    )
+    return every_word_found(needle, hay)
 
 
 class HomeScreen(Screen[None]):

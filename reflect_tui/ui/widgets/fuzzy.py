@@ -23,3 +23,23 @@ def matches(query: str, text: str) -> bool:
     if not words:
         return True
     return Matcher(" ".join(words)).match(fold(text)) > 0
+
+
+def every_word_found(query: str, text: str) -> bool:
+    """Each word of ``query`` is in ``text`` (folded), or, from three letters on, spelt
+    loosely within one of its words ("nrth" finds North, "amdi" finds Amadi).
+
+    Looser than a plain substring, stricter than one fuzzy match over the whole text,
+    which would find a short query in almost any long line of titles and names.
+    """
+    hay = fold(text)
+    tokens = hay.split()
+    for word in fold(query).split():
+        if word in hay:
+            continue
+        if len(word) < 3:
+            return False
+        matcher = Matcher(word)
+        if not any(t[0] == word[0] and matcher.match(t) > 0 for t in tokens):
+            return False
+    return True
