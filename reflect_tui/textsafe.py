@@ -9,8 +9,9 @@ through ``strip`` (removed, as the terminal cell grid has no room for a
 stand-in; see ``reflect_tui/ui/terminal_safe.py``).
 
 Kept: newline and tab (layout), and CR in a CRLF line end (CLI output only).
-Replaced: the other C0 controls (U+0000-U+001F, ESC among them), DEL and the C1 controls (U+0080-U+009F, which some terminals
-read as ESC sequences: U+009B is CSI, U+009D is OSC).
+Replaced: the other C0 controls (U+0000-U+001F, ESC among them), DEL and the C1
+controls (U+0080-U+009F, which some terminals read as ESC sequences: U+009B is
+CSI, U+009D is OSC).
 """
 
 from __future__ import annotations
