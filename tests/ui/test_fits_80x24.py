@@ -131,3 +131,19 @@ async def test_a_steps_action_and_hazard_boxes_keep_their_room_at_80_columns(
         await pilot.pause()
         what = runner.query("Input.action-what").first(Input)
         assert what.region.width >= 40
+
+
+async def test_home_keeps_help_and_quit_on_screen_at_80_columns_also_when_empty(
+    tmp_path: Path,
+) -> None:
+    """A first-run home has more keys than fit; F1 Help and Quit must still show."""
+    from textual.widgets._footer import FooterKey
+
+    for app in (demo_app(tmp_path / "demo"), build_app(tmp_path / "empty")):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            footer = app.screen.query_one(KeepFooter)
+            keys = [k for k in footer.query(FooterKey) if k.region.area]
+            assert [k.action for k in keys][:2] == ["help", "quit"]
+            for key in keys[:2]:
+                assert footer.region.contains_region(key.region)

@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.confirm import ConfirmScreen
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.widgets.footer import KeepFooter
 
 CSS = """
 #bin-body { height: 1fr; padding: 0 1; }
@@ -45,7 +46,7 @@ class BinScreen(Screen[None]):
                 "Everything here is erased for good on the day shown.",
                 id="bin-hint",
             )
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         app = reflect_app(self)

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.domain.confidential import SHARED_SCREEN_SETTING, shared_screen, shown_on_screen
@@ -26,6 +26,7 @@ from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
 from reflect_tui.ui.theme_style import themed
 from reflect_tui.ui.widgets.end_stop_list import EndStopOptionList
+from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.fuzzy import every_word_found
 
 # Drafts and recent sessions shown before any filtering (each); the filter searches them all.
@@ -125,7 +126,7 @@ class HomeScreen(Screen[None]):
             yield Static(id="actions")
             yield Static("Who is due a session", id="due-title")
             yield Static(id="due")
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         app = reflect_app(self)

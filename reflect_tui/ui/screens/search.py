@@ -17,13 +17,14 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.search import Hit, search
 from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.widgets.footer import KeepFooter
 
 CSS = """
 #search-body { height: 1fr; padding: 0 1; }
@@ -88,7 +89,7 @@ class SearchScreen(Screen[None]):
             )
             yield OptionList(id="search-results")
             yield Static("Private fields are never searched.", id="search-count")
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         reflect_app(self).quiet_cursor(self.query_one("#search-text", Input))

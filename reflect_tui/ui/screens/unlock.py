@@ -22,6 +22,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import reflect_app
+from reflect_tui.ui.widgets.footer import KeepFooter
 
 # Runs on a worker thread with what was typed: None if it unlocked, else what to say.
 Attempt = Callable[[str], str | None]
@@ -130,7 +131,7 @@ class NewPassphraseScreen(Screen[str | None]):
             yield Input(password=True, id="new-passphrase", placeholder="Passphrase")
             yield Input(password=True, id="again", placeholder="The same again")
             yield Static("", id="unlock-status")
-        yield Footer()
+        yield KeepFooter()
 
     def on_mount(self) -> None:
         reflect_app(self).quiet_cursor(*self.query(Input))
@@ -189,7 +190,7 @@ class RecoveryKeyScreen(Screen[None]):
             yield Static(self.recovery_key, id="recovery-key")
             with Horizontal(id="unlock-buttons"):
                 yield Button("I have written it down", id="written", variant="primary")
-        yield Footer()
+        yield KeepFooter()
 
     @on(Button.Pressed, "#written")
     def _written(self) -> None:
