@@ -18,6 +18,7 @@ from reflect_tui.store.unlock import KEYS_NAME, MAGIC
 from reflect_tui.templates import TemplateLibrary
 from reflect_tui.ui.app import ReflectApp
 from reflect_tui.ui.screens.home import HomeScreen
+from reflect_tui.ui.screens.runner import RunnerScreen
 from reflect_tui.ui.screens.unlock import (
     NewPassphraseScreen,
     RecoveryKeyScreen,
@@ -117,13 +118,16 @@ async def test_auto_lock_after_the_idle_time_saves_the_draft_and_asks_again(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n", *"team-reflection", "enter", "ctrl+s")
         await pilot.pause()
+        runner = app.screen
+        assert isinstance(runner, RunnerScreen)
         await pilot.press(*"we covered for Sam")
-        for _ in range(100):  # keys are handled one after another (ui/key_order.py)
-            if not app.keys_waiting:
+        # A person goes idle only after the words are in: wait (bounded) until the keys and
+        # the editor's change messages are all handled (keys go one by one, ui/key_order.py).
+        for _ in range(200):
+            if not app.keys_waiting and "we covered for Sam" in str(runner.session.answers):
                 break
             await pilot.pause(0.02)
-        runner = app.screen
-        session_id = runner.session.id  # type: ignore[attr-defined]
+        session_id = runner.session.id
         clock.advance(9 * 60)
         app.check_auto_lock()
         assert app.screen is runner  # 9 minutes: not yet
