@@ -8,11 +8,9 @@ import sys
 from pathlib import Path
 
 from reflect_tui import cli, paths
-from reflect_tui.domain.clock import SystemClock
+from reflect_tui.commands.writing import open_for_writing
 from reflect_tui.errors import UserError
-from reflect_tui.store import Store, StoreReadOnly
-
-WRITE_WAIT_SECONDS = 5.0
+from reflect_tui.store import Store
 
 
 def register(
@@ -90,17 +88,6 @@ def confirm(question: str, yes: bool) -> None:
         answer = ""
     if answer.strip().lower() != "yes":
         raise UserError("Nothing was changed.")
-
-
-def open_for_writing(args: argparse.Namespace) -> Store:
-    store = Store.open(
-        paths.data_dir(cli.data_option(args)), SystemClock(), lock_timeout=WRITE_WAIT_SECONDS
-    )
-    if store.read_only:
-        reason = store.read_only_reason
-        store.close()
-        raise StoreReadOnly(f"Nothing was changed: {reason}")
-    return store
 
 
 def _describe(title: str, template: str, day: str, sid: str) -> str:

@@ -6,12 +6,10 @@ import argparse
 
 from reflect_tui import cli, paths
 from reflect_tui.commands import output
-from reflect_tui.domain.clock import SystemClock
+from reflect_tui.commands.writing import open_for_writing
 from reflect_tui.domain.people import Person
 from reflect_tui.followup.people import add_person, edit_person
-from reflect_tui.store import Store, StoreReadOnly
-
-WRITE_WAIT_SECONDS = 5.0
+from reflect_tui.store import Store
 
 
 def register(
@@ -83,17 +81,6 @@ def register(
     edit.set_defaults(func=run_edit)
 
 
-def _open_for_writing(args: argparse.Namespace) -> Store:
-    store = Store.open(
-        paths.data_dir(cli.data_option(args)), SystemClock(), lock_timeout=WRITE_WAIT_SECONDS
-    )
-    if store.read_only:
-        reason = store.read_only_reason
-        store.close()
-        raise StoreReadOnly(f"Nothing was changed: {reason}")
-    return store
-
-
 def describe(person: Person) -> str:
     parts = [person.name]
     if person.role:
@@ -135,7 +122,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    with _open_for_writing(args) as store:
+    with open_for_writing(args) as store:
         person = add_person(
             store,
             args.name,
@@ -149,7 +136,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_edit(args: argparse.Namespace) -> int:
-    with _open_for_writing(args) as store:
+    with open_for_writing(args) as store:
         person = edit_person(
             store,
             args.name,

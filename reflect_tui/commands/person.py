@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reflect_tui.commands.erasure import confirm, open_for_writing
+from reflect_tui.commands.erasure import confirm
+from reflect_tui.commands.writing import open_for_writing
 from reflect_tui.errors import UserError
 
 

@@ -6,7 +6,8 @@ import argparse
 import json
 
 from reflect_tui import cli, paths
-from reflect_tui.commands.erasure import confirm, open_for_writing
+from reflect_tui.commands.erasure import confirm
+from reflect_tui.commands.writing import open_for_writing
 from reflect_tui.errors import UserError
 from reflect_tui.store import Store
 
