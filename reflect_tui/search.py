@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from reflect_tui.domain.answers import ActionItem, ChecklistEntry, ListItem, RiskRow, Value
+from reflect_tui.domain import answers
+from reflect_tui.domain.answers import Value
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Field, FieldKind
 
@@ -94,23 +95,19 @@ def texts_of(f: Field, value: Value) -> Iterator[str]:
     if kind in (FieldKind.TEXT, FieldKind.CHOICE, FieldKind.DATETIME):
         yield str(value)
     elif kind is FieldKind.LIST:
-        items: list[ListItem] = value
-        for item in items:
+        for item in answers.list_items(value):
             yield item.text
             yield from item.themes
     elif kind is FieldKind.ACTIONS:
-        actions: list[ActionItem] = value
-        for a in actions:
+        for a in answers.action_items(value):
             yield from (a.what, a.owner, a.note)
     elif kind is FieldKind.CHECKLIST:
-        entries: list[ChecklistEntry] = value
-        yield from (e.note for e in entries)
+        yield from (e.note for e in answers.checklist_entries(value))
     elif kind is FieldKind.RISKS:
-        rows: list[RiskRow] = value
-        for r in rows:
+        for r in answers.risk_rows(value):
             yield from (r.hazard, r.controls)
     elif kind is FieldKind.PEOPLE:
-        yield from (str(p) for p in value)
+        yield from answers.people_of(value)
 
 
 def snippet(text: str, start: int, end: int) -> tuple[str, int, int]:

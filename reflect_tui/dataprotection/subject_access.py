@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from reflect_tui.domain import stored
 from reflect_tui.domain.answers import ActionItem
 from reflect_tui.domain.people import Person
 from reflect_tui.domain.session import Session
@@ -277,8 +278,11 @@ def render_html(bundle: Bundle) -> str:
 
 def to_json(bundle: Bundle) -> dict[str, Any]:
     def record(s: Session) -> dict[str, Any]:
-        data = s.to_dict()
+        data = dict(s.to_dict())
         data.pop("template")
+        # The export keeps its own shape: follow-through under "extra", no format marker.
+        data.pop(stored.FORMAT_KEY, None)
+        data["extra"] = {k: data.pop(k) for k in stored.FOLLOW_THROUGH_KEYS if k in data}
         data["template"] = {"id": s.template.id, "title": s.template.title}
         data["private_fields"] = [f.id for f in s.template.all_fields() if f.private]
         return data

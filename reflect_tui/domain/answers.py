@@ -1,21 +1,36 @@
-"""The value kept for each kind of field, and its JSON form in the store.
+"""The value kept for each kind of field.
 
-Each value type round-trips through ``to_json``/``from_json`` so the store
-never holds anything but plain JSON. ``empty_value(kind)`` gives what a fresh
-session holds before anyone types.
+The Python type held for each field kind (``Value`` is their union; the
+template's field kind is the tag, and each kind has a typed accessor):
+
+    TEXT      str                    ``text_of``
+    LIST      list[ListItem]         ``list_items``
+    ACTIONS   list[ActionItem]       ``action_items``
+    RATING    int | None             ``rating_of``
+    CHECKLIST list[ChecklistEntry]   ``checklist_entries`` (one per template item, in order)
+    RISKS     list[RiskRow]          ``risk_rows``
+    CHOICE    str | None             ``choice_of`` (one of the field's options)
+    DATETIME  str                    ``text_of`` (ISO "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"; "")
+    PEOPLE    list[str]              ``people_of``
+
+``empty_value(kind)`` gives what a fresh session holds before anyone types. The
+JSON form of each is written and read only by ``domain.stored``.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias, TypeVar, cast
 
-from reflect_tui.domain import decoding as d
 from reflect_tui.domain import risk
 from reflect_tui.domain.template import FieldKind
+
+if TYPE_CHECKING:
+    from reflect_tui.domain.jsonvalue import JsonObject
 
 
 def new_id() -> str:
@@ -26,13 +41,6 @@ def new_id() -> str:
 class ListItem:
     text: str
     themes: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "themes": list(self.themes)}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ListItem:
-        return cls(text=d.text(data, "text"), themes=d.text_list(data, "themes"))
 
 
 class ActionStatus(StrEnum):
@@ -57,30 +65,17 @@ class ActionItem:
     def is_overdue(self, today: date) -> bool:
         return self.status is ActionStatus.OPEN and self.due is not None and self.due < today
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "what": self.what,
-            "owner": self.owner,
-            "due": self.due.isoformat() if self.due else None,
-            "status": self.status.value,
-            "note": self.note,
-            "created_in": self.created_in,
-            "closed_in": self.closed_in,
-        }
+    def to_json(self) -> JsonObject:
+        """Its stored form (``domain.stored``; kept here for the store's actions table)."""
+        from reflect_tui.domain import stored
+
+        return stored.action_to_json(self)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ActionItem:
-        return cls(
-            id=d.text(data, "id") or new_id(),
-            what=d.text(data, "what"),
-            owner=d.text(data, "owner"),
-            due=d.opt_date(data, "due"),
-            status=d.choice(data, "status", ActionStatus, ActionStatus.OPEN),
-            note=d.text(data, "note"),
-            created_in=d.text(data, "created_in"),
-            closed_in=d.text(data, "closed_in"),
-        )
+    def from_json(cls, data: Mapping[str, object]) -> ActionItem:
+        from reflect_tui.domain import stored
+
+        return stored.action_from_json(data)
 
 
 class Answer(StrEnum):
@@ -94,22 +89,6 @@ class ChecklistEntry:
     item: str
     answer: Answer | None = None
     note: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "item": self.item,
-            "answer": self.answer.value if self.answer else None,
-            "note": self.note,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ChecklistEntry:
-        answer = data.get("answer")
-        return cls(
-            item=d.text(data, "item"),
-            answer=d.choice(data, "answer", Answer) if answer else None,
-            note=d.text(data, "note"),
-        )
 
 
 @dataclass
@@ -139,35 +118,6 @@ class RiskRow:
     def residual_band(self) -> risk.Band:
         return risk.band(self.residual_likelihood, self.residual_severity)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "hazard": self.hazard,
-            "likelihood": self.likelihood,
-            "severity": self.severity,
-            "controls": self.controls,
-            "residual_likelihood": self.residual_likelihood,
-            "residual_severity": self.residual_severity,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> RiskRow:
-        def rating(key: str) -> int | None:
-            value: int | None = d.integer(data, key, None)
-            if value is not None and not risk.SCALE_MIN <= value <= risk.SCALE_MAX:
-                raise d.DecodeError(
-                    key, f"is {value}; it must be {risk.SCALE_MIN} to {risk.SCALE_MAX} or empty"
-                )
-            return value
-
-        return cls(
-            hazard=d.text(data, "hazard"),
-            likelihood=rating("likelihood"),
-            severity=rating("severity"),
-            controls=d.text(data, "controls"),
-            residual_likelihood=rating("residual_likelihood"),
-            residual_severity=rating("residual_severity"),
-        )
-
 
 # The Python type held for each field kind:
 #   TEXT      str
@@ -179,7 +129,21 @@ class RiskRow:
 #   CHOICE    str | None             (one of the field's options)
 #   DATETIME  str                    (ISO 8601 "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"; "" if unset)
 #   PEOPLE    list[str]
-Value = Any
+Value: TypeAlias = (
+    str
+    | int
+    | list[ListItem]
+    | list[ActionItem]
+    | list[ChecklistEntry]
+    | list[RiskRow]
+    | list[str]
+    | None
+)
+"""An answer. The field's kind (in the template) says which member it is; read it through the
+typed accessor for that kind (``text_of``, ``list_items``, ``action_items``, …), never by
+guessing. A value of the wrong shape reads as the kind's empty value."""
+
+R = TypeVar("R")
 
 
 def empty_value(kind: FieldKind, options: tuple[str, ...] = ()) -> Value:
@@ -192,41 +156,51 @@ def empty_value(kind: FieldKind, options: tuple[str, ...] = ()) -> Value:
     return []
 
 
-def value_to_json(kind: FieldKind, value: Value) -> Any:
-    if kind in (FieldKind.LIST, FieldKind.ACTIONS, FieldKind.CHECKLIST, FieldKind.RISKS):
-        return [v.to_json() for v in value]
-    if kind is FieldKind.PEOPLE:
-        return list(value)
-    return value
+def _rows(value: Value, row: type[R]) -> list[R]:
+    """``value`` itself (not a copy: callers may change it in place) if it holds ``row``s."""
+    if isinstance(value, list) and all(isinstance(x, row) for x in value):
+        return cast("list[R]", value)
+    return []
 
 
-_ROW_TYPES: dict[FieldKind, Any] = {
-    FieldKind.LIST: ListItem,
-    FieldKind.ACTIONS: ActionItem,
-    FieldKind.CHECKLIST: ChecklistEntry,
-    FieldKind.RISKS: RiskRow,
-}
+def text_of(value: Value) -> str:
+    """TEXT and DATETIME answers ("" when unset)."""
+    return value if isinstance(value, str) else ""
 
 
-def value_from_json(kind: FieldKind, data: Any) -> Value:
-    """The value of one answer; ``decoding.DecodeError`` names what is wrong with it."""
-    row_type = _ROW_TYPES.get(kind)
-    if row_type is not None:
-        return d.rows(data, row_type.from_json)
-    if kind is FieldKind.TEXT or kind is FieldKind.DATETIME:
-        if data.__class__ is str:
-            return data
-        return d.text({"": data or ""}, "")
-    if kind is FieldKind.PEOPLE:
-        return d.text_list({"": data or []}, "")
-    if kind is FieldKind.RATING:
-        return d.integer({"": data}, "", None)
-    return d.opt_text({"": data}, "")
+def choice_of(value: Value) -> str | None:
+    """A CHOICE answer (None when nothing is chosen)."""
+    return value if isinstance(value, str) else None
+
+
+def rating_of(value: Value) -> int | None:
+    """A RATING answer (None: not rated)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def list_items(value: Value) -> list[ListItem]:
+    return _rows(value, ListItem)
+
+
+def action_items(value: Value) -> list[ActionItem]:
+    return _rows(value, ActionItem)
+
+
+def checklist_entries(value: Value) -> list[ChecklistEntry]:
+    return _rows(value, ChecklistEntry)
+
+
+def risk_rows(value: Value) -> list[RiskRow]:
+    return _rows(value, RiskRow)
+
+
+def people_of(value: Value) -> list[str]:
+    return _rows(value, str)
 
 
 def is_empty(kind: FieldKind, value: Value) -> bool:
     if value is None or value == "" or value == []:
         return True
     if kind is FieldKind.CHECKLIST:
-        return all(e.answer is None and not e.note for e in value)
+        return all(e.answer is None and not e.note for e in checklist_entries(value))
     return False

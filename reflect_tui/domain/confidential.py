@@ -21,7 +21,7 @@ The rules:
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 from reflect_tui.domain.followup import CarriedAction
 from reflect_tui.domain.session import Session
@@ -43,7 +43,7 @@ CONFIDENTIAL_FOLLOW_UP_TEXT = "reviewed in a later session"
 
 
 class Settings(Protocol):
-    def get_setting(self, key: str, default: Any = None) -> Any: ...
+    def get_setting(self, key: str, default: object = None) -> object: ...
 
 
 def shared_screen(settings: Settings) -> bool:

@@ -12,14 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
-from enum import StrEnum
-from typing import Any, TypeVar
+from enum import Enum, StrEnum
+from typing import Final, TypeVar
 
 E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
 
-_MISSING = object()
-REQUIRED: Any = _MISSING  # pass as the default of a value that must be present
+
+class _Missing(Enum):
+    MISSING = "missing"
+
+
+_MISSING: Final = _Missing.MISSING
+REQUIRED: Final = _MISSING  # pass as the default of a value that must be present
 
 
 class DecodeError(ValueError):
@@ -52,31 +57,31 @@ def within(prefix: str) -> Iterator[None]:
         raise err.under(prefix) from None
 
 
-def _kind(value: Any) -> str:
+def _kind(value: object) -> str:
     names = {str: "text", int: "a number", float: "a number", bool: "true/false"}
     names.update({list: "a list", dict: "an object", type(None): "null"})
     return names.get(type(value), type(value).__name__)
 
 
-def _short(value: Any) -> str:
+def _short(value: object) -> str:
     """The value for a message, never long (and only the value, which is the stored one)."""
     shown = repr(value)
     return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
-def obj(value: Any, field: str = "") -> Mapping[str, Any]:
+def obj(value: object, field: str = "") -> Mapping[str, object]:
     if not isinstance(value, dict):
         raise DecodeError(field, f"is {_kind(value)} where an object was expected")
     return value
 
 
-def items(value: Any, field: str = "") -> list[Any]:
+def items(value: object, field: str = "") -> list[object]:
     if not isinstance(value, list):
         raise DecodeError(field, f"is {_kind(value)} where a list was expected")
     return value
 
 
-def get(data: Mapping[str, Any], key: str, default: Any = _MISSING) -> Any:
+def get(data: Mapping[str, object], key: str, default: object = _MISSING) -> object:
     if key in data:
         return data[key]
     if default is _MISSING:
@@ -84,9 +89,9 @@ def get(data: Mapping[str, Any], key: str, default: Any = _MISSING) -> Any:
     return default
 
 
-def text(data: Mapping[str, Any], key: str, default: str | object = "") -> str:
+def text(data: Mapping[str, object], key: str, default: str | _Missing = "") -> str:
     value = data.get(key, default)
-    if value.__class__ is str:  # the common case first: this runs for every stored string
+    if isinstance(value, str):  # the common case first: this runs for every stored string
         return value
     if value is _MISSING:
         raise DecodeError(key, "is missing")
@@ -95,37 +100,44 @@ def text(data: Mapping[str, Any], key: str, default: str | object = "") -> str:
     return value
 
 
-def opt_text(data: Mapping[str, Any], key: str) -> str | None:
+def opt_text(data: Mapping[str, object], key: str) -> str | None:
     value = data.get(key)
     if value is not None and not isinstance(value, str):
         raise DecodeError(key, f"is {_kind(value)} where text was expected")
     return value
 
 
-def integer(data: Mapping[str, Any], key: str, default: int | object | None = _MISSING) -> Any:
+def integer(data: Mapping[str, object], key: str, default: int | _Missing = _MISSING) -> int:
     value = get(data, key, default)
-    if value is None and default is None:
-        return None
     if not isinstance(value, int) or isinstance(value, bool):
         raise DecodeError(key, f"is {_kind(value)} where a whole number was expected")
     return value
 
 
-def number(data: Mapping[str, Any], key: str, default: float = 0.0) -> float:
+def opt_integer(data: Mapping[str, object], key: str) -> int | None:
+    """A whole number, or None when missing or null."""
+    if data.get(key) is None:
+        return None
+    return integer(data, key)
+
+
+def number(data: Mapping[str, object], key: str, default: float = 0.0) -> float:
     value = get(data, key, default)
     if not isinstance(value, int | float) or isinstance(value, bool):
         raise DecodeError(key, f"is {_kind(value)} where a number was expected")
     return float(value)
 
 
-def boolean(data: Mapping[str, Any], key: str, default: bool = False) -> bool:
+def boolean(data: Mapping[str, object], key: str, default: bool = False) -> bool:
     value = get(data, key, default)
     if not isinstance(value, bool):
         raise DecodeError(key, f"is {_kind(value)} where true or false was expected")
     return value
 
 
-def choice(data: Mapping[str, Any], key: str, enum: type[E], default: E | object = _MISSING) -> E:
+def choice(
+    data: Mapping[str, object], key: str, enum: type[E], default: E | _Missing = _MISSING
+) -> E:
     value = get(data, key, default)
     if isinstance(value, enum):
         return value
@@ -136,7 +148,7 @@ def choice(data: Mapping[str, Any], key: str, enum: type[E], default: E | object
     return member  # type: ignore[return-value]
 
 
-def iso_date(data: Mapping[str, Any], key: str) -> date:
+def iso_date(data: Mapping[str, object], key: str) -> date:
     value = get(data, key)
     if isinstance(value, str):
         try:
@@ -146,13 +158,13 @@ def iso_date(data: Mapping[str, Any], key: str) -> date:
     raise DecodeError(key, f"is {_short(value)}, not a date (YYYY-MM-DD)")
 
 
-def opt_date(data: Mapping[str, Any], key: str) -> date | None:
+def opt_date(data: Mapping[str, object], key: str) -> date | None:
     if data.get(key) in (None, ""):
         return None
     return iso_date(data, key)
 
 
-def opt_datetime(data: Mapping[str, Any], key: str) -> datetime | None:
+def opt_datetime(data: Mapping[str, object], key: str) -> datetime | None:
     value = data.get(key)
     if value in (None, ""):
         return None
@@ -164,39 +176,40 @@ def opt_datetime(data: Mapping[str, Any], key: str) -> datetime | None:
     raise DecodeError(key, f"is {_short(value)}, not a date and time (YYYY-MM-DDTHH:MM:SS)")
 
 
-def text_list(data: Mapping[str, Any], key: str) -> list[str]:
-    found = items(get(data, key, []), key)
-    for n, entry in enumerate(found):
+def text_list(data: Mapping[str, object], key: str) -> list[str]:
+    found: list[str] = []
+    for n, entry in enumerate(items(get(data, key, []), key)):
         if not isinstance(entry, str):
             raise DecodeError(f"{key}[{n}]", f"is {_kind(entry)} where text was expected")
-    return list(found)
+        found.append(entry)
+    return found
 
 
-def each(data: Mapping[str, Any], key: str, read: Callable[[Any], T]) -> list[T]:
+def each(
+    data: Mapping[str, object], key: str, read: Callable[[Mapping[str, object]], T]
+) -> list[T]:
     """``read`` applied to every entry (an object) of the list at ``key``, errors naming it."""
     found: list[T] = []
     for n, entry in enumerate(items(get(data, key, []), key)):
         try:
-            if entry.__class__ is not dict:
-                obj(entry)
-            found.append(read(entry))
+            found.append(read(obj(entry)))
         except DecodeError as err:
             raise err.under(f"{key}[{n}]") from None
     return found
 
 
-def rows(value: Any, read: Callable[[Any], T]) -> list[T]:
+def rows(value: object, read: Callable[[Mapping[str, object]], T]) -> list[T]:
     """``read`` applied to every entry (an object) of the list ``value`` (None: no rows)."""
     if value is None:
         return []
-    if value.__class__ is not list:
-        items(value)
+    if not isinstance(value, list):
+        raise DecodeError("", f"is {_kind(value)} where a list was expected")
     found: list[T] = []
     append = found.append
     for n, entry in enumerate(value):
         try:
-            if entry.__class__ is not dict:
-                obj(entry)
+            if not isinstance(entry, dict):
+                raise DecodeError("", f"is {_kind(entry)} where an object was expected")
             append(read(entry))
         except DecodeError as err:
             raise err.under(f"[{n}]") from None

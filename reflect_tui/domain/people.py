@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
-from reflect_tui.domain import decoding as d
 from reflect_tui.domain.answers import new_id
+
+if TYPE_CHECKING:
+    from reflect_tui.domain.jsonvalue import JsonObject
 
 
 @dataclass
@@ -22,23 +25,14 @@ class Person:
         if not self.id:
             self.id = new_id()
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "role": self.role,
-            "team": self.team,
-            "line_manager": self.line_manager,
-            "facilitator": self.facilitator,
-        }
+    def to_json(self) -> JsonObject:
+        """Its stored form (``domain.stored.person_to_json``)."""
+        from reflect_tui.domain import stored
+
+        return stored.person_to_json(self)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Person:
-        return cls(
-            id=d.text(data, "id"),
-            name=d.text(data, "name"),
-            role=d.text(data, "role"),
-            team=d.text(data, "team"),
-            line_manager=d.text(data, "line_manager"),
-            facilitator=d.boolean(data, "facilitator"),
-        )
+    def from_json(cls, data: Mapping[str, object]) -> Person:
+        from reflect_tui.domain import stored
+
+        return stored.person_from_json(data)

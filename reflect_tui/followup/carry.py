@@ -6,7 +6,7 @@ the same person. Actions from private fields are never carried (they must not
 reach minutes). An action from a confidential session is carried marked
 ``confidential``: a shared session's minutes then say only that such an action
 was reviewed (``domain.confidential``). What was carried, and what became of it,
-is kept in the new session's ``extra["carried"]`` (see ``domain.followup``).
+is kept in the new session's ``Session.carried`` (see ``domain.followup``).
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
+from reflect_tui.domain.actions import private_action_ids
 from reflect_tui.domain.answers import ActionStatus
 from reflect_tui.domain.confidential import is_confidential
-from reflect_tui.domain.followup import CARRIED_KEY, CarriedAction, carried_actions
+from reflect_tui.domain.followup import CarriedAction
 from reflect_tui.domain.session import Session
-from reflect_tui.domain.template import FieldKind, SessionKind
+from reflect_tui.domain.template import SessionKind
 from reflect_tui.errors import UserError
 from reflect_tui.followup.people import name_key
 from reflect_tui.store.actions import StoredAction
@@ -62,15 +63,6 @@ def origin_id(stored: StoredAction) -> str:
     return stored.action.created_in or (stored.seen_in[0] if stored.seen_in else stored.session_id)
 
 
-def _private_action_ids(session: Session) -> set[str]:
-    return {
-        a.id
-        for f in session.template.all_fields()
-        if f.kind is FieldKind.ACTIONS and f.private
-        for a in session.answers.get(f.id, [])
-    }
-
-
 def candidates(source: ActionSource, session: Session) -> list[CarriedAction]:
     """Open actions from earlier sessions in the same scope, oldest due date first."""
     if not carries_actions(session):
@@ -87,7 +79,7 @@ def candidates(source: ActionSource, session: Session) -> list[CarriedAction]:
         if origin is None or not same_scope(session, origin) or origin.date > session.date:
             continue
         if origin.id not in private:
-            private[origin.id] = _private_action_ids(source.get_session(origin.id))
+            private[origin.id] = private_action_ids(source.get_session(origin.id))
         if action.id in private[origin.id]:
             continue
         found.append(
@@ -110,30 +102,31 @@ def candidates(source: ActionSource, session: Session) -> list[CarriedAction]:
 
 
 def refresh_carried(source: ActionSource, session: Session) -> list[CarriedAction]:
-    """Add newly found open actions to ``session.extra["carried"]``; keep earlier decisions.
+    """Add newly found open actions to ``session.carried``; keep earlier decisions.
 
-    Returns the full carried list. The caller saves the session.
+    Returns ``session.carried`` itself (a screen that changes an entry changes the
+    session's own). The caller saves the session.
     """
-    current = carried_actions(session.extra)
+    current = session.carried
     fresh = {c.id: c for c in candidates(source, session)}
     for c in current:  # an origin marked confidential later is masked from then on
         if c.id in fresh and fresh[c.id].confidential and not c.confidential:
             c.confidential = True
-            session.extra[CARRIED_KEY] = [x.to_json() for x in current]
     known = {c.id for c in current}
-    added = [c for c in fresh.values() if c.id not in known]
-    if added or (CARRIED_KEY not in session.extra and carries_actions(session)):
-        current.extend(added)
-        session.extra[CARRIED_KEY] = [c.to_json() for c in current]
+    current.extend(c for c in fresh.values() if c.id not in known)
     return current
 
 
 def disclose_carried(session: Session, action_id: str) -> CarriedAction:
     """The person confirmed: this carried confidential action may be shown in these minutes."""
-    current = carried_actions(session.extra)
-    entry = next((c for c in current if c.id == action_id), None)
+    entry = carried_entry(session, action_id)
+    entry.disclosed = True
+    return entry
+
+
+def carried_entry(session: Session, action_id: str) -> CarriedAction:
+    """The session's own entry for a carried action (``UserError`` if it was not carried)."""
+    entry = next((c for c in session.carried if c.id == action_id), None)
     if entry is None:
         raise UserError(f"The action {action_id!r} was not carried into this session.")
-    entry.disclosed = True
-    session.extra[CARRIED_KEY] = [c.to_json() for c in current]
     return entry

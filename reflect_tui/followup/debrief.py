@@ -2,7 +2,8 @@
 
 The debrief lists each control from the plan's risk register as a checklist
 entry ("did it work?"), after the template's own items, and keeps the plan's id
-in ``extra["plan"]`` so each can be found from the other.
+in ``Session.plan_id`` so each can be found from the other. A debrief of a
+confidential plan is confidential (``domain.confidential.derived_confidentiality``).
 """
 
 from __future__ import annotations
@@ -10,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from reflect_tui.domain.answers import ChecklistEntry, RiskRow
+from reflect_tui.domain.answers import ChecklistEntry, risk_rows, text_of
 from reflect_tui.domain.confidential import derived_confidentiality
-from reflect_tui.domain.followup import PLAN_KEY
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import FieldKind, Template
 from reflect_tui.errors import UserError
@@ -36,8 +36,7 @@ def plan_controls(plan: Session) -> list[str]:
     for f in plan.template.all_fields():
         if f.kind is not FieldKind.RISKS or f.private:
             continue
-        row: RiskRow
-        for row in plan.answers.get(f.id, []):
+        for row in risk_rows(plan.answers.get(f.id)):
             controls = " ".join(row.controls.split())
             if not controls:
                 continue
@@ -74,7 +73,7 @@ def start_debrief(plan: Session, template: Template, when: datetime) -> Session:
         # A debrief of a confidential plan is confidential (domain.confidential).
         confidentiality=derived_confidentiality(plan),
     )
-    session.extra[PLAN_KEY] = plan.id
+    session.plan_id = plan.id
     field = template.field_by_id(CONTROLS_FIELD)
     assert field is not None
     entries = [ChecklistEntry(item=o) for o in field.options]
@@ -83,13 +82,12 @@ def start_debrief(plan: Session, template: Template, when: datetime) -> Session:
     visit = template.field_by_id(VISIT_FIELD)
     planned = plan.answers.get(VISIT_FIELD)
     if visit is not None and visit.kind is FieldKind.DATETIME and isinstance(planned, str):
-        session.answers[VISIT_FIELD] = planned
+        session.answers[VISIT_FIELD] = text_of(planned)
     return session
 
 
 def plan_of(session: Session) -> str:
-    value = session.extra.get(PLAN_KEY)
-    return str(value) if value else ""
+    return session.plan_id
 
 
 def debriefs_of(plan_id: str, sessions: Iterable[Session]) -> list[Session]:

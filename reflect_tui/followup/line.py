@@ -2,16 +2,15 @@
 
 Decompression works because the person can speak freely; that is hard with
 the person who manages them. Starting such a session warns; it may go ahead
-with a reason, which is kept in the session (``extra["line_manager_override"]``).
+with a reason, which is kept in the session (``Session.line_manager_override``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
-from reflect_tui.domain.followup import LINE_OVERRIDE_KEY
+from reflect_tui.domain.followup import LineOverride
 from reflect_tui.domain.people import Person
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Template
@@ -50,13 +49,11 @@ def record_override(session: Session, reason: str, when: datetime) -> None:
             "Going ahead with the line manager as facilitator needs a reason; "
             "write one sentence on why."
         )
-    session.extra[LINE_OVERRIDE_KEY] = {
-        "reason": cleaned,
-        "facilitator": session.facilitator,
-        "at": when.isoformat(timespec="seconds"),
-    }
+    session.line_manager_override = LineOverride(
+        reason=cleaned, facilitator=session.facilitator, at=when.replace(microsecond=0)
+    )
 
 
 def override_reason(session: Session) -> str:
-    data: Any = session.extra.get(LINE_OVERRIDE_KEY)
-    return str(data.get("reason", "")) if isinstance(data, dict) else ""
+    override = session.line_manager_override
+    return override.reason if override is not None else ""

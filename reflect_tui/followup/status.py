@@ -1,10 +1,12 @@
-"""Changing an action's status, recorded in every session that holds it.
+"""Changing an action's status: written once, where the action lives.
 
-The action itself lives in the session that created it; that session's copy
-gets the new status, note and ``closed_in`` (so the Actions list and its
-minutes agree), plus a ``FollowUp`` line saying when and where it changed. When
-the change is made during a later session, that session's carried entry holds
-the outcome too, so both sets of minutes show it.
+The action lives in the session that created it (``domain.actions``): that
+session gets the new status, note and ``closed_in`` (so the Actions list and its
+minutes agree), plus one ``FollowUp`` line per deciding session saying when and
+where it changed (a later edit in the same session replaces its line, it never
+adds another). When the change is made during a later session, that session's
+carried entry is the decision's owner (outcome and note); the origin's state is
+derived from it by ``apply_outcome``.
 """
 
 from __future__ import annotations
@@ -14,17 +16,10 @@ from datetime import date
 from typing import Protocol
 
 from reflect_tui.domain.answers import ActionItem, ActionStatus
-from reflect_tui.domain.followup import (
-    CARRIED_KEY,
-    FOLLOWED_UP_KEY,
-    FollowUp,
-    Outcome,
-    carried_actions,
-    follow_ups,
-)
+from reflect_tui.domain.followup import FollowUp, Outcome
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
-from reflect_tui.followup.carry import origin_id
+from reflect_tui.followup.carry import carried_entry, origin_id
 from reflect_tui.store.actions import StoredAction
 
 MAX_NOTE = 2000
@@ -65,11 +60,13 @@ def set_status(
     in_session: Session | None = None,
     label: str | None = None,
 ) -> ActionItem:
-    """Set an action's status in every stored session that holds it, in one write.
+    """Set an action's status in the session that owns it, in one write.
 
     ``in_session`` is the (live, unsaved-here) later session where this was
     decided; the caller saves it. ``label`` is the follow-up wording
     (default: the status itself, e.g. "carried on" for a carried action).
+    Older stores may hold copies of the action in other sessions; those are
+    kept in step too, but only the origin's copy is listed (``domain.actions``).
     """
     if note is not None and len(note) > MAX_NOTE:
         raise UserError(f"The note is longer than {MAX_NOTE} characters; shorten it.")
@@ -86,42 +83,68 @@ def set_status(
     for sid in holders:
         session = store.get_session(sid)
         # A note typed in a confidential session stays out of shared records.
-        note_here = note if not secret or session.is_confidential else None
+        masked = secret and not session.is_confidential
+        changed = False
         for action in session.actions():
             if action.id != aid:
                 continue
+            before = (action.status, action.note, action.closed_in)
             action.status = status
-            if note_here is not None:
-                action.note = note_here.strip()
-            closed_in = (
-                in_session.id if in_session and not (secret and not session.is_confidential) else ""
-            )
+            if note is not None and not masked:
+                action.note = note.strip()
+            closed_in = in_session.id if in_session is not None and not masked else ""
             action.closed_in = closed_in if closing else ""
+            changed = changed or before != (action.status, action.note, action.closed_in)
             updated = action
         if sid == origin:
-            masked = secret and not session.is_confidential
-            session.extra[FOLLOWED_UP_KEY] = [
-                *(f.to_json() for f in follow_ups(session.extra)),
-                FollowUp(
-                    id=aid,
-                    what=stored.action.what,
-                    status=label or status.value,
-                    on=today,
-                    note="" if masked else (note or "").strip(),
-                    in_session="" if masked or in_session is None else in_session.id,
-                    # A confidential session's title stays out of other minutes.
-                    in_title=in_session.title if in_session and not secret else "",
-                    confidential=masked,
-                ).to_json(),
-            ]
-        sessions.append(session)
+            line = FollowUp(
+                id=aid,
+                what=stored.action.what,
+                status=label or status.value,
+                on=today,
+                note="" if masked else (note or "").strip(),
+                in_session="" if masked or in_session is None else in_session.id,
+                # A confidential session's title stays out of other minutes.
+                in_title=in_session.title if in_session and not secret else "",
+                confidential=masked,
+            )
+            changed = record_follow_up(session, line) or changed
+        if changed:
+            sessions.append(session)
     if updated is None:
         raise UserError(
             f"The action {aid!r} is listed but no saved session holds it any more; "
             "it cannot be changed."
         )
-    store.save_sessions(sessions)
+    if sessions:
+        store.save_sessions(sessions)
     return updated
+
+
+def _same_decision(a: FollowUp, b: FollowUp) -> bool:
+    """Two lines about one action from the same place (one session, or the Actions list)."""
+    if a.id != b.id or a.confidential != b.confidential:
+        return False
+    if a.in_session or b.in_session:
+        return a.in_session == b.in_session
+    # Both from the Actions list (or both masked): the same day's change is one decision.
+    return a.on == b.on
+
+
+def record_follow_up(origin: Session, line: FollowUp) -> bool:
+    """Put ``line`` in the origin's follow-up: it replaces that decision's earlier line.
+
+    Returns whether anything changed.
+    """
+    lines = origin.followed_up
+    for n, old in enumerate(lines):
+        if _same_decision(old, line):
+            if old == line:
+                return False
+            lines[n] = line
+            return True
+    lines.append(line)
+    return True
 
 
 STATUS_FOR = {
@@ -143,26 +166,23 @@ def apply_outcome(
 ) -> None:
     """Decide a carried action in ``session`` (done / dropped / carried on).
 
-    The session's carried entry is updated in memory (the caller saves it, as
-    with any answer); the action's own session is written at once.
+    The session's carried entry (the decision's owner) is updated in memory (the
+    caller saves it, as with any answer); the action's own session is brought in
+    line with it and written at once. Calling it again with the same decision
+    changes nothing; with a new note, it replaces the note everywhere.
     """
-    carried = carried_actions(session.extra)
-    entry = next((c for c in carried if c.id == action_id), None)
-    if entry is None:
-        raise UserError(f"The action {action_id!r} was not carried into this session.")
-    if entry.outcome is outcome and entry.note == note.strip():
-        return
+    entry = carried_entry(session, action_id)
     previous = entry.outcome
     entry.outcome = outcome
     entry.note = note.strip()
-    if outcome is not Outcome.PENDING or previous is not Outcome.PENDING:
-        set_status(
-            store,
-            action_id,
-            STATUS_FOR[outcome],
-            today=today,
-            note=(note.strip() or None) if outcome is not Outcome.PENDING else None,
-            in_session=session,
-            label=outcome.value if outcome is not Outcome.PENDING else "reopened",
-        )
-    session.extra[CARRIED_KEY] = [c.to_json() for c in carried]
+    if outcome is Outcome.PENDING and previous is Outcome.PENDING:
+        return
+    set_status(
+        store,
+        action_id,
+        STATUS_FOR[outcome],
+        today=today,
+        note=(entry.note or None) if outcome is not Outcome.PENDING else None,
+        in_session=session,
+        label=outcome.value if outcome is not Outcome.PENDING else "reopened",
+    )

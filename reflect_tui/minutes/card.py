@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from reflect_tui.domain.answers import ListItem, RiskRow, Value
+from reflect_tui.domain import answers
+from reflect_tui.domain.answers import RiskRow, Value
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Field, FieldKind
 from reflect_tui.errors import UserError
@@ -142,18 +143,18 @@ def _value(f: Field, value: Value) -> str:
     if value in (None, "", []):
         return NOT_SET
     if f.kind is FieldKind.DATETIME:
-        return escape.inline(formatting.when(str(value))) or NOT_SET
+        return escape.inline(formatting.when(answers.text_of(value))) or NOT_SET
     if f.kind is FieldKind.CHOICE:
-        return f"**{escape.inline(str(value))}**"
+        return f"**{escape.inline(answers.choice_of(value) or '')}**"
     if f.kind is FieldKind.RATING:
-        return formatting.rating(value, f.scale)
+        return formatting.rating(answers.rating_of(value), f.scale)
     if f.kind is FieldKind.PEOPLE:
-        return ", ".join(escape.inline(p) for p in value) or NOT_SET
+        return ", ".join(escape.inline(p) for p in answers.people_of(value)) or NOT_SET
     if f.kind is FieldKind.LIST:
-        items: list[ListItem] = value
+        items = answers.list_items(value)
         return "; ".join(escape.inline(i.text) for i in items if i.text.strip()) or NOT_SET
     if f.kind is FieldKind.TEXT:
-        return escape.list_item(str(value)) or NOT_SET
+        return escape.list_item(answers.text_of(value)) or NOT_SET
     return NOT_SET  # other kinds have no place on a card
 
 
@@ -161,7 +162,7 @@ def _controls(session: Session, shown: dict[str, Field]) -> str:
     rows: list[RiskRow] = []
     for f in shown.values():
         if f.kind is FieldKind.RISKS:
-            rows.extend(session.answers.get(f.id, []))
+            rows.extend(answers.risk_rows(session.answers.get(f.id)))
     rows.sort(key=lambda r: -r.band.rank)  # controls for the worst risks first
     controls = [escape.list_item(r.controls, "    ") for r in rows if r.controls.strip()]
     if not controls:

@@ -1,7 +1,7 @@
 """The "Follow-up" section of the minutes: actions carried in, and what became of ours.
 
-Read from ``Session.extra`` (see ``domain.followup``): a later session lists
-the earlier actions it reviewed and the outcome of each; the session that
+Read from ``Session.carried`` and ``Session.followed_up`` (see ``domain.followup``):
+a later session lists the earlier actions it reviewed and the outcome of each; the session that
 created an action lists what later happened to it. Follow-ups for actions
 that are not exportable (private fields) are left out.
 """
@@ -13,7 +13,7 @@ from reflect_tui.domain.confidential import (
     CONFIDENTIAL_FOLLOW_UP_TEXT,
     carried_detail_shown,
 )
-from reflect_tui.domain.followup import CarriedAction, Outcome, carried_actions, follow_ups
+from reflect_tui.domain.followup import CarriedAction, Outcome
 from reflect_tui.domain.session import Session
 from reflect_tui.minutes import escape, formatting, rules
 
@@ -24,7 +24,7 @@ def shown_carried(session: Session) -> tuple[list[CarriedAction], int]:
     """The carried actions the minutes may describe, and how many they may only count."""
     shown: list[CarriedAction] = []
     hidden = 0
-    for c in carried_actions(session.extra):
+    for c in session.carried:
         if carried_detail_shown(c, into_confidential=session.is_confidential):
             shown.append(c)
         else:
@@ -62,7 +62,7 @@ def follow_up_blocks(session: Session) -> list[str]:
             )
         blocks.append("\n".join(lines))
     ours = {a.id for a in rules.exportable_actions(session)}
-    later = [f for f in follow_ups(session.extra) if f.id in ours]
+    later = [f for f in session.followed_up if f.id in ours]
     if later:
         items = ["**What happened to these actions later**", ""]
         for f in later:
@@ -102,7 +102,7 @@ def follow_up_texts(session: Session) -> list[tuple[str, str, str]]:
             if text.strip():
                 out.append((text, f"carried.{part}", f"{where} ({part})"))
     ours = {a.id for a in rules.exportable_actions(session)}
-    for n, f in enumerate((f for f in follow_ups(session.extra) if f.id in ours), start=1):
+    for n, f in enumerate((f for f in session.followed_up if f.id in ours), start=1):
         where = f"{FOLLOW_UP_TITLE} › later change {n}"
         if f.confidential:
             continue

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from reflect_tui.domain import risk
-from reflect_tui.domain.answers import ActionItem, ChecklistEntry, ListItem, RiskRow, Value
+from reflect_tui.domain import answers, risk
+from reflect_tui.domain.answers import ActionItem, Value
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Field, FieldKind, SessionKind, Step
 from reflect_tui.minutes import escape, formatting, rules
@@ -202,13 +202,12 @@ def render_value(f: Field, value: Value) -> str:
 
 
 def _text(_f: Field, value: Value) -> str:
-    return "\n\n".join(escape.paragraphs(str(value)))
+    return "\n\n".join(escape.paragraphs(answers.text_of(value)))
 
 
 def _list(_f: Field, value: Value) -> str:
-    items: list[ListItem] = value
     out = []
-    for item in items:
+    for item in answers.list_items(value):
         text = escape.list_item(item.text)
         if not text:
             continue
@@ -219,17 +218,16 @@ def _list(_f: Field, value: Value) -> str:
 
 
 def _actions(_f: Field, value: Value) -> str:
-    return actions_table(value)
+    return actions_table(answers.action_items(value))
 
 
 def _rating(f: Field, value: Value) -> str:
-    return formatting.rating(value, f.scale)
+    return formatting.rating(answers.rating_of(value), f.scale)
 
 
 def _checklist(_f: Field, value: Value) -> str:
-    entries: list[ChecklistEntry] = value
     out = []
-    for e in entries:
+    for e in answers.checklist_entries(value):
         line = f"- {escape.inline(e.item)}: **{formatting.answer(e.answer)}**"
         note = escape.list_item(e.note)
         if note:
@@ -239,7 +237,7 @@ def _checklist(_f: Field, value: Value) -> str:
 
 
 def _risks(_f: Field, value: Value) -> str:
-    rows: list[RiskRow] = value
+    rows = answers.risk_rows(value)
     if not rows:
         return ""
     table = [
@@ -268,15 +266,15 @@ def _risks(_f: Field, value: Value) -> str:
 
 
 def _choice(_f: Field, value: Value) -> str:
-    return escape.inline(str(value))
+    return escape.inline(answers.choice_of(value) or "")
 
 
 def _datetime(_f: Field, value: Value) -> str:
-    return escape.inline(formatting.when(str(value)))
+    return escape.inline(formatting.when(answers.text_of(value)))
 
 
 def _people_value(_f: Field, value: Value) -> str:
-    return ", ".join(escape.inline(p) for p in value if p.strip())
+    return ", ".join(escape.inline(p) for p in answers.people_of(value) if p.strip())
 
 
 _RENDERERS: dict[FieldKind, Callable[[Field, Value], str]] = {

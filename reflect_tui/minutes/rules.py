@@ -14,7 +14,7 @@ run at all, so a new export format cannot forget a rule.
 
 from __future__ import annotations
 
-from reflect_tui.domain.answers import ActionItem
+from reflect_tui.domain.answers import ActionItem, action_items
 from reflect_tui.domain.confidential import shareable_themes
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Field, FieldKind, Step
@@ -74,5 +74,5 @@ def exportable_actions(session: Session) -> list[ActionItem]:
     for _step, fields in exportable_steps(session):
         for f in fields:
             if f.kind is FieldKind.ACTIONS:
-                found.extend(session.answers.get(f.id, []))
+                found.extend(action_items(session.answers.get(f.id)))
     return found

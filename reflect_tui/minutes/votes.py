@@ -13,7 +13,7 @@ def vote_blocks(session: Session, f: Field) -> list[str]:
     if f.private:
         return []
     blocks: list[str] = []
-    for result in votes_for(session.extra, f.id):
+    for result in votes_for(session, f.id):
         lines = [f"**Dot vote** ({result.votes_each} dots each)", ""]
         lines.append("| Item | Dots |")
         lines.append("|---|---:|")

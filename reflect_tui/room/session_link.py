@@ -7,7 +7,7 @@ can be opened to the room.
 
 from __future__ import annotations
 
-from reflect_tui.domain.answers import ListItem
+from reflect_tui.domain.answers import ListItem, list_items
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Field, FieldKind, Step
 from reflect_tui.domain.votes import VoteResult, VoteTally, record_vote
@@ -49,7 +49,7 @@ def accepted_texts(session: Session, field_id: str | None) -> list[str]:
     f = session.template.field_by_id(field_id)
     if f is None or f.private or f.kind is not FieldKind.LIST:
         return []
-    items: list[ListItem] = session.answers.get(field_id) or []
+    items = list_items(session.answers.get(field_id))
     return [t for t in (clean_text(i.text) for i in items) if t]
 
 
@@ -58,7 +58,7 @@ def accept_into(session: Session, field_id: str, text: str) -> None:
     f = session.template.field_by_id(field_id)
     if f is None or f.private or f.kind is not FieldKind.LIST:
         raise ValueError(f"{field_id!r} is not a list field the room can add to")
-    items: list[ListItem] = list(session.answer(field_id))
+    items = list(list_items(session.answer(field_id)))
     items.append(ListItem(text=text))
     session.answers[field_id] = items
 
@@ -66,5 +66,5 @@ def accept_into(session: Session, field_id: str, text: str) -> None:
 def record_result(session: Session, vote: Vote, tally: list[VoteTally]) -> VoteResult:
     """Keep a closed vote in the session (counts only)."""
     result = VoteResult(field_id=vote.field_id, votes_each=vote.votes_each, tally=tuple(tally))
-    record_vote(session.extra, result)
+    record_vote(session, result)
     return result

@@ -21,6 +21,8 @@ from reflect_tui.domain.answers import (
     ListItem,
     RiskRow,
     Value,
+    action_items,
+    text_of,
 )
 from reflect_tui.domain.clock import Clock
 from reflect_tui.domain.people import Person
@@ -271,27 +273,35 @@ def make_session(
     team = rng.choice(TEAMS)
     members = [p for p in people if p.team == team and "facilitator" not in p.role]
     facilitators = [p for p in people if p.facilitator]
-    header: dict[str, object] = {"id": f"{ids.getrandbits(48):012x}"}
+    sid = f"{ids.getrandbits(48):012x}"
+    # The random draws stay in this order: the demo data must not change.
     if template.kind is SessionKind.TEAM:
-        header |= {
-            "team": team,
-            "facilitator": rng.choice(facilitators).name,
-            "participants": [p.name for p in members],
-        }
+        facilitator = rng.choice(facilitators).name
         title = f"{rng.choice(TITLES[SessionKind.TEAM])}, {team}"
+        session = Session.start(
+            template,
+            title,
+            start,
+            id=sid,
+            team=team,
+            facilitator=facilitator,
+            participants=[p.name for p in members],
+        )
     else:
         person = rng.choice([p for p in members if not p.facilitator] or members)
         if template.confidentiality.value == "confidential" and template.id == "decompression":
             helper = next(p for p in people if p.role.endswith("facilitator)"))
         else:
             helper = next((p for p in people if p.name == person.line_manager), rng.choice(people))
-        header |= {
-            "subject": person.name,
-            "facilitator": helper.name,
-            "participants": [person.name, helper.name],
-        }
-        title = f"{rng.choice(TITLES[template.kind])} with {person.name.split()[0]}"
-    session = Session.start(template, title, start, **header)
+        session = Session.start(
+            template,
+            f"{rng.choice(TITLES[template.kind])} with {person.name.split()[0]}",
+            start,
+            id=sid,
+            subject=person.name,
+            facilitator=helper.name,
+            participants=[person.name, helper.name],
+        )
     names = list(session.participants)
     last_step = rng.randrange(len(template.steps)) if draft else len(template.steps) - 1
     for index, step in enumerate(template.steps[: last_step + 1]):
@@ -302,7 +312,7 @@ def make_session(
             back = template.id == "post-visit-debrief" and index == 0
             session.answers[f.id] = _value(f, rng, day, today, names, ids, back=back)
             if f.kind is FieldKind.ACTIONS:
-                for action in session.answers[f.id]:
+                for action in action_items(session.answers[f.id]):
                     action.created_in = session.id
         session.step_seconds[step.id] = float(rng.randint(180, 1500))
     _visit_times_in_order(session)
@@ -316,7 +326,7 @@ def make_session(
 
 def _visit_times_in_order(session: Session) -> None:
     """A visit plan's expected finish comes an hour after its start, never before it."""
-    start = session.answers.get("visit-when")
+    start = text_of(session.answers.get("visit-when"))
     if not start or "expected-finish" not in session.answers:
         return
     begins = datetime.fromisoformat(start)

@@ -36,6 +36,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reflect_tui.domain.scrub import scrub_session
+from reflect_tui.domain.session import Session
 from reflect_tui.store import backups, schema
 from reflect_tui.store.actions import raw_actions, rebuild_actions
 from reflect_tui.store.errors import StoreError
@@ -218,39 +220,12 @@ def refuse_erased(store: Store, session_ids: Iterable[str]) -> None:
 
 def _scrub_record(record: Doc, ids: set[str], action_ids: set[str]) -> bool:
     """Neutralise, in another session's record, what came from the purged sessions."""
-    changed = False
-    for action in raw_actions(record):
-        from_erased = action.get("id") in action_ids or action.get("created_in") in ids
-        if from_erased and (action.get("what") != NEUTRAL_ACTION or action.get("note")):
-            action["what"], action["note"] = NEUTRAL_ACTION, ""
-            changed = True
-        if action.get("closed_in") in ids:
-            action["closed_in"], action["note"] = "", ""
-            changed = True
-    extra = record.get("extra")
-    if not isinstance(extra, dict):
-        return changed
-    for row in extra.get("carried") or []:
-        if not isinstance(row, dict):
-            continue
-        if (row.get("id") in action_ids or row.get("from_session") in ids) and (
-            row.get("what") != NEUTRAL_ACTION or row.get("from_title") or row.get("from_session")
-        ):
-            row.update(what=NEUTRAL_ACTION, from_title="", from_session="")
-            changed = True
-    for row in extra.get("followed_up") or []:
-        if isinstance(row, dict) and row.get("in_session") in ids:
-            row.update(in_session="", in_title="", note="")
-            changed = True
-    if extra.get("plan") in ids:
-        del extra["plan"]
-        changed = True
-    for version in extra.get("history") or []:
-        if isinstance(version, dict) and isinstance(version.get("record"), dict):
-            # The snapshot has no template of its own: read it with this record's.
-            view = {**version["record"], "template": record.get("template", {})}
-            changed = _scrub_record(view, ids, action_ids) or changed
-    return changed
+    session = Session.from_dict(record)
+    if not scrub_session(session, ids, action_ids, neutral=NEUTRAL_ACTION):
+        return False
+    record.clear()
+    record.update(session.to_dict())
+    return True
 
 
 def _action_ids(records: Iterable[Doc]) -> set[str]:

@@ -12,7 +12,7 @@ from followup_samples import open_store, saved, session
 from reflect_tui.dataprotection import erase
 from reflect_tui.domain.answers import ActionItem
 from reflect_tui.domain.clock import FixedClock
-from reflect_tui.domain.followup import Outcome, carried_actions
+from reflect_tui.domain.followup import Outcome
 from reflect_tui.followup.carry import refresh_carried
 from reflect_tui.followup.status import apply_outcome
 from reflect_tui.minutes import export_session, save_minutes_on_finish
@@ -75,7 +75,7 @@ def test_a_purged_session_leaves_no_byte_in_any_file_and_copies_become_a_neutral
         assert files_holding(data_dir, CANARY) == []
         assert not store.has_session(a_id)
         later = store.get_session(later_id)
-        assert [c.what for c in carried_actions(later.extra)] == [erasure.NEUTRAL_ACTION]
+        assert [c.what for c in later.carried] == [erasure.NEUTRAL_ACTION]
         assert [a.what for a in later.actions()] == [erasure.NEUTRAL_ACTION]
         assert files_holding(data_dir, b"CANARY-KEPT")  # the rest is untouched
         again = session("team-reflection", date(2026, 10, 1), team="North")

@@ -9,7 +9,7 @@ from pathlib import Path
 from followup_samples import open_store, saved, session
 
 from reflect_tui.domain.answers import ActionItem, ActionStatus
-from reflect_tui.domain.followup import Outcome, carried_actions
+from reflect_tui.domain.followup import Outcome
 from reflect_tui.domain.template import Step
 from reflect_tui.followup.carry import candidates, refresh_carried
 
@@ -35,7 +35,7 @@ def test_an_action_from_a_team_session_comes_back_for_that_team_only(tmp_path: P
         ("Share the visit checklist", "North, October", Outcome.PENDING)
     ]
     assert [c.what for c in carried_south] == ["Fix rota"]  # any team template, same team
-    assert carried_actions(north.extra) == carried_north
+    assert north.carried == carried_north
 
 
 def test_one_to_one_actions_follow_the_supervisee_not_the_team(tmp_path: Path) -> None:
@@ -80,7 +80,6 @@ def test_refreshing_keeps_decisions_already_made_and_adds_new_actions(tmp_path: 
         current = session("team-reflection", date(2026, 11, 1), team="North", complete=False)
         first = refresh_carried(store, current)
         first[0].outcome = Outcome.CARRIED
-        current.extra["carried"] = [c.to_json() for c in first]
         saved(store, session("team-reflection", date(2026, 10, 1), team="North", actions=("Two",)))
         again = refresh_carried(store, current)
     assert [(c.what, c.outcome) for c in again] == [

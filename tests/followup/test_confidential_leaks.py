@@ -17,7 +17,7 @@ from followup_samples import open_store, saved, session
 from reflect_tui import cli
 from reflect_tui.domain.answers import ActionItem, RiskRow
 from reflect_tui.domain.confidential import CONFIDENTIAL_CARRIED_TEXT
-from reflect_tui.domain.followup import Outcome, carried_actions
+from reflect_tui.domain.followup import Outcome
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.domain.template import Confidentiality
 from reflect_tui.followup.carry import refresh_carried
@@ -92,9 +92,7 @@ def test_a_carried_confidential_action_is_shown_once_the_person_confirms(
         saved(store, confidential_team_session(date(2026, 10, 1)))
         shared = session("team-reflection", date(2026, 11, 1), team="North", title="North Nov")
         refresh_carried(store, shared)
-        entries = carried_actions(shared.extra)
-        entries[0].disclosed = True
-        shared.extra["carried"] = [c.to_json() for c in entries]
+        shared.carried[0].disclosed = True
         saved(store, shared)
     out = export(capsys, tmp_path / "data", shared.id)
     assert "CANARYWHAT" in out and CONFIDENTIAL_CARRIED_TEXT not in out

@@ -9,7 +9,6 @@ import pytest
 from followup_samples import ROSTER, open_store, saved, session, template
 
 from reflect_tui.domain.answers import Answer, RiskRow
-from reflect_tui.domain.followup import PLAN_KEY
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.errors import UserError
 from reflect_tui.followup.debrief import plan_controls, start_debrief
@@ -38,7 +37,8 @@ def test_going_ahead_needs_a_reason_that_is_kept_with_the_session(tmp_path: Path
         saved(store, s)
         kept = store.get_session(s.id)
     assert override_reason(kept) == "No other facilitator for six weeks; Bo asked to go ahead."
-    assert kept.extra["line_manager_override"]["facilitator"] == "Alex Rowe"
+    assert kept.line_manager_override is not None
+    assert kept.line_manager_override.facilitator == "Alex Rowe"
 
 
 def test_wellbeing_trend_uses_only_that_persons_own_sessions(tmp_path: Path) -> None:
@@ -87,7 +87,7 @@ def _plan() -> Session:
 def test_a_debrief_from_a_plan_asks_about_each_control_and_keeps_the_link(tmp_path: Path) -> None:
     plan = _plan()
     debrief = start_debrief(plan, template("post-visit-debrief"), WHEN)
-    assert debrief.extra[PLAN_KEY] == plan.id
+    assert debrief.plan_id == plan.id
     assert (debrief.subject, debrief.title) == ("Bo Lind", "Post-visit debrief: Flat 4")
     assert debrief.answers["visit-when"] == "2026-11-19T10:00"
     items = [e.item for e in debrief.answers["controls-worked"]]
@@ -101,7 +101,7 @@ def test_a_debrief_from_a_plan_asks_about_each_control_and_keeps_the_link(tmp_pa
     with open_store(tmp_path) as store:
         saved(store, plan, debrief)
         kept = store.get_session(debrief.id)
-    assert kept.extra[PLAN_KEY] == plan.id
+    assert kept.plan_id == plan.id
     minutes = render_markdown(kept)
     assert "Dog at the property: Ask for the dog to be shut away" in minutes
     assert "Was there a near miss?" in minutes

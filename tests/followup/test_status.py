@@ -66,7 +66,7 @@ def test_carrying_on_after_all_reopens_the_action(tmp_path: Path) -> None:
         action = store.get_session(first.id).actions()[0]
     assert (action.status, action.closed_in) == (ActionStatus.OPEN, "")
     assert "| Carried on | Still needed |" in render_markdown(second)
-    assert second.extra["carried"][0]["outcome"] == "carried on"
+    assert second.carried[0].outcome is Outcome.CARRIED
 
 
 def test_marking_done_from_the_list_is_recorded_in_the_creating_session(tmp_path: Path) -> None:

@@ -81,7 +81,7 @@ async def test_items_from_phones_are_accepted_discarded_merged_and_voted_on(
             await phone.close()
         session = runner.session
         assert [i.text for i in session.answers["went-well"]] == ["Good handover"]
-        assert [(t.text, t.votes) for t in votes_for(session.extra, "went-well")[0].tally] == [
+        assert [(t.text, t.votes) for t in votes_for(session, "went-well")[0].tally] == [
             ("Good handover", 1)
         ]
         await pilot.press("f8")  # pausing closes the room

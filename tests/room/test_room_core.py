@@ -105,7 +105,7 @@ def test_a_closed_vote_goes_into_the_minutes_as_counts_only() -> None:
     assert "| Manager picked up the phone | 4 |" in minutes
     assert "| Good handover | 3 |" in minutes
     assert minutes.index("Manager picked up") < minutes.index("| Good handover | 3 |")
-    stored = session.to_dict()["extra"]["room_votes"]
+    stored = session.to_dict()["room_votes"]
     assert stored == [
         {
             "field_id": "went-well",

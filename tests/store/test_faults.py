@@ -215,7 +215,7 @@ def test_a_value_that_cannot_be_stored_fails_before_the_disk(
         store.save_session(make_session("Fine"))
         before = store.path.read_bytes()
         bad = make_session("Has an odd value")
-        bad.extra["attachment"] = object()
+        bad.pending_text = {"field": {"box": object()}}  # type: ignore[dict-item]
         with pytest.raises(StoreError, match="cannot be stored"):
             store.save_session(bad)
         with pytest.raises(StoreError, match="cannot be stored"):

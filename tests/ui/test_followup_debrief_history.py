@@ -11,7 +11,6 @@ from textual.widgets import Static
 
 from reflect_tui.domain.answers import RiskRow
 from reflect_tui.domain.clock import FixedClock
-from reflect_tui.domain.followup import PLAN_KEY
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.store import Store
 from reflect_tui.templates import TemplateLibrary
@@ -57,10 +56,10 @@ async def test_a_debrief_started_from_a_plan_lists_its_controls(tmp_path: Path) 
         assert isinstance(runner, RunnerScreen)
         debrief = runner.session
         assert debrief.template.id == "post-visit-debrief"
-        assert debrief.extra[PLAN_KEY] == plan.id
+        assert debrief.plan_id == plan.id
         items = [e.item for e in debrief.answers["controls-worked"]]
         assert "Dog at the property: Dog shut away before entering" in items
-        assert app.store.get_session(debrief.id).extra[PLAN_KEY] == plan.id
+        assert app.store.get_session(debrief.id).plan_id == plan.id
 
 
 async def test_wellbeing_chart_is_only_on_that_persons_own_history(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ from followup_ui_samples import fill, new_north_session
 from harness import build_app
 
 from reflect_tui.domain.answers import ActionStatus
-from reflect_tui.domain.followup import LINE_OVERRIDE_KEY
 from reflect_tui.minutes import render_markdown
 from reflect_tui.ui.screens.actions import ActionsScreen
 from reflect_tui.ui.screens.followup_dialogs import LineManagerDialog
@@ -106,6 +105,8 @@ async def test_a_line_manager_facilitating_decompression_must_give_a_reason(
         await pilot.pause()
         runner = app.screen
         assert isinstance(runner, RunnerScreen)
-        assert runner.session.extra[LINE_OVERRIDE_KEY]["reason"] == "Bo asked for it"
+        assert runner.session.line_manager_override is not None
+        assert runner.session.line_manager_override.reason == "Bo asked for it"
         saved = app.store.get_session(runner.session.id)
-        assert saved.extra[LINE_OVERRIDE_KEY]["reason"] == "Bo asked for it"
+        assert saved.line_manager_override is not None
+        assert saved.line_manager_override.reason == "Bo asked for it"

@@ -62,7 +62,7 @@ async def test_a_bad_date_comes_back_with_its_message_after_f6_f5_and_a_restart(
         assert any("2026-99-99" in p and "not a date" in p for p in again.problems)
     with Store.open(data, new_clock()) as store:
         saved = store.get_session(session.id)
-    assert saved.extra["pending_text"]["review-date"]["date"] == "2026-99-99"
+    assert saved.pending_text["review-date"]["date"] == "2026-99-99"
     assert saved.answers["review-date"] == ""
 
     app = build_app(data)
@@ -80,7 +80,7 @@ async def test_a_bad_date_comes_back_with_its_message_after_f6_f5_and_a_restart(
         await pilot.press("f5")
         await pilot.pause()
     assert saved.answers["review-date"] == "2026-04-09"
-    assert "pending_text" not in saved.extra
+    assert "review-date" not in saved.pending_text
 
 
 async def test_a_bad_due_date_and_a_bad_risk_score_come_back_after_a_step_change(
@@ -174,6 +174,6 @@ async def test_a_note_typed_after_choosing_a_carried_outcome_is_saved(tmp_path: 
     with Store.open(data, new_clock()) as store:
         later = store.get_session(session.id)
         earlier = store.get_session("s-north-jan")
-    notes = {c["id"]: c.get("note") for c in later.extra["carried"]}
+    notes = {c.id: c.note for c in later.carried}
     assert notes["a1"] == "sent to all"
-    assert any("sent to all" in str(v) for v in earlier.extra.values())
+    assert any("sent to all" in f.note for f in earlier.followed_up)

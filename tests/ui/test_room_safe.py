@@ -19,7 +19,6 @@ from reflect_tui.domain.confidential import (
     SHARED_SCREEN_SETTING,
     consent_state,
 )
-from reflect_tui.domain.followup import carried_actions
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.domain.template import Confidentiality
 from reflect_tui.minutes import render_markdown
@@ -166,7 +165,7 @@ async def test_a_carried_confidential_action_is_masked_until_confirmed(tmp_path:
         await pilot.pause()
         labels = "\n".join(str(lb.render()) for lb in widget.query(".carried-label"))
         assert SECRET in labels
-        assert [c.disclosed for c in carried_actions(later.extra) if c.id == "c1"] == [True]
+        assert [c.disclosed for c in later.carried if c.id == "c1"] == [True]
 
 
 async def test_finishing_a_decompression_asks_for_consent_first(tmp_path: Path) -> None:

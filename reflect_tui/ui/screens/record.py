@@ -107,12 +107,12 @@ class RecordScreen(Screen[None]):
         from reflect_tui.store.audit import current_user
 
         s = self.session
-        before = (s.status, s.finished_at, dict(s.extra))
+        before = (s.status, s.finished_at, list(s.history))
         history.reopen(s, app.clock.now(), current_user())  # the finished version is kept
         try:
             app.store.save_session(s)
         except UserError as err:
-            s.status, s.finished_at, s.extra = before
+            s.status, s.finished_at, s.history = before
             self.query_one(Banner).show(str(err), error=True)
             return
         problem = accountability.record(app.store, "reopen", s.id)
@@ -132,12 +132,12 @@ class RecordScreen(Screen[None]):
         answer = await app.push_screen_wait(SignOffDialog(s.title, s.subject))
         if answer is None:
             return
-        before = dict(s.extra)
+        before = s.agreed
         history.sign_off(s, answer[0], app.clock.now(), answer[1])
         try:
             app.store.save_session(s)
         except UserError as err:
-            s.extra = before
+            s.agreed = before
             self.query_one(Banner).show(str(err), error=True)
             return
         problem = accountability.record(app.store, "sign-off", s.id)

@@ -46,7 +46,6 @@ CLOCK_SAVE_EVERY = 30
 # Store setting: ring the bell and say so once when a step's timebox (or the session) ends.
 TIME_SIGNAL_SETTING = "time_signal"
 # Text typed that an answer cannot hold yet (a bad date), kept with the draft by field id.
-PENDING_KEY = "pending_text"
 
 
 def clock_text(seconds: float) -> str:
@@ -284,7 +283,7 @@ class RunnerScreen(Screen[None]):
                 if self.autosaver is not None:
                     self.autosaver.touch()
         self._already_over(step)
-        pending = self.session.extra.get(PENDING_KEY) or {}
+        pending = self.session.pending_text
         for editor in editors:
             editor.set_room_mode(self.room)
             texts = pending.get(editor.field.id)
@@ -422,16 +421,14 @@ class RunnerScreen(Screen[None]):
 
     def keep_pending(self, editor: FieldEditor) -> None:
         """Keep text ``editor`` cannot store yet with the draft (or forget it once fixed)."""
-        pending: dict[str, dict[str, str]] = dict(self.session.extra.get(PENDING_KEY) or {})
+        # A new dict each time: the autosave worker may be writing the old one.
+        pending = dict(self.session.pending_text)
         texts = editor.pending_text() if editor.is_mounted else {}
         if texts:
             pending[editor.field.id] = texts
         else:
             pending.pop(editor.field.id, None)
-        if pending:
-            self.session.extra[PENDING_KEY] = pending
-        else:
-            self.session.extra.pop(PENDING_KEY, None)
+        self.session.pending_text = pending
 
     def collect_open_text(self) -> None:
         """Everything typed on this step that the editors have not reported yet."""

@@ -3,7 +3,7 @@
 Each carried action shows what it is, who owns it, when it was due and where
 it came from, with ``○ done  ○ dropped  ○ carried on`` (keys d / x / c) and a
 note. A decision is written to the action's own session at once and kept in
-this session (``extra["carried"]``), so both sets of minutes show it.
+this session (``Session.carried``), so both sets of minutes show it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from reflect_tui.domain.confidential import carried_detail_shown
-from reflect_tui.domain.followup import CarriedAction, Outcome, carried_actions
+from reflect_tui.domain.followup import CarriedAction, Outcome
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.followup.carry import carries_actions, disclose_carried, refresh_carried
@@ -245,7 +245,7 @@ def carried_for(app: Any, session: Session, *, read_only: bool) -> CarriedAction
     """
     if not carries_actions(session):
         return None
-    carried = carried_actions(session.extra)
+    carried = session.carried
     if not read_only:
         try:
             carried = refresh_carried(app.store, session)

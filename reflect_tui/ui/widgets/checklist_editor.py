@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widgets import Input, Label
 
-from reflect_tui.domain.answers import Answer, ChecklistEntry, Value
+from reflect_tui.domain.answers import Answer, ChecklistEntry, Value, checklist_entries
 from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.editor_base import FieldEditor
 from reflect_tui.ui.widgets.option_strip import OptionStrip
@@ -42,8 +42,12 @@ class ChecklistEditor(FieldEditor):
 
     DEFAULT_CSS = css_beside(__file__, "checklist_editor.tcss")
 
+    @property
+    def entries(self) -> list[ChecklistEntry]:
+        return checklist_entries(self._value)
+
     def normalise(self, value: Value) -> Value:
-        given = {entry.item: entry for entry in (value or [])}
+        given = {entry.item: entry for entry in checklist_entries(value)}
         entries = [
             ChecklistEntry(item=o, answer=given[o].answer, note=given[o].note)
             if o in given
@@ -53,13 +57,13 @@ class ChecklistEditor(FieldEditor):
         # Entries for items no longer in the template are kept, not dropped.
         entries += [
             ChecklistEntry(item=e.item, answer=e.answer, note=e.note)
-            for e in (value or [])
+            for e in checklist_entries(value)
             if e.item not in self.field.options
         ]
         return entries
 
     def compose_body(self) -> ComposeResult:
-        for index, entry in enumerate(self._value):
+        for index, entry in enumerate(self.entries):
             with VerticalGroup(classes="check-item"):
                 with HorizontalGroup(classes="check-head"):
                     yield Label(f"{index + 1}.", classes="check-number")
@@ -79,7 +83,7 @@ class ChecklistEditor(FieldEditor):
     def on_option_strip_changed(self, event: OptionStrip.Changed) -> None:
         event.stop()
         assert isinstance(event.strip, AnswerStrip)
-        entry: ChecklistEntry = self._value[event.strip.index]
+        entry = self.entries[event.strip.index]
         entry.answer = None if event.selected is None else ANSWERS[event.selected]
         self.changed()
 
@@ -87,7 +91,7 @@ class ChecklistEditor(FieldEditor):
         event.stop()
         if event.input.name is None:
             return
-        entry: ChecklistEntry = self._value[int(event.input.name)]
+        entry = self.entries[int(event.input.name)]
         if entry.note != event.input.value:
             entry.note = event.input.value
             self.changed()
@@ -100,7 +104,7 @@ class ChecklistEditor(FieldEditor):
         if not self._value:
             return Text(self.EMPTY_TEXT)
         lines = []
-        for entry in self._value:
+        for entry in self.entries:
             line = Text(f"• {entry.item}: ")
             line.append(entry.answer.value if entry.answer else "not answered", style="bold")
             if entry.note.strip():

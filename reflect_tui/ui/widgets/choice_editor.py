@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import RadioSet
 
-from reflect_tui.domain.answers import Value
+from reflect_tui.domain.answers import Value, choice_of
 from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.editor_base import FieldEditor
 from reflect_tui.ui.widgets.glyphs import GlyphRadioButton
@@ -40,8 +40,9 @@ class ChoiceEditor(FieldEditor):
     @property
     def options(self) -> list[str]:
         options = list(self.field.options)
-        if self._value is not None and self._value not in options:
-            options.append(self._value)
+        chosen = choice_of(self._value)
+        if chosen is not None and chosen not in options:
+            options.append(chosen)
         return options
 
     def compose_body(self) -> ComposeResult:
@@ -54,4 +55,5 @@ class ChoiceEditor(FieldEditor):
         self.set_value(str(event.pressed.label))
 
     def read_only_text(self) -> Text:
-        return Text(self._value if self._value is not None else self.EMPTY_TEXT)
+        chosen = choice_of(self._value)
+        return Text(chosen if chosen is not None else self.EMPTY_TEXT)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
 from textual.widgets import Input, Label
 
-from reflect_tui.domain.answers import Value
+from reflect_tui.domain.answers import Value, text_of
 from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.dates import DATE_HINT, TIME_HINT, parse_date, parse_time
 from reflect_tui.ui.widgets.editor_base import FieldEditor
@@ -32,10 +32,10 @@ class DateTimeEditor(FieldEditor):
     DEFAULT_CSS = css_beside(__file__, "datetime_editor.tcss")
 
     def normalise(self, value: Value) -> Value:
-        return str(value or "")
+        return text_of(value)
 
     def compose_body(self) -> ComposeResult:
-        day, time = split_iso(self._value)
+        day, time = split_iso(text_of(self._value))
         with HorizontalGroup(classes="datetime-line"):
             yield Label("Date", classes="datetime-caption")
             yield self.quiet(
@@ -60,7 +60,7 @@ class DateTimeEditor(FieldEditor):
             yield Label("(time optional)", classes="datetime-hint")
 
     def read_only_text(self) -> Text:
-        day, time = split_iso(self._value)
+        day, time = split_iso(text_of(self._value))
         return Text(f"{day} {time}".strip() or self.EMPTY_TEXT)
 
     def _compute(self, *, final: bool) -> None:

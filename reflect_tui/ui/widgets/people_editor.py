@@ -10,7 +10,7 @@ from textual.containers import HorizontalGroup
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
-from reflect_tui.domain.answers import Value
+from reflect_tui.domain.answers import Value, people_of
 from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.rows_editor import EditorRow, RowsEditor
 
@@ -34,7 +34,7 @@ class PeopleEditor(RowsEditor):
     ROW_NOUN = "name"
 
     def normalise(self, value: Value) -> Value:
-        return [str(name) for name in (value or [])]
+        return list(people_of(value))
 
     def row_item(self, entry: Any) -> Name:
         return Name(str(entry))
@@ -62,7 +62,7 @@ class PeopleEditor(RowsEditor):
         row.item.text = field_input.value
 
     def after_change(self) -> None:
-        names = [name.casefold() for name in self._value]
+        names = [name.casefold() for name in people_of(self._value)]
         repeated = sorted({n for n in names if names.count(n) > 1})
         self.set_problem(
             "repeated",
@@ -72,4 +72,4 @@ class PeopleEditor(RowsEditor):
         )
 
     def read_only_text(self) -> Text:
-        return Text(", ".join(self._value) if self._value else self.EMPTY_TEXT)
+        return Text(", ".join(people_of(self._value)) or self.EMPTY_TEXT)

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalGroup
 from textual.widgets import Static
 
-from reflect_tui.domain.answers import Value
+from reflect_tui.domain.answers import Value, rating_of
 from reflect_tui.domain.template import Scale
 from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.editor_base import FieldEditor
@@ -102,9 +102,9 @@ class RatingEditor(FieldEditor):
         return self.field.scale or Scale()
 
     def normalise(self, value: Value) -> Value:
-        if value is None:
+        number = rating_of(value)
+        if number is None:
             return None
-        number = int(value)
         return number if self.scale.minimum <= number <= self.scale.maximum else None
 
     def describe(self, value: int | None) -> str:
@@ -115,11 +115,11 @@ class RatingEditor(FieldEditor):
 
     def compose_body(self) -> ComposeResult:
         with VerticalGroup(classes="rating-row"):
-            yield ScaleStrip(self.scale, self._value, classes="rating-strip")
-            yield Static(self.describe(self._value), classes="rating-label")
+            yield ScaleStrip(self.scale, rating_of(self._value), classes="rating-strip")
+            yield Static(self.describe(rating_of(self._value)), classes="rating-label")
 
     def read_only_text(self) -> Text:
-        return Text(self.describe(self._value))
+        return Text(self.describe(rating_of(self._value)))
 
     def on_option_strip_changed(self, event: OptionStrip.Changed) -> None:
         event.stop()

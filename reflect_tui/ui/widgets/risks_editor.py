@@ -15,7 +15,7 @@ from textual.containers import HorizontalGroup
 from textual.widgets import Input, Label, Static
 
 from reflect_tui.domain import risk
-from reflect_tui.domain.answers import RiskRow
+from reflect_tui.domain.answers import RiskRow, risk_rows
 from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.risk_badge import BAND_STYLES, RiskBadge, badge_text
 from reflect_tui.ui.widgets.rows_editor import EditorRow, RowsEditor
@@ -143,7 +143,7 @@ class RisksEditor(RowsEditor):
         self._show_highest()
 
     def _show_highest(self) -> None:
-        rows: list[RiskRow] = [r for r in self._value if not self.is_blank(r)]
+        rows = [r for r in risk_rows(self._value) if not self.is_blank(r)]
         for css_class, pairs in (
             (".risk-highest", [(r.score, r.band) for r in rows]),
             (".risk-highest-residual", [(r.residual_score, r.residual_band) for r in rows]),
@@ -180,7 +180,7 @@ class RisksEditor(RowsEditor):
         return text
 
     def read_only_text(self) -> Text:
-        rows: list[RiskRow] = list(self._value)
+        rows = list(risk_rows(self._value))
         top = risk.highest([r.band for r in rows])
         if top is None:
             return Text(self.EMPTY_TEXT)

@@ -115,12 +115,17 @@ class RowsEditor(FieldEditor):
     # --------------------------------------------------------------- framing
 
     def normalise(self, value: Value) -> Value:
-        return copy.deepcopy(list(value or []))
+        return copy.deepcopy(value) if isinstance(value, list) else []
+
+    @property
+    def entries(self) -> list[object]:
+        """The value's rows (whatever this editor's kind holds)."""
+        return list(self._value) if isinstance(self._value, list) else []
 
     def compose_body(self) -> ComposeResult:
         yield from self.compose_header()
         with VerticalGroup(classes="rows"):
-            for entry in self._value:
+            for entry in self.entries:
                 yield EditorRow(self, self.row_item(entry))
             yield EditorRow(self, self.blank_item())
         yield from self.compose_footer()
@@ -128,7 +133,7 @@ class RowsEditor(FieldEditor):
     def read_only_text(self) -> Text:
         if not self._value:
             return Text(self.EMPTY_TEXT)
-        return Text("\n").join(self.row_text(entry) for entry in self._value)
+        return Text("\n").join(self.row_text(entry) for entry in self.entries)
 
     def row_input(self, placeholder: str, value: str, *, classes: str, **kwargs: Any) -> Input:
         """A compact input for one column of a row."""

@@ -7,7 +7,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.widgets import TextArea
 
-from reflect_tui.domain.answers import Value
+from reflect_tui.domain.answers import Value, text_of
 from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.editor_base import FieldEditor
 
@@ -20,11 +20,11 @@ class TextEditor(FieldEditor):
     _cursor_placed = False
 
     def normalise(self, value: Value) -> Value:
-        return str(value or "")
+        return text_of(value)
 
     def compose_body(self) -> ComposeResult:
         yield TextArea(
-            self._value,
+            text_of(self._value),
             soft_wrap=True,
             show_line_numbers=False,
             tab_behavior="focus",
@@ -34,7 +34,7 @@ class TextEditor(FieldEditor):
         )
 
     def read_only_text(self) -> Text:
-        return Text(self._value.strip() or self.EMPTY_TEXT)
+        return Text(text_of(self._value).strip() or self.EMPTY_TEXT)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The first time the box gets the cursor, put it after the text, not before it.
