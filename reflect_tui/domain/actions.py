@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reflect_tui.domain.answers import ActionItem, action_items
+from reflect_tui.domain.confidential import field_shown
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Confidentiality, FieldKind
 
@@ -43,7 +44,7 @@ def owned_actions(session: Session) -> list[OwnedAction]:
     """
     found: list[OwnedAction] = []
     for f in session.template.all_fields():
-        if f.kind is not FieldKind.ACTIONS or f.private:
+        if f.kind is not FieldKind.ACTIONS or not field_shown(f):
             continue
         for action in action_items(session.answers.get(f.id)):
             if action.id and owns(session, action):

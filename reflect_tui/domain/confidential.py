@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from reflect_tui.domain.followup import CarriedAction
+from reflect_tui.domain.followup import CarriedAction, FollowUp
 from reflect_tui.domain.session import Session
-from reflect_tui.domain.template import Confidentiality
+from reflect_tui.domain.template import Confidentiality, Field
 
 # The store setting that makes every screen behave as if it were on a projector.
 SHARED_SCREEN_SETTING = "shared_screen"
@@ -79,6 +79,20 @@ def carried_detail_shown(carried: CarriedAction, *, into_confidential: bool) -> 
     session or the person confirmed it may be shown.
     """
     return into_confidential or not carried.confidential or carried.disclosed
+
+
+def follow_up_detail_shown(line: FollowUp) -> bool:
+    """Whether a follow-up line may give its date, note and deciding session's title.
+
+    Not when it was decided in a confidential session and lives in a shared one.
+    """
+    return not line.confidential
+
+
+def field_shown(field: Field, *, include_private: bool = False) -> bool:
+    """Whether a field's answer may appear outside the record itself (minutes, lists, the
+    actions table, search results, the room): never a private field's, unless asked."""
+    return include_private or not field.private
 
 
 def derived_confidentiality(origin: HasConfidentiality) -> Confidentiality:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from reflect_tui.domain.answers import ChecklistEntry, risk_rows, text_of
-from reflect_tui.domain.confidential import derived_confidentiality
+from reflect_tui.domain.confidential import derived_confidentiality, field_shown
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import FieldKind, Template
 from reflect_tui.errors import UserError
@@ -34,7 +34,7 @@ def plan_controls(plan: Session) -> list[str]:
     """One line per risk row that has controls: "hazard: controls"."""
     lines: list[str] = []
     for f in plan.template.all_fields():
-        if f.kind is not FieldKind.RISKS or f.private:
+        if f.kind is not FieldKind.RISKS or not field_shown(f):
             continue
         for row in risk_rows(plan.answers.get(f.id)):
             controls = " ".join(row.controls.split())

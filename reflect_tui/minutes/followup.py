@@ -12,6 +12,7 @@ from reflect_tui.domain.confidential import (
     CONFIDENTIAL_CARRIED_TEXT,
     CONFIDENTIAL_FOLLOW_UP_TEXT,
     carried_detail_shown,
+    follow_up_detail_shown,
 )
 from reflect_tui.domain.followup import CarriedAction, Outcome
 from reflect_tui.domain.session import Session
@@ -67,7 +68,7 @@ def follow_up_blocks(session: Session) -> list[str]:
         items = ["**What happened to these actions later**", ""]
         for f in later:
             status = escape.inline(f.status)
-            if f.confidential:  # decided in a confidential session: no date, note or title
+            if not follow_up_detail_shown(f):  # decided in a confidential session
                 items.append(
                     f"- {escape.inline(f.what)}: {status} ({CONFIDENTIAL_FOLLOW_UP_TEXT})."
                 )
@@ -104,7 +105,7 @@ def follow_up_texts(session: Session) -> list[tuple[str, str, str]]:
     ours = {a.id for a in rules.exportable_actions(session)}
     for n, f in enumerate((f for f in session.followed_up if f.id in ours), start=1):
         where = f"{FOLLOW_UP_TITLE} › later change {n}"
-        if f.confidential:
+        if not follow_up_detail_shown(f):
             continue
         for part, text in (("note", f.note), ("session", f.in_title)):
             if text.strip():

@@ -15,7 +15,7 @@ run at all, so a new export format cannot forget a rule.
 from __future__ import annotations
 
 from reflect_tui.domain.answers import ActionItem, action_items
-from reflect_tui.domain.confidential import shareable_themes
+from reflect_tui.domain.confidential import field_shown, shareable_themes
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Field, FieldKind, Step
 from reflect_tui.errors import UserError
@@ -45,7 +45,7 @@ def ensure_export_allowed(session: Session, *, confirmed_confidential: bool) -> 
 
 
 def exportable(field: Field) -> bool:
-    return not field.private
+    return field_shown(field)
 
 
 def exportable_steps(session: Session) -> list[tuple[Step, list[Field]]]:

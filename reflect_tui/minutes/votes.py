@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reflect_tui.domain.confidential import field_shown
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Field
 from reflect_tui.domain.votes import votes_for
@@ -10,7 +11,7 @@ from reflect_tui.minutes import escape
 
 def vote_blocks(session: Session, f: Field) -> list[str]:
     """A Markdown block per vote held on ``f`` (none for private fields)."""
-    if f.private:
+    if not field_shown(f):
         return []
     blocks: list[str] = []
     for result in votes_for(session, f.id):

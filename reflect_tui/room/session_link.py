@@ -8,6 +8,7 @@ can be opened to the room.
 from __future__ import annotations
 
 from reflect_tui.domain.answers import ListItem, list_items
+from reflect_tui.domain.confidential import field_shown
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Field, FieldKind, Step
 from reflect_tui.domain.votes import VoteResult, VoteTally, record_vote
@@ -30,7 +31,7 @@ def room_refusal(session: Session, *, read_only: bool = False) -> str | None:
 
 def room_fields(step: Step) -> list[Field]:
     """The fields of ``step`` that can be opened to the room (list fields, not private)."""
-    return [f for f in step.fields if f.kind is FieldKind.LIST and not f.private]
+    return [f for f in step.fields if f.kind is FieldKind.LIST and field_shown(f)]
 
 
 def view_for(session: Session, step: Step, field_id: str | None) -> RoomView:
@@ -47,7 +48,7 @@ def accepted_texts(session: Session, field_id: str | None) -> list[str]:
     if field_id is None:
         return []
     f = session.template.field_by_id(field_id)
-    if f is None or f.private or f.kind is not FieldKind.LIST:
+    if f is None or not field_shown(f) or f.kind is not FieldKind.LIST:
         return []
     items = list_items(session.answers.get(field_id))
     return [t for t in (clean_text(i.text) for i in items) if t]
@@ -56,7 +57,7 @@ def accepted_texts(session: Session, field_id: str | None) -> list[str]:
 def accept_into(session: Session, field_id: str, text: str) -> None:
     """Add an item to a list field directly (when its editor is not on screen)."""
     f = session.template.field_by_id(field_id)
-    if f is None or f.private or f.kind is not FieldKind.LIST:
+    if f is None or not field_shown(f) or f.kind is not FieldKind.LIST:
         raise ValueError(f"{field_id!r} is not a list field the room can add to")
     items = list(list_items(session.answer(field_id)))
     items.append(ListItem(text=text))
