@@ -346,15 +346,19 @@ def value_to_json(kind: FieldKind, value: Value) -> JsonValue:
     return value
 
 
+_ROW_KINDS = frozenset({FieldKind.LIST, FieldKind.ACTIONS, FieldKind.CHECKLIST, FieldKind.RISKS})
+
+
 def value_from_json(kind: FieldKind, data: object) -> Value:
     """The value of one answer; ``decoding.DecodeError`` names what is wrong with it."""
-    if kind is FieldKind.LIST:
-        return d.rows(data, list_item_from_json)
-    if kind is FieldKind.ACTIONS:
-        return d.rows(data, action_from_json)
-    if kind is FieldKind.CHECKLIST:
-        return d.rows(data, checklist_from_json)
-    if kind is FieldKind.RISKS:
+    if kind in _ROW_KINDS:
+        # One list type per kind (the branches keep each list's element type exact).
+        if kind is FieldKind.LIST:
+            return d.rows(data, list_item_from_json)
+        if kind is FieldKind.ACTIONS:
+            return d.rows(data, action_from_json)
+        if kind is FieldKind.CHECKLIST:
+            return d.rows(data, checklist_from_json)
         return d.rows(data, risk_from_json)
     if kind is FieldKind.TEXT or kind is FieldKind.DATETIME:
         if isinstance(data, str):
