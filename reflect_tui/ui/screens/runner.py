@@ -433,7 +433,8 @@ class RunnerScreen(Screen[None]):
     def collect_open_text(self) -> None:
         """Everything typed on this step that the editors have not reported yet."""
         for carried in self.query(CarriedActions):
-            carried.flush_notes()
+            for decided in carried.flush_notes():
+                self._carried_decided(decided)
         for editor in self.query(FieldEditor):
             if not editor.read_only:
                 self.keep_pending(editor)

@@ -218,23 +218,33 @@ class CarriedActions(VerticalGroup):
         if isinstance(widget, Input) and widget.name is not None:
             self._flush(int(widget.name))
 
-    def flush_notes(self) -> None:
-        """Write every note typed but not yet saved (the runner calls this before saving)."""
-        for index in sorted(self._unsaved_notes):
-            self._flush(index)
+    def flush_notes(self) -> list[CarriedActions.Decided]:
+        """Every note typed but not yet saved, as decisions for the caller to apply now.
+
+        The runner calls this before saving and applies them at once (a posted
+        message could arrive after the app has quit). The session's own carried
+        entries already hold the notes.
+        """
+        return [
+            self._decide(index, self.carried[index].outcome, post=False)
+            for index in sorted(self._unsaved_notes)
+        ]
 
     def _flush(self, index: int) -> None:
         if index in self._unsaved_notes:
             self._decide(index, self.carried[index].outcome)
 
-    def _decide(self, index: int, outcome: Outcome) -> None:
-        action = self.carried[index]
+    def _decide(self, index: int, outcome: Outcome, *, post: bool = True) -> Decided:
+        action = self.carried[index]  # the session's own entry (refresh_carried)
         box = next((i for i in self.query(Input) if i.name == str(index)), None)
         note = box.value if box is not None else ""
         action.outcome = outcome
         action.note = note.strip()
         self._unsaved_notes.discard(index)
-        self.post_message(self.Decided(action.id, outcome, note))
+        decided = self.Decided(action.id, outcome, note)
+        if post:
+            self.post_message(decided)
+        return decided
 
 
 def carried_for(app: Any, session: Session, *, read_only: bool) -> CarriedActions | None:
