@@ -119,16 +119,7 @@ class RiskRow:
         return risk.band(self.residual_likelihood, self.residual_severity)
 
 
-# The Python type held for each field kind:
-#   TEXT      str
-#   LIST      list[ListItem]
-#   ACTIONS   list[ActionItem]
-#   RATING    int | None
-#   CHECKLIST list[ChecklistEntry]   (one per template item, in template order)
-#   RISKS     list[RiskRow]
-#   CHOICE    str | None             (one of the field's options)
-#   DATETIME  str                    (ISO 8601 "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"; "" if unset)
-#   PEOPLE    list[str]
+# The type held for each field kind: see the table in the module docstring.
 Value: TypeAlias = (
     str
     | int
