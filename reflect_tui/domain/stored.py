@@ -655,18 +655,27 @@ def session_from_record(data: Raw, *, template: Template | None = None) -> Sessi
 
 
 def _read_follow_through(session: Session, data: Raw) -> None:
-    session.carried = d.each(data, "carried", carried_from_json)
-    session.followed_up = d.each(data, "followed_up", follow_up_from_json)
-    session.plan_id = d.text(data, "plan")
+    # Each key is only there when it holds something (most records have none).
+    if "carried" in data:
+        session.carried = d.each(data, "carried", carried_from_json)
+    if "followed_up" in data:
+        session.followed_up = d.each(data, "followed_up", follow_up_from_json)
+    if "plan" in data:
+        session.plan_id = d.text(data, "plan")
     raw = data.get("line_manager_override")
-    with d.within("line_manager_override"):
-        session.line_manager_override = override_from_json(d.obj(raw)) if raw else None
-    session.history = d.each(data, "history", version_from_json)
+    if raw:
+        with d.within("line_manager_override"):
+            session.line_manager_override = override_from_json(d.obj(raw))
+    if "history" in data:
+        session.history = d.each(data, "history", version_from_json)
     raw = data.get("agreed")
-    with d.within("agreed"):
-        session.agreed = sign_off_from_json(d.obj(raw)) if raw else None
-    session.room_votes = d.each(data, "room_votes", vote_from_json)
-    session.pending_text = _pending(d.obj(data.get("pending_text", {}), "pending_text"))
+    if raw:
+        with d.within("agreed"):
+            session.agreed = sign_off_from_json(d.obj(raw))
+    if "room_votes" in data:
+        session.room_votes = d.each(data, "room_votes", vote_from_json)
+    if "pending_text" in data:
+        session.pending_text = _pending(d.obj(data["pending_text"], "pending_text"))
 
 
 def _pending(raw: Raw) -> dict[str, dict[str, str]]:
