@@ -113,3 +113,24 @@ def test_a_record_from_a_newer_format_is_refused_with_a_plain_reason() -> None:
     record[stored.FORMAT_KEY] = stored.FORMAT + 1
     with pytest.raises(DecodeError, match="newer reflect"):
         Session.from_dict(record)
+
+
+def test_an_old_record_with_rows_its_version_skipped_still_opens() -> None:
+    # The version before issue 12 read its ``extra`` leniently; so does the migration.
+    record = dict(_records()["bbbb00000001"])
+    extra = dict(record["extra"])  # type: ignore[arg-type]
+    kept = len(extra["carried"])
+    extra["carried"] = [*extra["carried"], "not a row", {"what": "no id"}]
+    extra["agreed"] = {"by": ""}
+    extra["room_votes"] = "not a list"
+    record["extra"] = extra
+    session = Session.from_dict(record)
+    assert len(session.carried) == kept
+    assert session.agreed is None and session.room_votes == []
+
+
+def test_a_new_record_with_a_bad_follow_through_row_names_the_field() -> None:
+    record = dict(Session.from_dict(_records()["bbbb00000001"]).to_dict())
+    record["carried"] = [{"what": "no id"}]
+    with pytest.raises(DecodeError, match=r"carried\[0\]\.id"):
+        Session.from_dict(record)
