@@ -7,6 +7,7 @@ import json
 import shutil
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,7 +44,7 @@ def test_minutes_of_an_old_record_are_unchanged(old_store: Path, sid: str) -> No
     assert render_markdown(session, confirmed_confidential=True) == expected
 
 
-def _records() -> dict[str, dict[str, object]]:
+def _records() -> dict[str, dict[str, Any]]:  # json.loads: any JSON
     tables = json.loads((FIXTURE / "reflect.json").read_text(encoding="utf-8"))
     return {str(r["id"]): r for r in tables["sessions"].values()}
 
@@ -51,7 +52,7 @@ def _records() -> dict[str, dict[str, object]]:
 def test_the_old_records_have_no_format_marker_and_keep_follow_through_in_extra() -> None:
     records = _records()
     assert all(stored.FORMAT_KEY not in r and "extra" in r for r in records.values())
-    keys = {k for r in records.values() for k in r["extra"]}  # type: ignore[attr-defined]
+    keys = {k for r in records.values() for k in r["extra"]}
     assert keys == set(stored.FOLLOW_THROUGH_KEYS)  # every shape the fixture promises
 
 
@@ -118,7 +119,7 @@ def test_a_record_from_a_newer_format_is_refused_with_a_plain_reason() -> None:
 def test_an_old_record_with_rows_its_version_skipped_still_opens() -> None:
     # The version before issue 12 read its ``extra`` leniently; so does the migration.
     record = dict(_records()["bbbb00000001"])
-    extra = dict(record["extra"])  # type: ignore[arg-type]
+    extra = dict(record["extra"])
     kept = len(extra["carried"])
     extra["carried"] = [*extra["carried"], "not a row", {"what": "no id"}]
     extra["agreed"] = {"by": ""}
