@@ -62,6 +62,23 @@ def test_list_is_newest_first_with_summary_fields(data_dir: Path, clock: FixedCl
     assert summaries[1].facilitator == "Jo"
 
 
+def test_home_lists_recent_sessions_and_drafts_newest_first(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    sessions = [make_session(f"S{n}", when=NOW - timedelta(days=n)) for n in range(5)]
+    for n, session in enumerate(sessions):
+        session.status = Status.DRAFT if n % 2 else Status.COMPLETE
+    with Store.open(data_dir, clock) as store:
+        store.save_sessions(sessions)
+        recent = store.recent_sessions(3)
+        drafts = store.draft_sessions()
+        count = store.session_count()
+        assert store.recent_sessions(0) == []
+    assert [s.title for s in recent] == ["S0", "S1", "S2"]
+    assert [s.title for s in drafts] == ["S1", "S3"]
+    assert count == 5
+
+
 def test_sessions_can_be_found_by_unique_prefix(data_dir: Path, clock: FixedClock) -> None:
     a, b = make_session("A"), make_session("B")
     a.id, b.id = "abc111", "abc222"
