@@ -62,6 +62,20 @@ class IndexProblem(ValueError):
     """A shard cannot be trusted; the text says why (it is then rebuilt)."""
 
 
+def decode_record(record: Doc) -> Session:
+    """The one place the store turns a stored session record into a Session.
+
+    (``validate.READERS`` checks with the same function; ``Store._decode`` and
+    ``Store._encode`` wrap this pair.) Raises ``decoding.DecodeError`` naming the field.
+    """
+    return Session.from_dict(record)
+
+
+def encode_session(session: Session) -> Doc:
+    """The one place the store turns a Session into the record it stores."""
+    return session.to_dict()
+
+
 def safe_id(session_id: str) -> bool:
     return bool(_SAFE_ID.match(session_id))
 
@@ -98,6 +112,11 @@ def entry_for(session: Session, data: bytes) -> Doc:
         "size": len(data),
         "sha256": digest(data),
     }
+
+
+def home_entry(entry: Doc) -> Doc:
+    """What ``reflect.json``'s "home" keeps of an entry: the id and the summary."""
+    return {"id": entry["id"], "summary": entry["summary"]}
 
 
 @dataclass(frozen=True)
@@ -374,9 +393,7 @@ def _plain_digest(files: Files, path: Path) -> tuple[str, bytes] | None:
 def _decodes(data: bytes, sid: str) -> bool:
     try:
         record = schema.loads(data)
-        return (
-            isinstance(record, dict) and record.get("id") == sid and bool(Session.from_dict(record))
-        )
+        return isinstance(record, dict) and record.get("id") == sid and bool(decode_record(record))
     except (ValueError, KeyError, TypeError, AttributeError):
         return False
 

@@ -751,7 +751,7 @@ class Store:
         before = int(expect.get("count", 0)) if expect else 0
         self._set_meta_raw(layout.COUNT_KEY, self._count() + len(entries) - before)
         for sid in [s for s in self._home if layout.shard_of(s) == name]:
-            if self._home[sid] != entries.get(sid):
+            if sid not in entries or self._home[sid] != layout.home_entry(entries[sid]):
                 self._home_remove(sid)
                 if sid in entries:
                     self._home_put(entries[sid], existed=True)
@@ -842,6 +842,7 @@ class Store:
 
     def _home_put(self, entry: Doc, *, existed: bool) -> None:
         sid = str(entry["id"])
+        entry = layout.home_entry(entry)
         depth = self._depth_value()
         others = self._count() - 1
         top = self._top()
@@ -865,7 +866,7 @@ class Store:
         ordered = sorted(entries, key=layout.sort_key, reverse=True)
         top = ordered[: layout.HOME_RECENT]
         drafts = [e for e in ordered if e["summary"]["status"] == "draft"]
-        self._home = {str(e["id"]): e for e in [*top, *drafts]}
+        self._home = {str(e["id"]): layout.home_entry(e) for e in [*top, *drafts]}
         self._set_meta_raw(layout.DEPTH_KEY, len(top))
         self._set_meta_raw(layout.COUNT_KEY, len(ordered))
 
@@ -894,7 +895,7 @@ class Store:
         if not isinstance(record, dict) or record.get("id") != sid:
             raise self._damaged_session(path, sid, "does not hold the session its name says")
         try:
-            session = Session.from_dict(record)
+            session = layout.decode_record(record)
         except DecodeError as err:
             raise self._damaged_session(
                 path, sid, f"has a record that cannot be read: its field {err.field} {err.problem}"
@@ -1064,7 +1065,7 @@ class Store:
     def _decode(self, record: Doc) -> Session:
         """The one place a stored session record becomes a Session (see ``_encode``)."""
         try:
-            return Session.from_dict(record)
+            return layout.decode_record(record)
         except (KeyError, ValueError, TypeError) as err:
             raise StoreError(
                 f"The session {record.get('id')!r} in {self.data_dir} cannot be read ({err})."
@@ -1073,7 +1074,7 @@ class Store:
     @staticmethod
     def _encode(session: Session) -> Doc:
         """The one place a Session becomes a stored record (see ``_decode``)."""
-        return session.to_dict()
+        return layout.encode_session(session)
 
     def iter_sessions(self) -> Iterator[Session]:
         """Every session, newest first, decoded one at a time (none is kept)."""

@@ -81,6 +81,10 @@ def _future(tree: Tree) -> None:
             doc["value"] = 99
 
 
+def _home_summary(tree: Tree) -> None:
+    _first(tree, "home")["summary"]["date"] = "someday"
+
+
 def _person_name(tree: Tree) -> None:
     _first(tree, "people")["name"] = ["not", "a", "name"]
 
@@ -102,6 +106,7 @@ SESSION_DAMAGE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
 DAMAGE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "bad journal_folded": (_edit(_folded), "journal_folded"),
     "bad person": (_edit(_person_name), "field name"),
+    "bad home summary": (_edit(_home_summary), "field summary"),
     "truncated": (lambda b: b[: len(b) // 2], "not valid JSON"),
     "garbage": (lambda b: os.urandom(64) + b"\xff", "not valid JSON"),
     "empty": (lambda b: b"", "is empty"),
