@@ -52,7 +52,9 @@ INDEX_KEY = "index"  # meta: {"generation": int, "shards": {name: {gen, size, sh
 STORE_ID_KEY = "index_id"  # (not "store_id": that is the report's setting)
 COUNT_KEY = "session_count"
 DEPTH_KEY = "home_depth"
-INTERNAL = frozenset({INDEX_KEY, STORE_ID_KEY, COUNT_KEY, DEPTH_KEY})
+DRAFTS_KEY = "draft_count"
+DRAFT_DEPTH_KEY = "home_draft_depth"
+INTERNAL = frozenset({INDEX_KEY, STORE_ID_KEY, COUNT_KEY, DEPTH_KEY, DRAFTS_KEY, DRAFT_DEPTH_KEY})
 
 Doc = dict[str, Any]
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -112,6 +114,10 @@ def entry_for(session: Session, data: bytes) -> Doc:
         "size": len(data),
         "sha256": digest(data),
     }
+
+
+def is_draft(entry: Doc) -> bool:
+    return bool(entry["summary"]["status"] == "draft")
 
 
 def home_entry(entry: Doc) -> Doc:

@@ -35,7 +35,7 @@ from reflect_tui.domain.answers import ActionItem, ActionStatus
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.domain.decoding import DecodeError
 from reflect_tui.domain.people import Person
-from reflect_tui.domain.session import Session
+from reflect_tui.domain.session import Session, Status
 from reflect_tui.store import backups, erasure, layout, schema
 from reflect_tui.store.actions import StoredAction
 from reflect_tui.store.errors import (
@@ -309,6 +309,8 @@ class Store:
         schema.set_meta(tables, layout.INDEX_KEY, {"generation": 0, "shards": {}})
         schema.set_meta(tables, layout.COUNT_KEY, 0)
         schema.set_meta(tables, layout.DEPTH_KEY, 0)
+        schema.set_meta(tables, layout.DRAFTS_KEY, 0)
+        schema.set_meta(tables, layout.DRAFT_DEPTH_KEY, 0)
         return tables
 
     def _migrate_tree(self, tree: schema.Tables) -> None:
@@ -608,9 +610,12 @@ class Store:
                 "size": len(body),
                 "sha256": layout.digest(body),
                 "count": len(entries),
+                "drafts": sum(1 for e in entries.values() if layout.is_draft(e)),
             }
         self._set_meta_raw(layout.INDEX_KEY, {"generation": gen, "shards": listed})
         self._set_meta_raw(layout.COUNT_KEY, sum(int(m["count"]) for m in listed.values()))
+        drafts = sum(int(m.get("drafts", 0)) for m in listed.values())
+        self._set_meta_raw(layout.DRAFTS_KEY, drafts)
         home = sorted(self._home.values(), key=layout.sort_key, reverse=True)
         self._storage.tables["home"] = {str(n): e for n, e in enumerate(home, start=1)}
         return shards, schema.dumps(self._storage.tables)
@@ -750,11 +755,14 @@ class Store:
                 entries.pop(sid, None)
         before = int(expect.get("count", 0)) if expect else 0
         self._set_meta_raw(layout.COUNT_KEY, self._count() + len(entries) - before)
+        drafts_before = int(expect.get("drafts", 0)) if expect else 0
+        drafts = sum(1 for e in entries.values() if layout.is_draft(e))
+        self._set_meta_raw(layout.DRAFTS_KEY, self._drafts() + drafts - drafts_before)
         for sid in [s for s in self._home if layout.shard_of(s) == name]:
             if sid not in entries or self._home[sid] != layout.home_entry(entries[sid]):
                 self._home_remove(sid)
                 if sid in entries:
-                    self._home_put(entries[sid], existed=True)
+                    self._home_put(entries[sid])
         self._dirty_shards.add(name)
         self._dirty = True
         path = self._files.paths.shard(name)
@@ -803,72 +811,90 @@ class Store:
         sid = str(entry["id"])
         name = layout.shard_of(sid)
         shard = self._shard(name)
-        existed = sid in shard
+        old = shard.get(sid)
         shard[sid] = entry
         self._dirty_shards.add(name)
-        if not existed:
+        if old is None:
             self._set_meta_raw(layout.COUNT_KEY, self._count() + 1)
+        change = int(layout.is_draft(entry)) - int(old is not None and layout.is_draft(old))
+        if change:
+            self._set_meta_raw(layout.DRAFTS_KEY, self._drafts() + change)
         self._summaries.pop(sid, None)
         self._home_remove(sid)
-        self._home_put(entry, existed=existed)
+        self._home_put(entry)
         self._dirty = True
 
     def _drop_entry(self, sid: str) -> None:
         name = layout.shard_of(sid)
         shard = self._shard(name)
-        if shard.pop(sid, None) is not None:
+        old = shard.pop(sid, None)
+        if old is not None:
             self._set_meta_raw(layout.COUNT_KEY, max(self._count() - 1, 0))
+            if layout.is_draft(old):
+                self._set_meta_raw(layout.DRAFTS_KEY, max(self._drafts() - 1, 0))
         self._dirty_shards.add(name)
         self._summaries.pop(sid, None)
         self._home_remove(sid)
         self._dirty = True
 
-    # "home" holds every draft and the ``depth`` newest sessions (at most HOME_RECENT):
-    # enough to draw home and list recent sessions without reading a shard.
+    # "home" holds the ``home_depth`` newest sessions and the ``draft_depth`` newest
+    # drafts (each at most HOME_RECENT): enough to draw home, list recent sessions and
+    # drafts without reading a shard. Invariant: those are exactly the newest of all.
 
-    def _depth_value(self) -> int:
-        return int(self._meta_value(layout.DEPTH_KEY) or 0)
+    def _drafts(self) -> int:
+        return int(self._meta_value(layout.DRAFTS_KEY) or 0)
 
-    def _top(self) -> list[Doc]:
-        ordered = sorted(self._home.values(), key=layout.sort_key, reverse=True)
-        return ordered[: self._depth_value()]
+    def _depth_value(self, drafts: bool = False) -> int:
+        key = layout.DRAFT_DEPTH_KEY if drafts else layout.DEPTH_KEY
+        return int(self._meta_value(key) or 0)
+
+    def _top(self, drafts: bool = False) -> list[Doc]:
+        pool = [e for e in self._home.values() if not drafts or layout.is_draft(e)]
+        pool.sort(key=layout.sort_key, reverse=True)
+        return pool[: self._depth_value(drafts)]
 
     def _home_remove(self, sid: str) -> None:
         if sid not in self._home:
             return
-        if any(e["id"] == sid for e in self._top()):
-            self._set_meta_raw(layout.DEPTH_KEY, self._depth_value() - 1)
+        for drafts, key in ((False, layout.DEPTH_KEY), (True, layout.DRAFT_DEPTH_KEY)):
+            if any(e["id"] == sid for e in self._top(drafts)):
+                self._set_meta_raw(key, self._depth_value(drafts) - 1)
         del self._home[sid]
 
-    def _home_put(self, entry: Doc, *, existed: bool) -> None:
+    def _home_put(self, entry: Doc) -> None:
+        """Add an entry (already counted) to home if it is among the newest."""
         sid = str(entry["id"])
         entry = layout.home_entry(entry)
-        depth = self._depth_value()
-        others = self._count() - 1
-        top = self._top()
-        if depth >= others or (top and layout.sort_key(entry) > layout.sort_key(top[-1])):
+        keep = False
+        for drafts, key in ((False, layout.DEPTH_KEY), (True, layout.DRAFT_DEPTH_KEY)):
+            if drafts and not layout.is_draft(entry):
+                continue
+            depth = self._depth_value(drafts)
+            others = (self._drafts() if drafts else self._count()) - 1
+            top = self._top(drafts)
+            newer = bool(top) and layout.sort_key(entry) > layout.sort_key(top[-1])
+            if depth >= others or newer:
+                keep = True
+                self._set_meta_raw(key, min(depth + 1, layout.HOME_RECENT))
+        if keep:
             self._home[sid] = entry
-            depth += 1
-        elif entry["summary"]["status"] == "draft":
-            self._home[sid] = entry
-        if depth > layout.HOME_RECENT:
-            keep = sorted(self._home.values(), key=layout.sort_key, reverse=True)
-            top_ids = {e["id"] for e in keep[: layout.HOME_RECENT]}
-            self._home = {
-                k: e
-                for k, e in self._home.items()
-                if k in top_ids or e["summary"]["status"] == "draft"
-            }
-            depth = layout.HOME_RECENT
-        self._set_meta_raw(layout.DEPTH_KEY, depth)
+        if len(self._home) > 2 * layout.HOME_RECENT:
+            self._trim_home()
+
+    def _trim_home(self) -> None:
+        wanted = {e["id"] for e in self._top()} | {e["id"] for e in self._top(drafts=True)}
+        self._home = {k: e for k, e in self._home.items() if k in wanted}
 
     def _refill_home(self, entries: list[Doc]) -> None:
         ordered = sorted(entries, key=layout.sort_key, reverse=True)
         top = ordered[: layout.HOME_RECENT]
-        drafts = [e for e in ordered if e["summary"]["status"] == "draft"]
+        all_drafts = [e for e in ordered if layout.is_draft(e)]
+        drafts = all_drafts[: layout.HOME_RECENT]
         self._home = {str(e["id"]): layout.home_entry(e) for e in [*top, *drafts]}
         self._set_meta_raw(layout.DEPTH_KEY, len(top))
+        self._set_meta_raw(layout.DRAFT_DEPTH_KEY, len(drafts))
         self._set_meta_raw(layout.COUNT_KEY, len(ordered))
+        self._set_meta_raw(layout.DRAFTS_KEY, len(all_drafts))
 
     # ---------------------------------------------------------------- records
 
@@ -1026,11 +1052,11 @@ class Store:
             return [self._summary(e) for e in top]
 
     def draft_sessions(self) -> list[SessionSummary]:
-        """Every draft, newest first (drafts are always in the "home" part of the index)."""
+        """Every draft, newest first (from "home" up to HOME_RECENT drafts: no shard read)."""
         with self._state:
-            drafts = [e for e in self._home.values() if e["summary"]["status"] == "draft"]
-            drafts.sort(key=layout.sort_key, reverse=True)
-            return [self._summary(e) for e in drafts]
+            if self._depth_value(drafts=True) < self._drafts():  # more than home keeps
+                return [s for s in self.list_sessions() if s.status is Status.DRAFT]
+            return [self._summary(e) for e in self._top(drafts=True)]
 
     def _resolve(self, session_id_or_prefix: str) -> str:
         key = session_id_or_prefix.strip()

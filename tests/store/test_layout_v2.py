@@ -15,7 +15,7 @@ import pytest
 
 from reflect_tui import cli
 from reflect_tui.domain.clock import FixedClock
-from reflect_tui.domain.session import Session
+from reflect_tui.domain.session import Session, Status
 from reflect_tui.store import STORE_NAME, Store, StoreDamaged, layout, restore
 from reflect_tui.store.crypto import MAGIC
 
@@ -328,3 +328,44 @@ def test_home_needs_no_shard_and_a_save_writes_a_bounded_set_of_files(
 def test_verify_from_the_command_line(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["verify", "--data", str(folder)]) == 0
     assert "All 25 sessions" in capsys.readouterr().out
+
+
+def test_home_always_holds_exactly_the_newest_sessions_and_drafts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saves, date changes, finishing drafts and deletions, with a tiny home: never stale."""
+    import random
+    from datetime import timedelta
+
+    from store_samples import make_session
+
+    monkeypatch.setattr(layout, "HOME_RECENT", 3)
+    rng = random.Random(5)
+    data = tmp_path / "data"
+    ids: list[str] = []
+
+    def truth(store: Store) -> tuple[list[str], list[str]]:
+        everything = store.list_sessions()  # the whole index, sorted the same way
+        return [s.id for s in everything], [s.id for s in everything if s.status.value == "draft"]
+
+    for round_ in range(6):
+        with Store.open(data, CLOCK) as store:
+            for _ in range(8):
+                pick = rng.random()
+                if ids and pick < 0.2:
+                    store.delete_session(ids.pop(rng.randrange(len(ids))))
+                    continue
+                if ids and pick < 0.6:
+                    session = store.get_session(rng.choice(ids))
+                else:
+                    session = make_session(f"S{len(ids)}")
+                    ids.append(session.id)
+                session.date = (CLOCK.now() - timedelta(days=rng.randrange(90))).date()
+                session.status = rng.choice([Status.DRAFT, Status.COMPLETE])
+                store.save_session(session)
+        with Store.open(data, CLOCK, read_only=True) as store:
+            recent = [s.id for s in store.recent_sessions(3)]
+            drafts = [s.id for s in store.draft_sessions()]
+            count = store.session_count()
+            every, every_draft = truth(store)
+        assert (recent, drafts, count) == (every[:3], every_draft, len(ids)), round_
