@@ -46,6 +46,9 @@ SHARD_CHARS = 2
 # Drafts, and at least this many newest sessions, are kept in reflect.json itself
 # (table "home") so home can be drawn without reading any shard.
 HOME_RECENT = 200
+# Every draft is kept there too, up to this many (unfinished work is few in real use; past
+# this, draft_sessions() reads the whole index rather than let reflect.json grow).
+HOME_DRAFTS = 5000
 KEEP_VERSIONS = 5
 
 INDEX_KEY = "index"  # meta: {"generation": int, "shards": {name: {gen, size, sha256, count}}}

@@ -837,9 +837,10 @@ class Store:
         self._home_remove(sid)
         self._dirty = True
 
-    # "home" holds the ``home_depth`` newest sessions and the ``draft_depth`` newest
-    # drafts (each at most HOME_RECENT): enough to draw home, list recent sessions and
-    # drafts without reading a shard. Invariant: those are exactly the newest of all.
+    # "home" holds the ``home_depth`` newest sessions (at most HOME_RECENT) and the
+    # ``home_draft_depth`` newest drafts (at most HOME_DRAFTS, in practice all): enough to
+    # draw home and list recent sessions and drafts without reading a shard. Invariant:
+    # those are exactly the newest of all.
 
     def _drafts(self) -> int:
         return int(self._meta_value(layout.DRAFTS_KEY) or 0)
@@ -875,10 +876,11 @@ class Store:
             newer = bool(top) and layout.sort_key(entry) > layout.sort_key(top[-1])
             if depth >= others or newer:
                 keep = True
-                self._set_meta_raw(key, min(depth + 1, layout.HOME_RECENT))
+                cap = layout.HOME_DRAFTS if drafts else layout.HOME_RECENT
+                self._set_meta_raw(key, min(depth + 1, cap))
         if keep:
             self._home[sid] = entry
-        if len(self._home) > 2 * layout.HOME_RECENT:
+        if len(self._home) > layout.HOME_RECENT + self._depth_value(drafts=True) + 50:
             self._trim_home()
 
     def _trim_home(self) -> None:
@@ -889,7 +891,7 @@ class Store:
         ordered = sorted(entries, key=layout.sort_key, reverse=True)
         top = ordered[: layout.HOME_RECENT]
         all_drafts = [e for e in ordered if layout.is_draft(e)]
-        drafts = all_drafts[: layout.HOME_RECENT]
+        drafts = all_drafts[: layout.HOME_DRAFTS]
         self._home = {str(e["id"]): layout.home_entry(e) for e in [*top, *drafts]}
         self._set_meta_raw(layout.DEPTH_KEY, len(top))
         self._set_meta_raw(layout.DRAFT_DEPTH_KEY, len(drafts))
@@ -1052,7 +1054,7 @@ class Store:
             return [self._summary(e) for e in top]
 
     def draft_sessions(self) -> list[SessionSummary]:
-        """Every draft, newest first (from "home" up to HOME_RECENT drafts: no shard read)."""
+        """Every draft, newest first (from "home", which keeps up to HOME_DRAFTS: no shard read)."""
         with self._state:
             if self._depth_value(drafts=True) < self._drafts():  # more than home keeps
                 return [s for s in self.list_sessions() if s.status is Status.DRAFT]

@@ -340,6 +340,7 @@ def test_home_always_holds_exactly_the_newest_sessions_and_drafts(
     from store_samples import make_session
 
     monkeypatch.setattr(layout, "HOME_RECENT", 3)
+    monkeypatch.setattr(layout, "HOME_DRAFTS", 2)
     rng = random.Random(5)
     data = tmp_path / "data"
     ids: list[str] = []
