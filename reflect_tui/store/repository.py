@@ -430,6 +430,7 @@ class Store:
     def _install_small(self) -> None:
         """After the small tables were replaced in place (a purge, forgetting a person)."""
         tables = self._storage.tables
+        self._db = TinyDB(storage=lambda: self._storage)  # TinyDB caches each table's next id
         self._people = {d["id"]: int(k) for k, d in tables["people"].items() if "id" in d}
         self._meta = {d["key"]: int(k) for k, d in tables["meta"].items() if "key" in d}
 
@@ -694,6 +695,7 @@ class Store:
         if doc_id is None:
             doc_id = max((int(k) for k in meta), default=0) + 1
             self._meta[key] = doc_id
+            self._db = TinyDB(storage=lambda: self._storage)  # its cached next id is stale
         meta[str(doc_id)] = {"key": key, "value": value}
 
     def _meta_value(self, key: str) -> Any:

@@ -16,7 +16,7 @@ import pytest
 from reflect_tui import cli
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.domain.session import Session, Status
-from reflect_tui.store import STORE_NAME, Store, StoreDamaged, layout, restore
+from reflect_tui.store import STORE_NAME, Store, StoreDamaged, StoreError, layout, restore
 from reflect_tui.store.crypto import MAGIC
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -370,3 +370,34 @@ def test_home_always_holds_exactly_the_newest_sessions_and_drafts(
             count = store.session_count()
             every, every_draft = truth(store)
         assert (recent, drafts, count) == (every[:3], every_draft, len(ids)), round_
+
+
+@pytest.mark.parametrize("name", ["store-v1-demo", "store-v1-encrypted"])
+def test_the_expired_bin_of_a_migrated_folder_is_purged_from_every_file(
+    name: str, tmp_path: Path
+) -> None:
+    """The fixture's binned session is months past bin_days: home purges it at once."""
+    from reflect_tui.dataprotection import erase
+    from reflect_tui.store import erasure
+
+    unlock = PASSPHRASE if "encrypted" in name else None
+    folder = copy_of(name, tmp_path)
+    later = FixedClock(datetime(2026, 12, 1, 9, 0))
+    with Store.open(folder, later, unlock=unlock) as store:
+        (entry,) = erasure.bin_entries(store)
+        report = erase.purge_expired(store)
+        assert report is not None and report.erased == [entry.id]
+        assert erasure.bin_entries(store) == []
+        assert store.verify() == []
+    # No file holds its record any more (its id stays only where erased ids are listed
+    # and in the audit log, which records the purge).
+    record_start = f'"id":"{entry.id}","template"'.encode()
+    for path in folder.rglob("*"):
+        if path.is_file():
+            assert record_start not in path.read_bytes(), path
+    with Store.open(folder, later, unlock=unlock) as store:
+        assert entry.id in erasure.erased_ids(store)
+        again = store.get_session(store.list_sessions()[0].id)
+        again.id = entry.id
+        with pytest.raises(StoreError, match="erased for good"):
+            store.save_session(again)
