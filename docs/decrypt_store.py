@@ -4,7 +4,10 @@
     python3 decrypt_store.py DATA_FOLDER [FILE] [-o OUT]
 
 FILE defaults to DATA_FOLDER/reflect.json; the plaintext goes to OUT (created
-0600, never overwritten) or to standard output. The passphrase (or the recovery
+0600, never overwritten) or to standard output. Without FILE, a folder of
+layout 2 (one file per session under sessions/) is given whole: reflect.json's
+tables plus a "sessions" table holding every session file, one TinyDB JSON
+document any TinyDB program can read. The passphrase (or the recovery
 key) is asked on the terminal, or read from $REFLECT_PASSPHRASE. The format is
 described in docs/storage.md, "Encryption at rest". This script is independent of
 reflect on purpose: it is the format's reference reader.
@@ -94,6 +97,14 @@ def main() -> int:
     secret = os.environ.get("REFLECT_PASSPHRASE") or getpass.getpass("Passphrase: ")
     key, key_id = data_key(args.folder, secret)
     plain = decrypt((args.file or args.folder / "reflect.json").read_bytes(), key, key_id)
+    sessions = args.folder / "sessions"
+    if args.file is None and sessions.is_dir():
+        tables = json.loads(plain)
+        tables["sessions"] = {
+            str(n): json.loads(decrypt(path.read_bytes(), key, key_id))
+            for n, path in enumerate(sorted(sessions.glob("*.json")), start=1)
+        }
+        plain = json.dumps(tables, ensure_ascii=False).encode("utf-8")
     if args.output is None:
         sys.stdout.buffer.write(plain)
         return 0

@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "person",
     "retention",
     "encryption",
+    "verify",
 )
 
 Handler = Callable[[argparse.Namespace], int]

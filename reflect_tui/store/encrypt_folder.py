@@ -45,6 +45,14 @@ class Encrypted:
 def role_for(data_dir: Path, path: Path) -> str:
     """The role a file's envelope is bound to: the store and its copies, journals, the rest."""
     rel = path.relative_to(data_dir)
+    if rel.parts[0] == "sessions" or rel.parts[:2] == (backups.BACKUP_DIR, "sessions"):
+        return "session"
+    if rel.parts[0] == "index" or (
+        rel.parts[0] == backups.BACKUP_DIR
+        and len(rel.parts) > 2
+        and rel.parts[1].startswith("index-")
+    ):
+        return "index"
     if rel.parts[0] == backups.BACKUP_DIR or (
         len(rel.parts) == 1 and rel.name.startswith("reflect.") and rel.suffix == ".json"
     ):
@@ -103,7 +111,13 @@ def encrypt_existing(
 
 
 def _encrypt_locked(data_dir: Path, passphrase: str, params: crypto.KdfParams | None) -> Encrypted:
-    for folder in (data_dir, data_dir / "journal", backups.backup_dir(data_dir)):
+    for folder in (
+        data_dir,
+        data_dir / "journal",
+        backups.backup_dir(data_dir),
+        data_dir / "sessions",
+        data_dir / "index",
+    ):
         remove_stale_temps(folder)
     store = data_dir / STORE_NAME
     tables: schema.Tables | None = None

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -145,7 +145,7 @@ def move_to_bin(store: Store, session_id: str) -> BinEntry:
     """Take a session out of every list; it can be put back for ``bin_days`` days."""
     with store._mutex, store._writing():
         sid = store._resolve(session_id)
-        record = dict(store._raw("sessions")[str(store._sessions[sid])])
+        record = dict(store._record(sid))
         doc: Doc = {
             "id": sid,
             "deleted_at": store.clock.now().isoformat(timespec="seconds"),
@@ -153,9 +153,7 @@ def move_to_bin(store: Store, session_id: str) -> BinEntry:
         }
         store._table(BIN_TABLE).insert(doc)
         store._journal.remove(sid)
-        store._summaries.pop(sid, None)
-        store._table("sessions").remove(doc_ids=[store._sessions.pop(sid)])
-        store._rebuild_actions()
+        store._remove_session(sid)
     return BinEntry.from_doc(doc)
 
 
@@ -167,7 +165,7 @@ def restore_from_bin(store: Store, id_or_prefix: str) -> BinEntry:
         assert key is not None
         doc = _bin_docs(store)[key]
         entry = BinEntry.from_doc(doc)
-        if sid in store._sessions:
+        if store.has_session(sid):
             raise StoreError(f"A session with id {sid} is already in the store; nothing changed.")
         store._table(BIN_TABLE).remove(doc_ids=[int(key)])
         store._put_session(dict(doc["session"]), None)
@@ -279,21 +277,50 @@ def purge(store: Store, session_ids: Iterable[str], also: Also | None = None) ->
     with store._mutex:
         with store._writing():
             ids: set[str] = set()
+            live: set[str] = set()
             for key in session_ids:
                 try:
-                    ids.add(store._resolve(key))
+                    sid = store._resolve(key)
+                    live.add(sid)
                 except StoreError:
-                    ids.add(resolve_binned(store, key))
-            tables = store._storage.tables
+                    sid = resolve_binned(store, key)
+                ids.add(sid)
             when = store.clock.now().isoformat(timespec="seconds")
-            report.changed_sessions = scrub_tables(tables, ids, set(), when)
+            report.changed_sessions = _purge_live(store, ids, live, when)
             pending = {"ids": sorted(ids), "changed": sorted(report.changed_sessions)}
-            schema.set_meta(tables, PENDING_KEY, pending)
-            store._install(tables)
-            store._dirty = True
+            store._put_meta(PENDING_KEY, pending)
         report.erased = sorted(ids)
         _clean_copies(store, report, also)
     return report
+
+
+def _purge_live(store: Store, ids: set[str], live: set[str], when: str) -> set[str]:
+    """``scrub_tables`` for the live layout: session files one at a time, then reflect.json."""
+    binned = store._raw(BIN_TABLE)
+    own = [dict(store._record(sid)) for sid in sorted(live)]
+    own += [d["session"] for d in binned.values() if d.get("id") in ids and "session" in d]
+    action_ids = _action_ids(own)
+    for sid in sorted(live):
+        store._remove_session(sid)
+    changed: set[str] = set()
+    for record in list(store._iter_records()):
+        copy = schema.loads(schema.dumps(record))
+        if _scrub_record(copy, ids, action_ids):
+            store._put_session(copy, None)
+            changed.add(str(copy.get("id")))
+    tables: schema.Tables = {
+        "meta": store._raw("meta"),
+        BIN_TABLE: binned,
+        "people": store._raw("people"),
+    }
+    changed |= scrub_tables(tables, ids, action_ids, when)
+    tables.pop("actions", None)
+    tables.pop("sessions", None)
+    for name, table in tables.items():
+        store._storage.tables[name] = table
+    store._install_small()
+    store._dirty = True
+    return changed
 
 
 def finish_pending(store: Store, also: Also | None = None) -> PurgeReport | None:
@@ -334,6 +361,8 @@ def _clean_copies(store: Store, report: PurgeReport, also: Also | None) -> None:
         _clean_journal(store, entry_path, ids, report)
     for path in _store_copies(store):
         _clean_copy(path, ids, erased, codec, report)
+    _clean_versions(store, ids, report)
+    _rewrite_index_backups(store, report, lambda entries: _scrub_entries(entries, ids))
     if also is not None:
         also(report)
     with store._writing():
@@ -342,6 +371,71 @@ def _clean_copies(store: Store, report: PurgeReport, also: Also | None) -> None:
         for key in [k for k, d in meta.items() if d.get("key") == PENDING_KEY]:
             store._table("meta").remove(doc_ids=[int(key)])
             store._meta.pop(PENDING_KEY, None)
+
+
+def _clean_versions(store: Store, ids: set[str], report: PurgeReport) -> None:
+    """Earlier session versions (backups/sessions/): the erased go, the rest are scrubbed."""
+    files = store._files
+    for sid in sorted(ids):
+        for path in files.versions(sid):
+            remove_durably(path)
+            report.removed.append(path)
+        with contextlib.suppress(OSError):
+            files.paths.versions_of(sid).rmdir()
+    for path in list(files.all_versions()):
+        blob = FileBlob(path, files.session_codec)
+        try:
+            record = schema.loads(blob.read() or b"")
+        except Exception as err:  # any codec or disk failure: it cannot be checked
+            if any(sid.encode() in path.read_bytes() for sid in ids):
+                remove_durably(path)
+                report.removed.append(path)
+            report.problems.append(f"The earlier version {path} could not be read ({err}).")
+            continue
+        if isinstance(record, dict) and _scrub_record(record, ids, set()):
+            _keep_time(path, lambda b=blob, r=record: b.write(schema.dumps(r)))  # type: ignore[misc]
+            report.rewritten.append(path)
+
+
+def _scrub_entries(entries: dict[str, Doc], ids: set[str]) -> bool:
+    """Index entries without the erased sessions, and their actions neutralised elsewhere."""
+    gone = [sid for sid in entries if sid in ids]
+    action_ids = {str(a.get("id")) for sid in gone for a in entries[sid].get("actions", [])}
+    for sid in gone:
+        del entries[sid]
+    changed = bool(gone)
+    for entry in entries.values():
+        for action in entry.get("actions", []):
+            from_erased = action.get("id") in action_ids or action.get("created_in") in ids
+            if from_erased and (action.get("what") != NEUTRAL_ACTION or action.get("note")):
+                action["what"], action["note"] = NEUTRAL_ACTION, ""
+                changed = True
+            if action.get("closed_in") in ids:
+                action["closed_in"], action["note"] = "", ""
+                changed = True
+    return changed
+
+
+def _rewrite_index_backups(
+    store: Store, report: PurgeReport, change: Callable[[dict[str, Doc]], bool]
+) -> None:
+    """Apply ``change`` to the entries of every index shard kept beside a backup."""
+    from reflect_tui.store import layout
+
+    codec = store._files.index_codec
+    for folder in layout.index_backups(store.data_dir):
+        for path in sorted(folder.glob("*.json")):
+            blob = FileBlob(path, codec)
+            try:
+                tree = schema.loads(blob.read() or b"")
+                entries = tree["entries"]
+            except Exception:  # any codec or disk failure: it cannot be checked
+                remove_durably(path)
+                report.removed.append(path)
+                continue
+            if isinstance(entries, dict) and change(entries):
+                _keep_time(path, lambda b=blob, t=tree: b.write(schema.dumps(t)))  # type: ignore[misc]
+                report.rewritten.append(path)
 
 
 def _journal_files(store: Store) -> list[Path]:
@@ -403,12 +497,27 @@ def _clean_copy(
             report.problems.append(f"{path} {bad}; it was removed rather than rewritten.")
         return
     before = schema.dumps(tables)
-    scrub_tables(tables, ids, set(), max(erased.values(), default=""))
-    schema.set_meta(tables, ERASED_KEY, {**erased_in(tables), **erased})
+    _scrub_copy(tables, ids, erased)
     after = schema.dumps(tables)
     if after != before:
         _keep_time(path, lambda: blob.write(after))
         report.rewritten.append(path)
+
+
+def _scrub_copy(tables: schema.Tables, ids: set[str], erased: dict[str, str]) -> None:
+    """A whole copy of reflect.json (either layout) without the erased sessions.
+
+    A layout-2 copy's "home" summaries are dropped: they are derived, and any
+    restore of such a copy rebuilds the index from the session files.
+    """
+    layout2 = "sessions" not in tables
+    scrub_tables(tables, ids, set(), max(erased.values(), default=""))
+    schema.set_meta(tables, ERASED_KEY, {**erased_in(tables), **erased})
+    if layout2:
+        tables.pop("sessions", None)
+        tables.pop("actions", None)
+        if tables.get("home"):
+            tables["home"] = {}
 
 
 def _raw_bytes(path: Path) -> bytes | None:
@@ -433,12 +542,8 @@ def _keep_time(path: Path, write: Callable[[], None]) -> None:
 # --------------------------------------------------------------- restore
 
 
-def restorable_bytes(data_dir: Path, chosen: Path, codec: Codec | None) -> bytes:
-    """The bytes to put in place of the store when restoring ``chosen``.
-
-    Any session purged according to the current file or any backup is stripped
-    first, so a restore can never bring one back.
-    """
+def erased_ids_in_folder(data_dir: Path, codec: Codec | None) -> dict[str, str]:
+    """Every session purged according to the current file, any backup or set-aside file."""
     erased: dict[str, str] = {}
     from reflect_tui.store.repository import STORE_NAME
 
@@ -451,6 +556,16 @@ def restorable_bytes(data_dir: Path, chosen: Path, codec: Codec | None) -> bytes
         tables, _ = backups.parse(data) if data is not None else (None, None)
         if tables is not None:
             erased.update(erased_in(tables))
+    return erased
+
+
+def restorable_bytes(data_dir: Path, chosen: Path, codec: Codec | None) -> bytes:
+    """The bytes to put in place of the store when restoring ``chosen``.
+
+    Any session purged according to the current file or any backup is stripped
+    first, so a restore can never bring one back.
+    """
+    erased = erased_ids_in_folder(data_dir, codec)
     raw = chosen.read_bytes()
     if not erased:
         return raw
@@ -458,9 +573,7 @@ def restorable_bytes(data_dir: Path, chosen: Path, codec: Codec | None) -> bytes
     tables, problem = backups.parse(data)
     if tables is None:
         raise StoreError(f"The backup {chosen} {problem}; it was not restored.")
-    ids = set(erased)
-    scrub_tables(tables, ids, set(), max(erased.values()))
-    schema.set_meta(tables, ERASED_KEY, {**erased_in(tables), **erased})
+    _scrub_copy(tables, set(erased), erased)
     return (codec or PlainCodec()).encode(schema.dumps(tables))
 
 
@@ -507,13 +620,39 @@ def rewrite_everywhere(
     report = PurgeReport()
     with store._mutex:
         with store._writing():
-            tables = store._storage.tables
+            for record in list(store._iter_records()):
+                copy = schema.loads(schema.dumps(record))
+                if change_record(copy):
+                    store._put_session(copy, None)
+                    report.changed_sessions.add(str(copy.get("id")))
+            tables: schema.Tables = {
+                name: store._raw(name) for name in ("meta", "people", BIN_TABLE)
+            }
             before = _session_dumps(tables)
             change(tables)
             after = _session_dumps(tables)
-            report.changed_sessions = {k for k, v in after.items() if before.get(k) != v}
-            store._install(tables)
+            report.changed_sessions |= {k for k, v in after.items() if before.get(k) != v}
+            tables.pop("actions", None)
+            tables.pop("sessions", None)
+            for name, table in tables.items():
+                store._storage.tables[name] = table
+            store._install_small()
             store._dirty = True
+        for path in list(store._files.all_versions()):
+            blob = FileBlob(path, store._files.session_codec)
+            try:
+                record = schema.loads(blob.read() or b"")
+            except Exception:  # any codec or disk failure: the copy cannot be checked
+                report.problems.append(f"The earlier version {path} could not be read to check it.")
+                continue
+            if isinstance(record, dict) and change_record(record):
+                _keep_time(path, lambda b=blob, r=record: b.write(schema.dumps(r)))  # type: ignore[misc]
+                report.rewritten.append(path)
+
+        def change_entries(entries: dict[str, Doc]) -> bool:
+            return any([change_record(entry) for entry in entries.values()])
+
+        _rewrite_index_backups(store, report, change_entries)
         for path in _journal_files(store):
             blob = FileBlob(path, store._codec)
             try:
@@ -537,7 +676,13 @@ def rewrite_everywhere(
                 report.problems.append(f"{path} {problem}; it was left as is.")
                 continue
             old = schema.dumps(copy_tables)
+            layout2 = "sessions" not in copy_tables
             change(copy_tables)
+            if layout2:
+                copy_tables.pop("actions", None)
+                copy_tables.pop("sessions", None)
+                for doc in copy_tables.get("home", {}).values():
+                    change_record(doc)
             new = schema.dumps(copy_tables)
             if new != old:
                 _keep_time(path, lambda c=copy, n=new: c.write(n))  # type: ignore[misc]
@@ -545,12 +690,12 @@ def rewrite_everywhere(
     return report
 
 
-def records(store: Store) -> list[Doc]:
-    """Every session record, live and binned (the store's own dicts: read, never change)."""
+def records(store: Store) -> Iterator[Doc]:
+    """Every session record, live (read one at a time) and binned: read, never change."""
+    yield from store._iter_records()
     with store._state:
-        live = list(store._raw("sessions").values())
         binned = [d["session"] for d in _bin_docs(store).values() if "session" in d]
-    return live + binned
+    yield from binned
 
 
 def binned_ids(store: Store) -> set[str]:

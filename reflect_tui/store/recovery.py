@@ -16,9 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reflect_tui.domain.clock import Clock, SystemClock
-from reflect_tui.store import backups, erasure
+from reflect_tui.store import backups, erasure, layout, schema
 from reflect_tui.store.errors import StoreError, StoreReadOnly
-from reflect_tui.store.files import FILE_MODE, Codec, atomic_write, fsync_dir, temp_name, with_role
+from reflect_tui.store.files import (
+    FILE_MODE,
+    Codec,
+    FileBlob,
+    atomic_write,
+    fsync_dir,
+    temp_name,
+    with_role,
+)
 from reflect_tui.store.lock import WriterLock
 from reflect_tui.store.repository import STORE_NAME
 from reflect_tui.store.unlock import Unlock, codec_for_folder
@@ -31,9 +39,12 @@ class Restored:
     path: Path
     number: int = 1
     skipped: tuple[tuple[int, str], ...] = ()
+    notes: tuple[str, ...] = ()
 
     def message(self) -> str:
         kept = f" The previous file is kept as {self.set_aside}." if self.set_aside else ""
+        if self.notes:
+            kept += " " + " ".join(self.notes)
         why = ""
         if self.skipped:
             names = "; ".join(f"backup {n} {problem}" for n, problem in self.skipped)
@@ -120,6 +131,7 @@ def restore(
     data_dir = Path(data_dir).expanduser()
     if codec is None:
         codec = codec_for_folder(data_dir, unlock, data_dir / STORE_NAME)
+    base_codec = codec
     codec = with_role(codec, "store")
     found = backups.list_backups(data_dir)
     if not found:
@@ -151,7 +163,15 @@ def restore(
         stamp = (clock or SystemClock()).now()
         data = erasure.restorable_bytes(data_dir, chosen, codec)  # purged stays purged
         aside = backups.free_name(path, "before-restore", stamp) if path.exists() else None
+        notes: list[str] = []
         try:
+            tables, _ = backups.parse(FileBlob(chosen, codec).read() or b"")
+            if tables is not None and schema.schema_version(tables) > schema.TREE_VERSION:
+                # Layout 2: the session files go back to the versions that backup saw.
+                files = layout.Files(data_dir, base_codec)
+                erased = set(erasure.erased_ids_in_folder(data_dir, codec))
+                number_of = int(chosen.name[len(backups.PREFIX) : -len(backups.SUFFIX)])
+                notes = layout.restore_sessions(files, number_of, erased)
             _put_in_place(path, data, aside)
         except OSError as err:
             raise StoreError(
@@ -160,4 +180,4 @@ def restore(
             ) from err
     finally:
         lock.release()
-    return Restored(chosen, aside, path, chosen_number, skipped)
+    return Restored(chosen, aside, path, chosen_number, skipped, tuple(notes))

@@ -1,18 +1,26 @@
-"""Store: the repository API over one crash-safe, locked TinyDB file per data directory.
+"""Store: the repository API over a crash-safe, locked data folder (layout 2).
 
-All data lives in memory between operations (``MemoryStorage``); every change
-is committed as one whole-file atomic replace (``files.atomic_write``), after
-serialising first. A failed write leaves the file untouched and the memory is
-reloaded from it. Autosave goes to the small per-draft journal instead (see
-``journal`` and ``autosave``), folded into the file on flush and close.
+``reflect.json`` is a small TinyDB file (meta and settings, people, the bin,
+and the "home" part of the index) held in memory (``MemoryStorage``); each
+session is its own file under ``sessions/``, decoded only when it is asked for;
+summaries live in a sharded index under ``index/`` (``store/layout.py``),
+loaded shard by shard when needed and checked against ``reflect.json``. A
+commit serialises first, then writes the changed session files, the changed
+index shards and finally ``reflect.json`` (each an atomic replace): what a save
+writes does not grow with the store. A failed write leaves the files as they
+were and the memory is reloaded from them. Autosave goes to the small
+per-draft journal instead (see ``journal`` and ``autosave``), folded in on
+flush and close.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,10 +33,10 @@ from tinydb.table import Table
 
 from reflect_tui.domain.answers import ActionItem, ActionStatus
 from reflect_tui.domain.clock import Clock, SystemClock
+from reflect_tui.domain.decoding import DecodeError
 from reflect_tui.domain.people import Person
-from reflect_tui.domain.session import Session
-from reflect_tui.store import actions as actions_mod
-from reflect_tui.store import backups, erasure, schema
+from reflect_tui.domain.session import Session, Status
+from reflect_tui.store import backups, erasure, layout, schema
 from reflect_tui.store.actions import StoredAction
 from reflect_tui.store.errors import (
     FileUndecryptable,
@@ -45,13 +53,14 @@ from reflect_tui.store.files import (
     PlainCodec,
     ensure_dir,
     private_dir,
+    remove_durably,
     remove_stale_temps,
     tighten,
     with_role,
 )
 from reflect_tui.store.journal import Journal
 from reflect_tui.store.lock import WriterLock
-from reflect_tui.store.summary import SessionSummary, sort_key
+from reflect_tui.store.summary import SessionSummary
 from reflect_tui.store.unlock import Unlock, codec_for_folder
 
 if TYPE_CHECKING:
@@ -60,7 +69,11 @@ if TYPE_CHECKING:
 STORE_NAME = "reflect.json"
 FOLDED_KEY = "journal_folded"
 # erased_sessions / erase_pending: see store/erasure.py.
-INTERNAL_KEYS = frozenset({schema.SCHEMA_KEY, FOLDED_KEY, "erased_sessions", "erase_pending"})
+INTERNAL_KEYS = frozenset(
+    {schema.SCHEMA_KEY, FOLDED_KEY, "erased_sessions", "erase_pending", *layout.INTERNAL}
+)
+# Decoded records kept for a second look (a session opened twice): a few, never the store.
+CACHE_RECORDS = 16
 
 Doc = dict[str, Any]
 
@@ -150,11 +163,23 @@ class Store:
         self._autosavers: list[Autosaver] = []
         self._storage = MemoryStorage(schema.new_tables(), self._written)
         self._db = TinyDB(storage=lambda: self._storage)
-        self._sessions: dict[str, int] = {}
-        self._actions: dict[str, int] = {}
         self._people: dict[str, int] = {}
         self._meta: dict[str, int] = {}
+        self._files = layout.Files(data_dir, codec)
+        # The index: "home" entries (drafts and the newest sessions, kept in reflect.json),
+        # and the shards loaded so far (shard name -> session id -> entry).
+        self._home: dict[str, Doc] = {}
+        self._shards: dict[str, dict[str, Doc]] = {}
+        # Records saved or replayed but not yet in their files (all of them in a
+        # read-only window), and what the next commit writes (None: remove the file).
+        self._pinned: dict[str, Doc] = {}
+        self._dirty_sessions: dict[str, bytes | None] = {}
+        self._dirty_shards: set[str] = set()
+        self._cache: OrderedDict[str, Doc] = OrderedDict()
         self._summaries: dict[str, SessionSummary] = {}
+        # Session files whose earlier version was kept since the last backup.
+        self._kept: set[str] = set()
+        self._backup_number = 0
 
     # ----------------------------------------------------------------- opening
 
@@ -264,18 +289,68 @@ class Store:
             self._tighten_modes()
         raw = self._read_checked()
         if raw is None:
-            tables = schema.new_tables()
-            self._install(tables)
+            self._install(self._fresh_tables())
             if not self.read_only:
                 private_dir(self.data_dir)
+                self._dirty = True
                 self._commit()
             return
-        start = schema.migrate(raw)
-        self._install(raw)
-        if start != schema.SCHEMA_VERSION and not self.read_only:
-            self._dirty = True
-            self._commit()
+        schema.migrate(raw)
+        if schema.schema_version(raw) <= schema.TREE_VERSION:
+            self._migrate_tree(raw)
+        else:
+            self._install(raw)
+            self._check_pending()
         self._replay_journal()
+
+    def _fresh_tables(self) -> schema.Tables:
+        tables = schema.new_tables()
+        schema.set_meta(tables, layout.STORE_ID_KEY, secrets.token_hex(8))
+        schema.set_meta(tables, layout.INDEX_KEY, {"generation": 0, "shards": {}})
+        schema.set_meta(tables, layout.COUNT_KEY, 0)
+        schema.set_meta(tables, layout.DEPTH_KEY, 0)
+        schema.set_meta(tables, layout.DRAFTS_KEY, 0)
+        schema.set_meta(tables, layout.DRAFT_DEPTH_KEY, 0)
+        return tables
+
+    def _migrate_tree(self, tree: schema.Tables) -> None:
+        """Layout 1 (every session inside reflect.json) -> layout 2, at the first writable open.
+
+        The version-1 file is kept as a backup first. A read-only opening migrates
+        in memory only. Session files already in ``sessions/`` that the tree does not
+        hold (a version-1 backup restored over a version-2 folder) are kept as
+        earlier versions under ``backups/sessions/`` and removed.
+        """
+        records = list(tree.get("sessions", {}).values())
+        tables = self._fresh_tables()
+        for name in ("people", erasure.BIN_TABLE):
+            tables[name] = tree.get(name, {})
+        keep = {schema.SCHEMA_KEY, *layout.INTERNAL}
+        for doc in tree.get("meta", {}).values():
+            if doc.get("key") not in keep:
+                schema.set_meta(tables, str(doc["key"]), doc.get("value"))
+        self._install(tables)
+        if not self.read_only and self.path.exists():
+            self._backup_number = self._numbered(backups.make_backup(self.path, self.data_dir))
+            self._last_backup = time.monotonic()
+            self._kept = set()
+        wanted = {str(r["id"]) for r in records}
+        context = self._in_memory() if self.read_only else self._writing()
+        with context:
+            for record in records:
+                self._put_session(record, None)
+            if not self.read_only:
+                for sid in self._files.session_ids():
+                    if sid not in wanted:
+                        self._dirty_sessions[sid] = None
+            self._dirty = True
+
+    @staticmethod
+    def _numbered(path: Path | None) -> int:
+        if path is None:
+            return 0
+        stem = path.name[len(backups.PREFIX) : -len(backups.SUFFIX)]
+        return int(stem) if stem.isdigit() else 0
 
     def _tighten_modes(self) -> None:
         """A folder or file left readable by others (an old copy, a restore by hand) is closed."""
@@ -337,16 +412,27 @@ class Store:
         )
 
     def _install(self, tables: schema.Tables) -> None:
-        """Make ``tables`` the in-memory state and rebuild the id indexes."""
-        for name in ("sessions", "actions", "people", "meta"):
+        """Make ``tables`` (a version-2 reflect.json) the in-memory state; forget the rest."""
+        for name in ("people", "meta", erasure.BIN_TABLE, "home"):
             tables.setdefault(name, {})
         self._storage = MemoryStorage(tables, self._written)
         self._db = TinyDB(storage=lambda: self._storage)
-        self._sessions = {d["id"]: int(k) for k, d in tables["sessions"].items()}
-        self._actions = {d["id"]: int(k) for k, d in tables["actions"].items() if "id" in d}
         self._people = {d["id"]: int(k) for k, d in tables["people"].items() if "id" in d}
         self._meta = {d["key"]: int(k) for k, d in tables["meta"].items() if "key" in d}
+        self._home = {str(d["id"]): d for d in tables["home"].values() if "id" in d}
+        self._shards = {}
+        self._pinned = {}
+        self._dirty_sessions = {}
+        self._dirty_shards = set()
+        self._cache = OrderedDict()
         self._summaries = {}
+
+    def _install_small(self) -> None:
+        """After the small tables were replaced in place (a purge, forgetting a person)."""
+        tables = self._storage.tables
+        self._db = TinyDB(storage=lambda: self._storage)  # TinyDB caches each table's next id
+        self._people = {d["id"]: int(k) for k, d in tables["people"].items() if "id" in d}
+        self._meta = {d["key"]: int(k) for k, d in tables["meta"].items() if "key" in d}
 
     def _replay_journal(self) -> None:
         """Fold autosaved drafts newer than the file into it (in memory only if read-only)."""
@@ -450,23 +536,43 @@ class Store:
             raise
 
     def _commit(self) -> None:
-        """Serialise first, back up the old file if due, then replace the file atomically.
+        """Serialise first; then pending note, session files, index shards, reflect.json.
 
-        Only serialising holds ``_state``; the disk write holds just ``_mutex``.
+        Only serialising holds ``_state``; the disk writes hold just ``_mutex``.
         A read-only store refuses here, whatever the caller: this is the one way
-        to the file, so a reader can never write it.
+        to the files, so a reader can never write them. ``reflect.json`` is
+        written last: it is the commit point (its manifest names the shards
+        written before it; an interrupted commit is found by ``_check_pending``
+        or by a shard that does not match the manifest, and repaired).
         """
         self._check_writable()
         try:
             with self._state:
-                data = schema.dumps(self._storage.tables)
+                sessions = dict(self._dirty_sessions)
+                shards, data = self._serialise()
         except (TypeError, ValueError) as err:
             raise StoreWriteFailed(
                 f"Could not save to {self.path}: a value cannot be stored ({err}). "
                 "Nothing was written; the file is unchanged."
             ) from err
+        gen = int(self._manifest()["generation"])
         try:
             self._backup_if_due()
+            if sessions:
+                self._files.write_pending(gen, sorted(sessions))
+            for sid, body in sessions.items():
+                if sid not in self._kept:
+                    self._files.keep_version(sid, self._backup_number)
+                    self._kept.add(sid)
+                if body is None:
+                    remove_durably(self._files.paths.session(sid))
+                else:
+                    self._files.write_session(sid, body)
+            for name, shard in shards.items():
+                if shard is None:
+                    self._files.remove_shard(name)
+                else:
+                    self._files.write_shard(name, shard)
             self._blob.write(data)
             self._written_stat = _identity(self.path)
         except OSError as err:
@@ -475,7 +581,45 @@ class Store:
                 "unchanged. Free some disk space (or check the folder's permissions) and save "
                 "again; your work is still in this window."
             ) from err
+        with self._state:
+            for sid in sessions:
+                if self._dirty_sessions.get(sid, b"") is sessions[sid]:
+                    del self._dirty_sessions[sid]
+                record = self._pinned.pop(sid, None)
+                if record is not None:
+                    self._remember(sid, record)
+            self._dirty_shards.difference_update(shards)
         self._dirty = False
+
+    def _serialise(self) -> tuple[dict[str, bytes | None], bytes]:
+        """The changed shards and reflect.json, as bytes, for the next generation."""
+        manifest = self._manifest()
+        gen = int(manifest["generation"]) + 1
+        store_id = str(self._meta_value(layout.STORE_ID_KEY))
+        listed: dict[str, Doc] = dict(manifest["shards"])
+        shards: dict[str, bytes | None] = {}
+        for name in sorted(self._dirty_shards):
+            entries = self._shards.get(name, {})
+            if not entries:
+                shards[name] = None
+                listed.pop(name, None)
+                continue
+            body = layout.Files.shard_bytes(name, entries, store_id, gen)
+            shards[name] = body
+            listed[name] = {
+                "gen": gen,
+                "size": len(body),
+                "sha256": layout.digest(body),
+                "count": len(entries),
+                "drafts": sum(1 for e in entries.values() if layout.is_draft(e)),
+            }
+        self._set_meta_raw(layout.INDEX_KEY, {"generation": gen, "shards": listed})
+        self._set_meta_raw(layout.COUNT_KEY, sum(int(m["count"]) for m in listed.values()))
+        drafts = sum(int(m.get("drafts", 0)) for m in listed.values())
+        self._set_meta_raw(layout.DRAFTS_KEY, drafts)
+        home = sorted(self._home.values(), key=layout.sort_key, reverse=True)
+        self._storage.tables["home"] = {str(n): e for n, e in enumerate(home, start=1)}
+        return shards, schema.dumps(self._storage.tables)
 
     def _backup_if_due(self) -> None:
         now = time.monotonic()
@@ -490,16 +634,30 @@ class Store:
             and backups.check_file(self.path, self._store_codec)
         ):
             return
-        backups.make_backup(self.path, self.data_dir, self._keep_backups)
+        made = backups.make_backup(self.path, self.data_dir, self._keep_backups)
+        self._backup_number = self._numbered(made)
+        if made is not None:
+            layout.backup_index(self._files, self._backup_number)
+            kept = {self._numbered(p) for p in backups.list_backups(self.data_dir)}
+            layout.prune_index_backups(self.data_dir, kept)
+        # From now on, the first replacement of each session file keeps its old version.
+        self._kept = set()
         self._last_backup = now
 
     def _reload(self) -> None:
-        """After a failed write: put memory back to what the file holds."""
+        """After a failed write: put memory back to what the files hold."""
         self._dirty = False
         raw = self._read_checked()
-        tables = schema.new_tables() if raw is None else raw
+        tables = self._fresh_tables() if raw is None else raw
         schema.migrate(tables)
-        self._install(tables)
+        if schema.schema_version(tables) <= schema.TREE_VERSION:
+            read_only, self.read_only = self.read_only, True
+            try:
+                self._migrate_tree(tables)  # in memory; the next commit tries again
+            finally:
+                self.read_only = read_only
+        else:
+            self._install(tables)
         entries, _ = self._journal.entries()
         folded: dict[str, int] = dict(self._meta_value(FOLDED_KEY) or {})
         with self._in_memory():
@@ -530,62 +688,385 @@ class Store:
     def _put_meta(self, key: str, value: Any) -> None:
         self._put("meta", self._meta, key, {"key": key, "value": value})
 
+    def _set_meta_raw(self, key: str, value: Any) -> None:
+        """Change an internal meta value in memory (written with the next commit)."""
+        meta = self._raw("meta")
+        doc_id = self._meta.get(key)
+        if doc_id is None:
+            doc_id = max((int(k) for k in meta), default=0) + 1
+            self._meta[key] = doc_id
+            self._db = TinyDB(storage=lambda: self._storage)  # its cached next id is stale
+        meta[str(doc_id)] = {"key": key, "value": value}
+
     def _meta_value(self, key: str) -> Any:
         doc_id = self._meta.get(key)
         return None if doc_id is None else self._raw("meta")[str(doc_id)].get("value")
 
-    def _put_session(self, record: Doc, mark: int | None) -> None:
-        sid = record["id"]
-        old_id = self._sessions.get(sid)
-        old = self._raw("sessions").get(str(old_id)) if old_id is not None else None
-        old = dict(old) if old is not None else None
+    # ------------------------------------------------------------------ index
+
+    def _manifest(self) -> Doc:
+        value = self._meta_value(layout.INDEX_KEY)
+        if not isinstance(value, dict):
+            value = {"generation": 0, "shards": {}}
+            self._set_meta_raw(layout.INDEX_KEY, value)
+        return value
+
+    def _count(self) -> int:
+        return int(self._meta_value(layout.COUNT_KEY) or 0)
+
+    def _notice(self, text: str) -> None:
+        if text in self.warnings:
+            return
+        self.warnings.append(text)
+        if _notice_handler is not None:
+            _notice_handler(text)
+
+    def _shard(self, name: str) -> dict[str, Doc]:
+        """One shard of the index, checked against reflect.json (rebuilt if it does not match)."""
+        found = self._shards.get(name)
+        if found is not None:
+            return found
+        expect = self._manifest()["shards"].get(name)
+        store_id = str(self._meta_value(layout.STORE_ID_KEY))
+        try:
+            found = self._files.read_shard(name, expect, store_id)
+        except layout.IndexProblem as err:
+            found = self._rebuild_shard(name, expect, str(err))
+        self._shards[name] = found
+        return found
+
+    def _rebuild_shard(self, name: str, expect: Doc | None, problem: str) -> dict[str, Doc]:
+        """A shard that cannot be trusted is made again from the session files it covers."""
+        entries: dict[str, Doc] = {}
+        for sid in self._files.session_ids(prefix=name):
+            if layout.shard_of(sid) != name:
+                continue
+            try:
+                _, session, data = self._read_file(sid)
+            except StoreDamaged as err:
+                # Left out of the index (so never listed, opened or written from),
+                # and said: `reflect verify` and `reflect restore` name it again.
+                self._notice(str(err))
+                continue
+            entries[sid] = layout.entry_for(session, data)
+        for sid, record in self._pinned.items():
+            if layout.shard_of(sid) == name:
+                entries[sid] = layout.entry_for(self._decode(record), schema.dumps(record))
+        for sid, body in self._dirty_sessions.items():
+            if body is None and layout.shard_of(sid) == name:
+                entries.pop(sid, None)
+        before = int(expect.get("count", 0)) if expect else 0
+        self._set_meta_raw(layout.COUNT_KEY, self._count() + len(entries) - before)
+        drafts_before = int(expect.get("drafts", 0)) if expect else 0
+        drafts = sum(1 for e in entries.values() if layout.is_draft(e))
+        self._set_meta_raw(layout.DRAFTS_KEY, self._drafts() + drafts - drafts_before)
+        for sid in [s for s in self._home if layout.shard_of(s) == name]:
+            if sid not in entries or self._home[sid] != layout.home_entry(entries[sid]):
+                self._home_remove(sid)
+                if sid in entries:
+                    self._home_put(entries[sid])
+        self._dirty_shards.add(name)
+        self._dirty = True
+        path = self._files.paths.shard(name)
+        later = "" if self.read_only else " and is saved with the next change"
+        self._notice(
+            f"The index file {path} {problem}; it was rebuilt from the {len(entries)} "
+            f"session file(s) it covers{later}."
+        )
+        return entries
+
+    def _check_pending(self) -> None:
+        """Finish the index of a commit that was interrupted after its session files."""
+        pending = self._files.read_pending()
+        # A finished commit wrote reflect.json (with this generation) after the note.
+        if pending is None or pending[0] <= int(self._manifest()["generation"]):
+            return
+        for sid in pending[1]:
+            self._refresh(sid)
+        if self._dirty and not self.read_only:
+            with self._writing():
+                pass
+
+    def _refresh(self, sid: str) -> None:
+        """Make the index entry of ``sid`` match its session file (or drop it)."""
+        shard = self._shard(layout.shard_of(sid))
+        path = self._files.paths.session(sid)
+        if not path.exists():
+            if sid in shard:
+                self._drop_entry(sid)
+            return
+        _, session, data = self._read_file(sid)
+        entry = layout.entry_for(session, data)
+        if shard.get(sid) != entry:
+            self._set_entry(entry)
+
+    def _entries(self) -> list[Doc]:
+        """Every index entry (all shards loaded and checked)."""
+        names = set(self._manifest()["shards"]) | set(self._files.shard_names_on_disk())
+        names |= {layout.shard_of(sid) for sid in self._pinned}
+        found: list[Doc] = []
+        for name in sorted(names):
+            found.extend(self._shard(name).values())
+        return found
+
+    def _set_entry(self, entry: Doc) -> None:
+        sid = str(entry["id"])
+        name = layout.shard_of(sid)
+        shard = self._shard(name)
+        old = shard.get(sid)
+        shard[sid] = entry
+        self._dirty_shards.add(name)
+        if old is None:
+            self._set_meta_raw(layout.COUNT_KEY, self._count() + 1)
+        change = int(layout.is_draft(entry)) - int(old is not None and layout.is_draft(old))
+        if change:
+            self._set_meta_raw(layout.DRAFTS_KEY, self._drafts() + change)
         self._summaries.pop(sid, None)
-        self._put("sessions", self._sessions, sid, record)
-        raw_actions = self._raw("actions")
-        current = {aid: (n, raw_actions[str(n)]) for aid, n in self._actions.items()}
-        puts, stale = actions_mod.mirror_session(current, old, record)
-        if stale:
-            self._rebuild_actions()
+        self._home_remove(sid)
+        self._home_put(entry)
+        self._dirty = True
+
+    def _drop_entry(self, sid: str) -> None:
+        name = layout.shard_of(sid)
+        shard = self._shard(name)
+        old = shard.pop(sid, None)
+        if old is not None:
+            self._set_meta_raw(layout.COUNT_KEY, max(self._count() - 1, 0))
+            if layout.is_draft(old):
+                self._set_meta_raw(layout.DRAFTS_KEY, max(self._drafts() - 1, 0))
+        self._dirty_shards.add(name)
+        self._summaries.pop(sid, None)
+        self._home_remove(sid)
+        self._dirty = True
+
+    # "home" holds the ``home_depth`` newest sessions (at most HOME_RECENT) and the
+    # ``home_draft_depth`` newest drafts (at most HOME_DRAFTS, in practice all): enough to
+    # draw home and list recent sessions and drafts without reading a shard. Invariant:
+    # those are exactly the newest of all.
+
+    def _drafts(self) -> int:
+        return int(self._meta_value(layout.DRAFTS_KEY) or 0)
+
+    def _depth_value(self, drafts: bool = False) -> int:
+        key = layout.DRAFT_DEPTH_KEY if drafts else layout.DEPTH_KEY
+        return int(self._meta_value(key) or 0)
+
+    def _top(self, drafts: bool = False) -> list[Doc]:
+        pool = [e for e in self._home.values() if not drafts or layout.is_draft(e)]
+        pool.sort(key=layout.sort_key, reverse=True)
+        return pool[: self._depth_value(drafts)]
+
+    def _home_remove(self, sid: str) -> None:
+        if sid not in self._home:
+            return
+        for drafts, key in ((False, layout.DEPTH_KEY), (True, layout.DRAFT_DEPTH_KEY)):
+            if any(e["id"] == sid for e in self._top(drafts)):
+                self._set_meta_raw(key, self._depth_value(drafts) - 1)
+        del self._home[sid]
+
+    def _home_put(self, entry: Doc) -> None:
+        """Add an entry (already counted) to home if it is among the newest."""
+        sid = str(entry["id"])
+        entry = layout.home_entry(entry)
+        keep = False
+        for drafts, key in ((False, layout.DEPTH_KEY), (True, layout.DRAFT_DEPTH_KEY)):
+            if drafts and not layout.is_draft(entry):
+                continue
+            depth = self._depth_value(drafts)
+            others = (self._drafts() if drafts else self._count()) - 1
+            top = self._top(drafts)
+            newer = bool(top) and layout.sort_key(entry) > layout.sort_key(top[-1])
+            if depth >= others or newer:
+                keep = True
+                cap = layout.HOME_DRAFTS if drafts else layout.HOME_RECENT
+                self._set_meta_raw(key, min(depth + 1, cap))
+        if keep:
+            self._home[sid] = entry
+        if len(self._home) > layout.HOME_RECENT + self._depth_value(drafts=True) + 50:
+            self._trim_home()
+
+    def _trim_home(self) -> None:
+        wanted = {e["id"] for e in self._top()} | {e["id"] for e in self._top(drafts=True)}
+        self._home = {k: e for k, e in self._home.items() if k in wanted}
+
+    def _refill_home(self, entries: list[Doc]) -> None:
+        ordered = sorted(entries, key=layout.sort_key, reverse=True)
+        top = ordered[: layout.HOME_RECENT]
+        all_drafts = [e for e in ordered if layout.is_draft(e)]
+        drafts = all_drafts[: layout.HOME_DRAFTS]
+        self._home = {str(e["id"]): layout.home_entry(e) for e in [*top, *drafts]}
+        self._set_meta_raw(layout.DEPTH_KEY, len(top))
+        self._set_meta_raw(layout.DRAFT_DEPTH_KEY, len(drafts))
+        self._set_meta_raw(layout.COUNT_KEY, len(ordered))
+        self._set_meta_raw(layout.DRAFTS_KEY, len(all_drafts))
+
+    # ---------------------------------------------------------------- records
+
+    def _read_file(self, sid: str) -> tuple[Doc, Session, bytes]:
+        """Read, parse and decode one session file; StoreDamaged names what is wrong."""
+        path = self._files.paths.session(sid)
+        try:
+            data = self._files.read_session(sid)
+        except FileUndecryptable as err:
+            raise self._damaged_session(path, sid, err.problem) from None
+        except OSError as err:
+            raise StoreError(
+                f"Cannot read the session file {path}: {err.strerror or err}. "
+                "Check the folder's permissions."
+            ) from err
+        if data is None:
+            raise self._damaged_session(path, sid, "is missing (the index lists it)")
+        try:
+            record = schema.loads(data)
+        except ValueError:
+            raise self._damaged_session(
+                path, sid, "is not valid JSON; it may have been cut short"
+            ) from None
+        if not isinstance(record, dict) or record.get("id") != sid:
+            raise self._damaged_session(path, sid, "does not hold the session its name says")
+        try:
+            session = layout.decode_record(record)
+        except DecodeError as err:
+            raise self._damaged_session(
+                path, sid, f"has a record that cannot be read: its field {err.field} {err.problem}"
+            ) from None
+        except (KeyError, ValueError, TypeError, AttributeError) as err:
+            raise self._damaged_session(
+                path, sid, f"has a record that cannot be read ({type(err).__name__})"
+            ) from None
+        return record, session, data
+
+    def _damaged_session(self, path: Path, sid: str, problem: str) -> StoreDamaged:
+        versions = self._files.versions(sid)
+        data_opt = f" --data {self.data_dir}"
+        if versions:
+            advice = (
+                f"An earlier version is kept in {versions[0].parent}. Run `reflect restore"
+                f"{data_opt}` to put back the newest good versions (the bad file is kept aside)."
+            )
         else:
-            for doc_id, doc in puts:
-                if doc_id is None:
-                    self._actions[doc["id"]] = self._table("actions").insert(doc)
-                else:
-                    self._table("actions").update(_replace_with(doc), doc_ids=[doc_id])
+            advice = (
+                f"There is no earlier version of it. Run `reflect restore{data_opt}` to set it "
+                "aside, or keep a copy of the folder and ask your IT support for help."
+            )
+        return StoreDamaged(
+            f"The session file {path} (session {sid!r}) {problem}. Nothing has been written "
+            f"from it. {advice}",
+            path,
+            versions[0] if versions else None,
+        )
+
+    def _remember(self, sid: str, record: Doc) -> None:
+        self._cache[sid] = record
+        self._cache.move_to_end(sid)
+        while len(self._cache) > CACHE_RECORDS:
+            self._cache.popitem(last=False)
+
+    def _load(self, sid: str, *, cache: bool = True) -> tuple[Doc, Session | None]:
+        """The record of ``sid`` (and its Session if it was just decoded from its file).
+
+        A file whose bytes are not what the index recorded (edited, or written by
+        a commit that did not finish) is decoded and validated like any other;
+        its entry is then made again from it, never trusted.
+        """
+        record = self._pinned.get(sid) or self._cache.get(sid)
+        if record is not None:
+            return record, None
+        record, session, data = self._read_file(sid)
+        entry = self._shard(layout.shard_of(sid)).get(sid)
+        if entry is None or entry.get("sha256") != layout.digest(data):
+            fresh = layout.entry_for(session, data)
+            if entry is None or fresh != entry:
+                self._set_entry(fresh)
+                self._notice(
+                    f"The session file {self._files.paths.session(sid)} was changed outside "
+                    "reflect (or by a save that did not finish); the index now follows it."
+                )
+        if cache:
+            self._remember(sid, record)
+        return record, session
+
+    def _put_session(self, record: Doc, mark: int | None, session: Session | None = None) -> None:
+        """Stage a session record (and its index entry, made from the decoded Session)."""
+        sid = str(record["id"])
+        if not layout.safe_id(sid):
+            raise StoreError(f"The session id {sid!r} cannot be used as a file name.")
+        if session is None:
+            session = self._decode(record)
+        data = schema.dumps(record)
+        self._pinned[sid] = record
+        self._cache.pop(sid, None)
+        self._dirty_sessions[sid] = data
+        self._set_entry(layout.entry_for(session, data))
         if mark is not None:
             folded = dict(self._meta_value(FOLDED_KEY) or {})
             folded[sid] = mark
             self._put_meta(FOLDED_KEY, folded)
 
-    def _rebuild_actions(self) -> None:
-        table = self._table("actions")
-        table.truncate()
-        docs = list(actions_mod.rebuild_actions(self._raw("sessions")).values())
-        ids = table.insert_multiple(docs)
-        self._actions = {d["id"]: n for d, n in zip(docs, ids, strict=True)}
+    def _remove_session(self, sid: str) -> None:
+        """Stage the removal of a session file and its index entry."""
+        self._pinned.pop(sid, None)
+        self._cache.pop(sid, None)
+        self._dirty_sessions[sid] = None
+        self._drop_entry(sid)
+
+    def _record(self, sid: str) -> Doc:
+        return self._load(sid)[0]
+
+    def _iter_records(self) -> Iterator[Doc]:
+        """Every live record, one at a time (none kept)."""
+        with self._state:
+            ids = sorted(str(e["id"]) for e in self._entries())
+        for sid in ids:
+            with self._state:
+                if sid in self._dirty_sessions and self._dirty_sessions[sid] is None:
+                    continue
+                yield self._load(sid, cache=False)[0]
 
     # -------------------------------------------------------------- sessions
 
+    def _summary(self, entry: Doc) -> SessionSummary:
+        sid = str(entry["id"])
+        found = self._summaries.get(sid)
+        if found is None:
+            found = self._summaries[sid] = SessionSummary.from_json(entry["summary"])
+        return found
+
     def list_sessions(self) -> list[SessionSummary]:
-        """Every session, newest first, without decoding answers (summaries are cached)."""
+        """Every session, newest first, from the index (no session file is read)."""
         with self._state:
-            cache = self._summaries
-            found: list[tuple[tuple[str, str, str], SessionSummary]] = []
-            for record in self._raw("sessions").values():
-                summary = cache.get(record["id"])
-                if summary is None:
-                    summary = cache[record["id"]] = SessionSummary.from_record(record)
-                found.append((sort_key(record), summary))
-        # Sorted on the stored strings: same order as SessionSummary.sort_key, without
-        # formatting 2 x N dates on every call.
-        found.sort(key=lambda pair: pair[0], reverse=True)
-        return [summary for _, summary in found]
+            entries = self._entries()
+            if not self.read_only or len(entries) != len(self._home):
+                self._refill_home(entries)
+            entries.sort(key=layout.sort_key, reverse=True)
+            return [self._summary(e) for e in entries]
+
+    def recent_sessions(self, limit: int) -> list[SessionSummary]:
+        """The ``limit`` newest sessions (completed and drafts mixed), newest first.
+
+        Served from the "home" part of reflect.json (no shard is read) up to
+        HOME_RECENT sessions; a longer list reads the whole index.
+        """
+        if limit <= 0:
+            return []
+        with self._state:
+            if limit > self._depth_value() and self._depth_value() < self._count():
+                return self.list_sessions()[:limit]
+            top = sorted(self._home.values(), key=layout.sort_key, reverse=True)[:limit]
+            return [self._summary(e) for e in top]
+
+    def draft_sessions(self) -> list[SessionSummary]:
+        """Every draft, newest first (from "home", which keeps up to HOME_DRAFTS: no shard read)."""
+        with self._state:
+            if self._depth_value(drafts=True) < self._drafts():  # more than home keeps
+                return [s for s in self.list_sessions() if s.status is Status.DRAFT]
+            return [self._summary(e) for e in self._top(drafts=True)]
 
     def _resolve(self, session_id_or_prefix: str) -> str:
         key = session_id_or_prefix.strip()
-        if key in self._sessions:
+        if key and layout.safe_id(key) and key in self._candidates(key):
             return key
-        matches = [sid for sid in self._sessions if key and sid.startswith(key)]
+        matches = sorted(sid for sid in self._candidates(key) if key and sid.startswith(key))
         if len(matches) == 1:
             return matches[0]
         if not matches:
@@ -597,64 +1078,114 @@ class Store:
             "give more characters of it (see `reflect list`)."
         )
 
+    def _candidates(self, key: str) -> set[str]:
+        if len(key) >= layout.SHARD_CHARS and layout.safe_id(key):
+            return set(self._shard(layout.shard_of(key)))
+        if not key or not layout.safe_id(key):
+            return set()
+        return {str(e["id"]) for e in self._entries()}
+
     def get_session(self, session_id_or_prefix: str) -> Session:
+        """The whole session, decoded from its file on first use (StoreDamaged if it is bad)."""
         with self._state:
             sid = self._resolve(session_id_or_prefix)
-            record = self._raw("sessions")[str(self._sessions[sid])]
-            return self._decode(record)
+            record, session = self._load(sid)
+            return session if session is not None else self._decode(record)
 
     def _decode(self, record: Doc) -> Session:
+        """The one place a stored session record becomes a Session (see ``_encode``)."""
         try:
-            return Session.from_dict(record)
+            return layout.decode_record(record)
         except (KeyError, ValueError, TypeError) as err:
             raise StoreError(
-                f"The session {record.get('id')!r} in {self.path} cannot be read ({err})."
+                f"The session {record.get('id')!r} in {self.data_dir} cannot be read ({err})."
             ) from err
 
+    @staticmethod
+    def _encode(session: Session) -> Doc:
+        """The one place a Session becomes a stored record (see ``_decode``)."""
+        return layout.encode_session(session)
+
     def iter_sessions(self) -> Iterator[Session]:
-        """Every session, newest first (decoded one at a time)."""
+        """Every session, newest first, decoded one at a time (none is kept)."""
         with self._state:
-            records = sorted(self._raw("sessions").values(), key=sort_key, reverse=True)
-        for record in records:
-            yield self._decode(record)
+            ids = [str(e["id"]) for e in sorted(self._entries(), key=layout.sort_key, reverse=True)]
+        for sid in ids:
+            with self._state:
+                if self._dirty_sessions.get(sid, b"") is None:
+                    continue
+                record, session = self._load(sid, cache=False)
+            yield session if session is not None else self._decode(record)
+
+    def verify(self) -> list[str]:
+        """The full check (``reflect verify``): every session file decoded and compared.
+
+        Returns what is wrong, in plain words (empty when everything passes). An
+        index shard that does not match is rebuilt (and said); a session file that
+        does not decode is named with its field; a file the index does not know,
+        or one changed outside reflect, is said too.
+        """
+        before = len(self.warnings)
+        problems: list[str] = []
+        with self._state:
+            entries = {str(e["id"]): e for e in self._entries()}
+            on_disk = set(self._files.session_ids())
+        for sid in sorted(set(entries) | on_disk):
+            with self._state:
+                if sid in self._pinned:
+                    continue
+                try:
+                    _, _session, data = self._read_file(sid)
+                except StoreDamaged as err:
+                    problems.append(str(err))
+                    continue
+                if sid not in entries:
+                    problems.append(
+                        f"The session file {self._files.paths.session(sid)} is not in the "
+                        "index; it reads well, and is listed again once the index is rebuilt."
+                    )
+                elif entries[sid].get("sha256") != layout.digest(data):
+                    self._load(sid, cache=False)
+        problems[:0] = self.warnings[before:]
+        return problems
 
     def has_session(self, session_id: str) -> bool:
-        return session_id in self._sessions
+        if not layout.safe_id(session_id):
+            return False
+        with self._state:
+            return session_id in self._shard(layout.shard_of(session_id))
 
     def session_count(self) -> int:
-        return len(self._sessions)
+        """How many sessions are stored (a number kept in reflect.json: nothing is read)."""
+        return self._count()
 
     def save_session(self, session: Session) -> None:
-        """Write the session into the file; it is on disk when this returns."""
+        """Write the session into its file; it is on disk when this returns."""
         self.save_sessions([session])
 
     def save_sessions(self, sessions: Iterable[Session]) -> None:
-        """Save many sessions in one file write (sample data, imports)."""
+        """Save many sessions in one commit (sample data, imports)."""
         with self._mutex:
             journaled: list[str] = []
             with self._writing():
                 now = self.clock.now()
-                new: dict[str, Doc] = {}
                 sessions = list(sessions)
                 erasure.refuse_erased(self, (s.id for s in sessions))
                 for session in sessions:
                     session.updated_at = now
-                    record = session.to_dict()
+                    record = self._encode(session)
                     mark = None
                     if self._journal.path_for(session.id).exists():
                         journaled.append(session.id)
                         mark = self._journal.next_seq()
-                    if session.id in self._sessions or mark is not None:
-                        self._put_session(record, mark)
-                    else:
-                        new[session.id] = record
-                if len(new) > 1:
-                    ids = self._table("sessions").insert_multiple(new.values())
-                    self._sessions.update(dict(zip(new, ids, strict=True)))
-                    self._rebuild_actions()
-                elif new:
-                    self._put_session(next(iter(new.values())), None)
-            # The file now holds these drafts; their journals are superseded.
+                    try:
+                        self._put_session(record, mark, session)
+                    except (TypeError, ValueError) as err:
+                        raise StoreWriteFailed(
+                            f"Could not save {session.title!r}: a value cannot be stored "
+                            f"({err}). Nothing was written."
+                        ) from err
+            # The files now hold these drafts; their journals are superseded.
             for sid in journaled:
                 self._journal.remove(sid)
 
@@ -662,9 +1193,7 @@ class Store:
         with self._writing():
             sid = self._resolve(session_id)
             self._journal.remove(sid)
-            self._summaries.pop(sid, None)
-            self._table("sessions").remove(doc_ids=[self._sessions.pop(sid)])
-            self._rebuild_actions()
+            self._remove_session(sid)
 
     def autosaver(
         self,
@@ -686,7 +1215,7 @@ class Store:
         erasure.refuse_erased(self, [session.id])
         with self._mutex:
             session.updated_at = self.clock.now()
-            record = session.to_dict()
+            record = self._encode(session)
             try:
                 self._journal.write(record, self._journal.next_seq())
             except (TypeError, ValueError) as err:
@@ -707,24 +1236,38 @@ class Store:
     # ----------------------------------------------------------------- actions
 
     def actions(self) -> list[StoredAction]:
-        """Every action, as it stands in the newest session holding it (no session decode)."""
+        """Every action, as it stands in the newest session holding it (from the index)."""
         with self._state:
-            return [StoredAction.from_doc(d) for d in self._raw("actions").values()]
+            entries = self._entries()
+        best: dict[str, tuple[tuple[str, str], Doc, Doc]] = {}
+        seen: dict[str, set[str]] = {}
+        for entry in entries:
+            summary = entry["summary"]
+            rank = (str(summary["date"]), str(summary.get("updated_at") or ""))
+            for action in entry.get("actions", []):
+                aid = str(action["id"])
+                seen.setdefault(aid, set()).add(str(entry["id"]))
+                if aid not in best or rank >= best[aid][0]:
+                    best[aid] = (rank, action, entry)
+        found: list[StoredAction] = []
+        for aid in sorted(best):
+            _, action, entry = best[aid]
+            summary = entry["summary"]
+            found.append(
+                StoredAction(
+                    action=ActionItem.from_json(dict(action)),
+                    session_id=str(entry["id"]),
+                    session_date=SessionSummary.from_json(summary).date,
+                    session_title=str(summary["title"]),
+                    template_id=str(summary["template_id"]),
+                    seen_in=tuple(sorted(seen[aid])),
+                )
+            )
+        return found
 
     def open_actions(self) -> list[ActionItem]:
-        """Actions still open, in their current state (for "due soon" lists).
-
-        Filtered on the stored documents first: most actions in a long-lived store
-        are closed, and decoding them only to drop them was most of the cost.
-        """
-        open_ = ActionStatus.OPEN.value
-        with self._state:
-            docs = [
-                d["action"]
-                for d in self._raw("actions").values()
-                if d["action"].get("status", open_) == open_
-            ]
-        return [a for a in (ActionItem.from_json(d) for d in docs) if a.status is ActionStatus.OPEN]
+        """Actions still open, in their current state (for "due soon" lists)."""
+        return [s.action for s in self.actions() if s.action.status is ActionStatus.OPEN]
 
     # ------------------------------------------------------------------ people
 

@@ -1,9 +1,12 @@
 """The layout of the TinyDB file, its schema version and the migrations between versions.
 
-The file is plain TinyDB JSON: ``{table: {doc_id: document}}`` with the tables
-``sessions``, ``actions``, ``people`` and ``meta``. ``meta`` holds
-``{"key": ..., "value": ...}`` documents, one of them ``schema_version``.
-A file without it is version 0. See docs/storage.md.
+The file is plain TinyDB JSON: ``{table: {doc_id: document}}``. ``meta`` holds
+``{"key": ..., "value": ...}`` documents, one of them ``schema_version``; a file
+without it is version 0. Versions 0 and 1 hold every session in the table
+``sessions`` (and 1 the ``actions`` mirror); version 2 holds ``meta``,
+``people``, ``bin`` and ``home`` only, the sessions being one file each
+(``store/layout.py``). ``migrate`` brings a tree to version 1 in memory; the
+Store turns a version-1 tree into the version-2 files. See docs/storage.md.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ import orjson
 
 from reflect_tui.store.actions import rebuild_actions
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# The last version whose whole content is one tree (sessions included).
+TREE_VERSION = 1
 SCHEMA_KEY = "schema_version"
 
 # Trees parsed from at least this many bytes are frozen out of the cyclic GC. Even a
@@ -106,10 +111,10 @@ MIGRATIONS: dict[int, Callable[[Tables], None]] = {0: _v0_to_v1}
 
 
 def migrate(tables: Tables) -> int:
-    """Bring ``tables`` to SCHEMA_VERSION in memory; returns the version it started at."""
+    """Bring a tree older than TREE_VERSION to it in memory; returns the version it started at."""
     start = schema_version(tables)
     version = start
-    while version < SCHEMA_VERSION:
+    while version < TREE_VERSION:
         MIGRATIONS[version](tables)
         version += 1
         set_meta(tables, SCHEMA_KEY, version)
@@ -117,6 +122,7 @@ def migrate(tables: Tables) -> int:
 
 
 def new_tables() -> Tables:
-    tables: Tables = {"sessions": {}, "actions": {}, "people": {}, "meta": {}}
+    """An empty version-2 ``reflect.json`` (the sessions live in files beside it)."""
+    tables: Tables = {"meta": {}, "people": {}, "bin": {}, "home": {}}
     set_meta(tables, SCHEMA_KEY, SCHEMA_VERSION)
     return tables

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from reflect_tui.domain.session import Status
+from reflect_tui.domain.session import Session, Status
 from reflect_tui.domain.template import Confidentiality, SessionKind
 
 
@@ -27,6 +27,49 @@ class SessionSummary:
     updated_at: datetime | None
     current_step: int
     step_count: int
+
+    @classmethod
+    def of(cls, session: Session) -> SessionSummary:
+        """The summary of a decoded session (the index is built from this, at save time)."""
+        return cls(
+            id=session.id,
+            date=session.date,
+            title=session.title,
+            template_id=session.template.id,
+            template_title=session.template.title,
+            kind=session.template.kind,
+            status=session.status,
+            confidentiality=session.confidentiality,
+            team=session.team,
+            subject=session.subject,
+            facilitator=session.facilitator,
+            participants=tuple(session.participants),
+            updated_at=session.updated_at.replace(microsecond=0) if session.updated_at else None,
+            current_step=session.current_step,
+            step_count=len(session.template.steps),
+        )
+
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> SessionSummary:
+        """Read an index entry's summary (``to_json``); ValueError/KeyError if it is not one."""
+        updated = doc["updated_at"]
+        return cls(
+            id=str(doc["id"]),
+            date=date.fromisoformat(doc["date"]),
+            title=str(doc["title"]),
+            template_id=str(doc["template_id"]),
+            template_title=str(doc["template_title"]),
+            kind=SessionKind(doc["kind"]),
+            status=Status(doc["status"]),
+            confidentiality=Confidentiality(doc["confidentiality"]),
+            team=str(doc["team"]),
+            subject=str(doc["subject"]),
+            facilitator=str(doc["facilitator"]),
+            participants=tuple(str(p) for p in doc["participants"]),
+            updated_at=datetime.fromisoformat(updated) if updated else None,
+            current_step=int(doc["current_step"]),
+            step_count=int(doc["step_count"]),
+        )
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> SessionSummary:

@@ -21,10 +21,18 @@ from reflect_tui.domain.session import Session
 from reflect_tui.store.actions import StoredAction
 
 KNOWN_TABLES = ("sessions", "actions", "people", "meta")
+# Checked when present (layout 2's reflect.json): the "home" part of the index.
+CHECKED_TABLES = (*KNOWN_TABLES, "home")
 FOLDED_KEY = "journal_folded"
 SCHEMA_KEY = "schema_version"
 
-_NOUNS = {"sessions": "session", "actions": "action", "people": "person", "meta": "setting"}
+_NOUNS = {
+    "sessions": "session",
+    "actions": "action",
+    "people": "person",
+    "meta": "setting",
+    "home": "session summary",
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +73,7 @@ def _check(
 
 def check_session(doc: dict[str, Any]) -> DecodeError | None:
     """None if ``doc`` reads as a session (journal entries use this)."""
-    found = _check("sessions", "-", doc, Session.from_dict)
+    found = _check("sessions", "-", doc, _session)
     return None if found is None else DecodeError(found.field, found.problem)
 
 
@@ -96,11 +104,34 @@ def _person(doc: dict[str, Any]) -> None:
     Person.from_json(doc)
 
 
+def _home(doc: dict[str, Any]) -> None:
+    from reflect_tui.store.summary import SessionSummary
+
+    if not isinstance(doc.get("id"), str):
+        raise DecodeError("id", "is missing or not text")
+    summary = doc.get("summary")
+    if not isinstance(summary, dict) or summary.get("id") != doc["id"]:
+        raise DecodeError("summary", "is missing or not this session's")
+    try:
+        SessionSummary.from_json(summary)
+    except KeyError as err:
+        raise DecodeError(f"summary.{err.args[0]}", "is missing") from None
+    except (TypeError, ValueError) as err:
+        raise DecodeError("summary", f"cannot be read ({err})") from None
+
+
+def _session(doc: dict[str, Any]) -> Session:
+    from reflect_tui.store.layout import decode_record
+
+    return decode_record(doc)
+
+
 READERS: dict[str, Callable[[Any], Any]] = {
-    "sessions": Session.from_dict,
+    "sessions": _session,
     "actions": _action,
     "people": _person,
     "meta": _meta,
+    "home": _home,
 }
 
 
@@ -121,7 +152,7 @@ def check_tables(tables: Mapping[str, Mapping[str, dict[str, Any]]]) -> BadRecor
 
 
 def _check_tables(tables: Mapping[str, Mapping[str, dict[str, Any]]]) -> BadRecord | None:
-    for table in KNOWN_TABLES:
+    for table in CHECKED_TABLES:
         read = READERS[table]
         key = "key" if table == "meta" else "id"
         seen: dict[str, str] = {}

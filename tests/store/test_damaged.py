@@ -1,12 +1,16 @@
-"""A damaged store or journal × every CLI command (and the app's start).
+"""A damaged store, session file or journal × every CLI command (and the app's start).
 
 Each damage is one a disk, an editor or an older bug could leave behind: a
-record with one bad value inside an otherwise valid file, two records with one
-id, a cut-short file, garbage, an empty file, ``{}``, a wrong layout, a newer
-schema, a huge file. For every one, every command must print a plain message
-(which file, which record and field, what to do), exit non-zero, print no
-traceback, leave the file and the backups exactly as they were, and a plain
-``reflect restore`` must bring back the newest good backup.
+record with one bad value inside an otherwise valid file, a file holding
+another record, a cut-short file, garbage, an empty file, ``{}``, a wrong
+layout, a newer schema, a huge file. Damage to ``reflect.json`` is refused by
+every command: a plain message (which file, which record and field, what to
+do), a non-zero exit, no traceback, the folder exactly as it was. A damaged
+session file is found when that session is read (never at open: the store does
+not read every session to open), refused the same way by every command that
+reads it and by ``reflect verify``, while the rest of the store keeps working
+without writing. Either way a plain ``reflect restore`` brings back the newest
+good backup.
 """
 
 from __future__ import annotations
@@ -46,8 +50,10 @@ def _edit(change: Callable[[Tree], None]) -> Callable[[bytes], bytes]:
 
 
 def _set(path: str, value: Any) -> Callable[[bytes], bytes]:
-    def change(tree: Tree) -> None:
-        node = _session(tree)
+    """Change one value of a session file's record."""
+
+    def change(record: Tree) -> None:
+        node = record
         *parents, last = path.split(".")
         for key in parents:
             node = node[key]
@@ -56,20 +62,17 @@ def _set(path: str, value: Any) -> Callable[[bytes], bytes]:
     return _edit(change)
 
 
-def _action_status(tree: Tree) -> None:
-    _session(tree)["answers"]["actions"][0]["status"] = "maybe"
+def _action_status(record: Tree) -> None:
+    record["answers"]["actions"][0]["status"] = "maybe"
+
+
+def _other_id(record: Tree) -> None:
+    record["id"] = "0123456789ab"
 
 
 def _folded(tree: Tree) -> None:
     meta = tree["meta"]
     meta[str(len(meta) + 1)] = {"key": "journal_folded", "value": "all of them"}
-
-
-def _duplicate(tree: Tree) -> None:
-    sessions = tree["sessions"]
-    copy = dict(_session(tree))
-    copy["title"] = "A second record with the same id"
-    sessions[str(max(int(k) for k in sessions) + 1)] = copy
 
 
 def _future(tree: Tree) -> None:
@@ -78,20 +81,32 @@ def _future(tree: Tree) -> None:
             doc["value"] = 99
 
 
+def _home_summary(tree: Tree) -> None:
+    _first(tree, "home")["summary"]["date"] = "someday"
+
+
 def _person_name(tree: Tree) -> None:
     _first(tree, "people")["name"] = ["not", "a", "name"]
 
 
-# damage -> (bytes -> bytes, words the message must contain)
-DAMAGE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
+# damage to a session file -> (bytes -> bytes, words the message must contain)
+SESSION_DAMAGE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "bad date": (_set("date", "not-a-date"), "field date"),
     "bad status": (_set("status", "half-done"), "field status"),
     "bad template.kind": (_set("template.kind", "party"), "field template.kind"),
     "bad updated_at": (_set("updated_at", "yesterday"), "field updated_at"),
     "bad action status": (_edit(_action_status), "answers.actions[0].status"),
+    "another session's record": (_edit(_other_id), "does not hold the session its name says"),
+    "truncated": (lambda b: b[: len(b) // 2], "not valid JSON"),
+    "garbage": (lambda b: os.urandom(64) + b"\xff", "not valid JSON"),
+    "empty": (lambda b: b"", "not valid JSON"),
+}
+
+# damage to reflect.json -> (bytes -> bytes, words the message must contain)
+DAMAGE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "bad journal_folded": (_edit(_folded), "journal_folded"),
     "bad person": (_edit(_person_name), "field name"),
-    "duplicate ids": (_edit(_duplicate), "two records share it"),
+    "bad home summary": (_edit(_home_summary), "field summary"),
     "truncated": (lambda b: b[: len(b) // 2], "not valid JSON"),
     "garbage": (lambda b: os.urandom(64) + b"\xff", "not valid JSON"),
     "empty": (lambda b: b"", "is empty"),
@@ -183,15 +198,61 @@ def test_a_damaged_store_is_refused_by_every_command_and_restore_recovers(
     assert aside.read_bytes() == before[STORE_NAME]
 
 
+def newest_file(data_dir: Path) -> tuple[Path, str]:
+    with Store.open(data_dir, FixedClock(NOW), read_only=True) as store:
+        (sid,) = [s.id for s in store.list_sessions() if s.title == "Only in the newest"]
+    return data_dir / "sessions" / f"{sid}.json", sid
+
+
+@pytest.mark.parametrize("kind", list(SESSION_DAMAGE))
+def test_a_damaged_session_file_is_refused_where_it_is_read_and_restore_recovers(
+    data_dir: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good_store(data_dir)
+    path, sid = newest_file(data_dir)
+    damage, words = SESSION_DAMAGE[kind]
+    replace_file(path, damage(path.read_bytes()))
+    before = folder_state(data_dir)
+    data = str(data_dir)
+    for argv in (
+        ["verify", "--data", data],
+        ["export", sid, "--data", data],
+        ["export", "--check", sid, "--data", data],
+    ):
+        code = cli.main(argv)
+        out, err = capsys.readouterr()
+        shown = out + err
+        assert code != 0, (argv, shown)
+        assert "Traceback" not in shown and 'File "' not in shown, argv
+        assert str(path) in shown and words in shown, (argv, shown)
+        assert "reflect restore" in shown, argv
+        assert folder_state(data_dir) == before, f"{argv} changed the folder"
+    # What does not read that session keeps working, and writes nothing either.
+    assert cli.main(["list", "--data", data]) == 0
+    assert "Only in the newest" in capsys.readouterr().out
+    assert folder_state(data_dir) == before
+    assert cli.main(["restore", "--data", data]) == 0
+    out, _ = capsys.readouterr()
+    assert "Restored" in out and "backup 1" in out
+    assert cli.main(["verify", "--data", data]) == 0
+    capsys.readouterr()
+    with Store.open(data_dir, FixedClock(NOW), read_only=True) as store:
+        assert [s.title for s in store.list_sessions()] == ["In the backup"]
+        assert [a.action.what for a in store.actions()] == ["Book the room"]
+    # The damaged file is not deleted: it is kept with the earlier versions.
+    (kept,) = (data_dir / "backups" / "sessions" / sid).iterdir()
+    assert kept.read_bytes() == before[f"sessions/{sid}.json"]
+
+
 def test_a_damaged_newest_backup_is_skipped_by_restore_and_named(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     good_store(data_dir)
     with Store.open(data_dir, FixedClock(NOW)) as store:  # a third generation: backups 1, 2
         store.save_session(make_session("Third"))
-    backups = sorted((data_dir / "backups").iterdir())
+    backups = sorted((data_dir / "backups").glob("reflect-*.json"))
     assert len(backups) == 2
-    replace_file(backups[-1], _set("date", "soon")(backups[-1].read_bytes()))
+    replace_file(backups[-1], _edit(_person_name)(backups[-1].read_bytes()))
     replace_file(data_dir / STORE_NAME, b"{}")
     assert cli.main(["restore", "--data", str(data_dir)]) == 0
     out = capsys.readouterr().out
@@ -204,7 +265,7 @@ def test_a_damaged_store_is_never_backed_up(data_dir: Path) -> None:
     """Writes are refused at open, so the damage can never become the newest backup."""
     good_store(data_dir)
     path = data_dir / STORE_NAME
-    replace_file(path, _set("status", "gone")(path.read_bytes()))
+    replace_file(path, _edit(_person_name)(path.read_bytes()))
     backups_before = sorted(p.name for p in (data_dir / "backups").iterdir())
     for _ in range(7):
         cli.main(["people", "add", "Robin", "--data", str(data_dir)])
@@ -276,7 +337,7 @@ def test_restore_killed_at_every_step_leaves_a_readable_store(tmp_path: Path) ->
     with Store.open(template, FixedClock(NOW)) as store:  # backups 1 and 2
         store.save_session(make_session("Third"))
     old = (template / STORE_NAME).read_bytes()
-    restored = sorted((template / "backups").iterdir())[0].read_bytes()
+    restored = sorted((template / "backups").glob("reflect-*.json"))[0].read_bytes()
     child = Path(__file__).parent / "restore_child.py"
     kills = 0
     for step in range(1, 200):

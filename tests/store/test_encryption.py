@@ -125,8 +125,11 @@ def test_the_standalone_script_decrypts_a_store_the_app_wrote(
     tables = json.loads(run_decrypt_script(folder))
     assert any(CANARY in s["title"] for s in tables["sessions"].values())
     # ...and a backup, with the recovery key instead of the passphrase.
-    backup = sorted((folder / "backups").iterdir())[0]
-    assert json.loads(run_decrypt_script(folder, str(backup), secret=recovery))["sessions"]
+    backup = sorted((folder / "backups").glob("reflect-*.json"))[0]
+    assert json.loads(run_decrypt_script(folder, str(backup), secret=recovery))["meta"]
+    # ...and one session file on its own.
+    (one,) = (folder / "sessions").glob("*.json")
+    assert CANARY in json.loads(run_decrypt_script(folder, str(one)))["title"]
 
 
 # ------------------------------------------------------------- encrypted store

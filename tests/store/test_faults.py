@@ -339,11 +339,11 @@ def test_a_version_0_file_is_migrated_and_the_original_kept(
     original = (FIXTURES / "v0_store.json").read_bytes()
     shutil.copyfile(FIXTURES / "v0_store.json", data_dir / STORE_NAME)
     with Store.open(data_dir, clock, read_only=True) as viewer:
-        assert viewer.schema_version == 1
+        assert viewer.schema_version == 2
         assert len(viewer.actions()) == 1
     assert (data_dir / STORE_NAME).read_bytes() == original  # read-only: migrated in memory
     with Store.open(data_dir, clock) as store:
-        assert store.schema_version == 1
+        assert store.schema_version == 2
         assert [s.title for s in store.list_sessions()] == [
             "Second old session",
             "Reflection from the old version",
@@ -352,5 +352,5 @@ def test_a_version_0_file_is_migrated_and_the_original_kept(
         assert (row.action.id, row.action.status.value) == ("v0action001", "done")
         assert row.session_id == "v0session002"
         assert [p.name for p in store.people()] == ["Sam Smith"]
-    (backup,) = (data_dir / "backups").iterdir()
+    (backup,) = (data_dir / "backups").glob("reflect-*.json")
     assert backup.read_bytes() == original

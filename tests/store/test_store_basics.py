@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 import threading
 from datetime import timedelta
@@ -13,7 +14,7 @@ from store_samples import NOW, OsProxy, add_learning, make_session, with_action
 from reflect_tui.domain.answers import ActionStatus
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.domain.people import Person
-from reflect_tui.domain.session import Status
+from reflect_tui.domain.session import Session, Status
 from reflect_tui.store import STORE_NAME, Store, StoreError, StoreReadOnly, files
 
 
@@ -60,6 +61,23 @@ def test_list_is_newest_first_with_summary_fields(data_dir: Path, clock: FixedCl
     assert (first.status, first.team, first.participants) == (Status.COMPLETE, "North", ("Sam",))
     assert (first.current_step, first.step_count, first.date) == (1, 2, NOW.date())
     assert summaries[1].facilitator == "Jo"
+
+
+def test_home_lists_recent_sessions_and_drafts_newest_first(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    sessions = [make_session(f"S{n}", when=NOW - timedelta(days=n)) for n in range(5)]
+    for n, session in enumerate(sessions):
+        session.status = Status.DRAFT if n % 2 else Status.COMPLETE
+    with Store.open(data_dir, clock) as store:
+        store.save_sessions(sessions)
+        recent = store.recent_sessions(3)
+        drafts = store.draft_sessions()
+        count = store.session_count()
+        assert store.recent_sessions(0) == []
+    assert [s.title for s in recent] == ["S0", "S1", "S2"]
+    assert [s.title for s in drafts] == ["S1", "S3"]
+    assert count == 5
 
 
 def test_sessions_can_be_found_by_unique_prefix(data_dir: Path, clock: FixedClock) -> None:
@@ -172,17 +190,26 @@ def test_backups_rotate_and_keep_the_newest_five(data_dir: Path, clock: FixedClo
     for n in range(8):
         with Store.open(data_dir, clock) as store:
             store.save_session(make_session(f"Session {n}"))
-    backups = sorted((data_dir / "backups").iterdir())
+    backups = sorted((data_dir / "backups").glob("reflect-*.json"))
     assert len(backups) == 5
     assert all(mode(p) == 0o600 for p in backups)
-    titles = sorted(s["title"] for s in _sessions_in(backups[-1]))
+    # Beside each backup of reflect.json, its index as it was (only five kept too).
+    assert [p.name for p in sorted((data_dir / "backups").glob("index-*"))] == [
+        b.name.replace("reflect-", "index-").removesuffix(".json") for b in backups
+    ]
+    titles = sorted(str(s["title"]) for s in _sessions_in(backups[-1]))
     assert titles == [f"Session {n}" for n in range(7)]
 
 
 def _sessions_in(path: Path) -> list[dict[str, object]]:
+    """The sessions a backup of reflect.json knows (the summaries in its index)."""
     import json
 
-    return list(json.loads(path.read_text())["sessions"].values())
+    folder = path.with_name(path.name.replace("reflect-", "index-").removesuffix(".json"))
+    found: list[dict[str, object]] = []
+    for shard in sorted(folder.glob("*.json")):
+        found.extend(e["summary"] for e in json.loads(shard.read_text())["entries"].values())
+    return found
 
 
 def test_stale_temp_files_are_removed_at_open(data_dir: Path, clock: FixedClock) -> None:
@@ -202,9 +229,12 @@ def test_the_file_is_plain_tinydb(data_dir: Path, clock: FixedClock) -> None:
     with Store.open(data_dir, clock) as store:
         store.save_session(session)
     db = TinyDB(data_dir / STORE_NAME, access_mode="r")
-    assert [d["id"] for d in db.table("sessions").all()] == [session.id]
-    assert db.table("meta").get(doc_id=1) == {"key": "schema_version", "value": 1}
+    assert [d["summary"]["title"] for d in db.table("home").all()] == [session.title]
+    assert db.table("meta").get(doc_id=1) == {"key": "schema_version", "value": 2}
     db.close()
+    # Each session is a plain JSON file of its own, exactly its record.
+    record = json.loads((data_dir / "sessions" / f"{session.id}.json").read_text())
+    assert record == Session.from_dict(record).to_dict() and record["title"] == session.title
 
 
 class BlockingDisk(OsProxy):
@@ -252,9 +282,9 @@ def test_a_long_opening_keeps_taking_backups(
     with Store.open(data_dir, clock) as store:
         for n in range(4):
             store.save_session(make_session(f"Session {n}"))
-        kept = sorted((data_dir / "backups").iterdir())
+        kept = sorted((data_dir / "backups").glob("reflect-*.json"))
         assert len(kept) == 4  # the new empty store, then after sessions 0, 1 and 2
         assert [len(_sessions_in(p)) for p in kept] == [0, 1, 2, 3]
         store.path.write_text("not ours and not JSON")  # someone else broke it
         store.save_session(make_session("Session 4"))
-        assert sorted((data_dir / "backups").iterdir()) == kept
+        assert sorted((data_dir / "backups").glob("reflect-*.json")) == kept
