@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reflect_tui.domain.answers import action_items
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import FieldKind
 from reflect_tui.store import schema
@@ -104,7 +105,7 @@ def listed_actions(session: Session) -> list[Doc]:
     found: list[Doc] = []
     for f in session.template.all_fields():
         if f.kind is FieldKind.ACTIONS and not f.private:
-            found.extend(a.to_json() for a in session.answers.get(f.id, []) if a.id)
+            found.extend(a.to_json() for a in action_items(session.answers.get(f.id)) if a.id)
     return found
 
 
