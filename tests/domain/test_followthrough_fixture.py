@@ -97,11 +97,13 @@ def test_saving_an_old_store_writes_the_new_format_and_opens_again(old_store: Pa
     clock = FixedClock(datetime(2026, 11, 20, 10))
     with Store.open(old_store, clock) as store:
         store.save_sessions(list(store.iter_sessions()))
-    tables = json.loads((old_store / "reflect.json").read_text(encoding="utf-8"))
-    records = list(tables["sessions"].values())
+    # Layout 2 (issue 16) keeps one file per session; each is written in record format 2.
+    records = [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted((old_store / "sessions").glob("*.json"))
+    ]
     assert len(records) == 9
     assert all(r[stored.FORMAT_KEY] == stored.FORMAT and "extra" not in r for r in records)
-    assert [m["value"] for m in tables["meta"].values() if m["key"] == "schema_version"] == [1]
     with Store.open(old_store, clock, read_only=True) as store:
         for sid in IDS:
             expected = (EXPECTED / f"{sid}.md").read_text(encoding="utf-8")
