@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "person",
     "retention",
     "encryption",
+    "crash",
 )
 
 Handler = Callable[[argparse.Namespace], int]

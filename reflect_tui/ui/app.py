@@ -305,7 +305,8 @@ class ReflectApp(KeysInOrder, App[int]):
                     self.store.data_dir, error, self.clock.now(), self.store.codec
                 )
         self.crash_report = report
-        self.crash_message = crashreport.plain_message(error, report, saved)
+        encrypted = self._store is not None and self._store.encrypted
+        self.crash_message = crashreport.plain_message(error, report, saved, encrypted)
         from rich.text import Text
 
         self._exit_renderables.clear()
