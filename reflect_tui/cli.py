@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "retention",
     "encryption",
     "crash",
+    "keyring",
 )
 
 Handler = Callable[[argparse.Namespace], int]
@@ -136,6 +137,9 @@ def use_terminal_for_passphrases() -> None:
     from reflect_tui.store.unlock import TerminalSource, set_default_source
 
     set_default_source(TerminalSource())
+    from reflect_tui.os_keyring import use_keyring_in_commands
+
+    use_keyring_in_commands()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
