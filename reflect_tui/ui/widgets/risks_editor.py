@@ -105,6 +105,13 @@ class RisksEditor(RowsEditor):
     def on_mount(self) -> None:
         if not self.read_only:  # read-only draws the highest band in its text instead
             self.call_after_refresh(self._show_highest)
+        else:  # its Rich text holds the theme's band colours: redraw it on a new theme
+            self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw_text())
+
+    def _redraw_text(self) -> None:
+        for shown in self.query(".field-read-only"):
+            if isinstance(shown, Static):
+                shown.update(self.read_only_text())
 
     def apply_input(self, row: EditorRow, field_input: Input) -> None:
         item: RiskRow = row.item
