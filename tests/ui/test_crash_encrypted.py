@@ -30,7 +30,7 @@ PASS = "the blue door by the lifts"
 CANARIES = ("QZXTITLE42", "QZXANSWER42", "QZXLOCAL42")
 HERE = Path(__file__).parent
 # Not ciphertext by design: the wrapped keys (JSON) and the lock files (empty, or a pid).
-LOCKS = {"reflect.lock", "reflect.lock.owner"}
+LOCKS = {"reflect.lock", "reflect.lock.owner", "audit.lock"}
 
 
 def explode(secret: str) -> None:
