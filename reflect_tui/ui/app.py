@@ -163,11 +163,16 @@ class ReflectApp(KeysInOrder, App[int]):
             self._show_home()
             screen = self._unlock_screen
             if screen is not None and screen.keep_in_keyring:
-                from reflect_tui import os_keyring
                 from reflect_tui.ui.keyring_link import keep_key
 
-                self.notify(keep_key(self.data_dir, self._store.codec), title="System keyring")
-                self.keyring.kept = os_keyring.is_remembered(self.data_dir)
+                kept, message = keep_key(self.data_dir, self._store.codec)
+                self.keyring.kept = kept
+                self.notify(
+                    message,
+                    title="System keyring",
+                    severity="information" if kept else "warning",
+                    timeout=12,
+                )
 
     def _try_unlock(self, secret: str) -> str | None:
         """On the lock screen's worker thread: does ``secret`` open this folder's keys?"""

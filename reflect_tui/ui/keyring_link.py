@@ -53,18 +53,18 @@ def at_start(folder: Path, store_file: Path) -> tuple[EnvelopeCodec | None, Keyr
     return opened.codec, state
 
 
-def keep_key(folder: Path, codec: Codec) -> str:
-    """After an unlock with the box ticked: keep the key; what to tell the person."""
+def keep_key(folder: Path, codec: Codec) -> tuple[bool, str]:
+    """After an unlock with the box ticked: keep the key; (kept, what to tell the person)."""
     from reflect_tui import os_keyring
     from reflect_tui.store.crypto import EnvelopeCodec
 
     if not isinstance(codec, EnvelopeCodec):
-        return "This folder is not encrypted, so no key was kept."
+        return False, "This folder is not encrypted, so no key was kept."
     try:
         os_keyring.remember(folder, codec)
     except os_keyring.KeyringProblem as err:
-        return str(err)
-    return (
+        return False, str(err)
+    return True, (
         "The key is kept in this computer's system keyring: reflect opens this folder at "
         "start without the passphrase. Auto-lock still asks for it."
     )
