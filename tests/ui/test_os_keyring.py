@@ -287,3 +287,35 @@ async def test_without_a_keyring_the_box_is_off_and_says_why(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)  # the app works without it
+
+
+class LockedKeyring(MemoryKeyring):
+    """A keyring whose service refuses to store (locked, or its daemon gone)."""
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        from keyring.errors import KeyringLocked
+
+        raise KeyringLocked("locked")
+
+
+async def test_a_keyring_that_refuses_says_so_and_the_app_carries_on(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    encrypted_folder(data)
+    backend = LockedKeyring()
+    keyring.set_keyring(backend)
+    try:
+        app = app_for(data)
+        notes: list[tuple[str, str]] = []
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.notify = lambda message, **kw: notes.append((str(message), kw.get("severity", "")))  # type: ignore[method-assign,assignment]
+            app.screen.query_one("#keep-in-keyring", Checkbox).value = True
+            app.screen.query_one(Input).value = PASS
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert not app.keyring.kept
+        assert backend.entries == {}
+        assert any("refused to keep the key" in m and s == "warning" for m, s in notes), notes
+    finally:
+        keyring.set_keyring(null.Keyring())
