@@ -26,6 +26,13 @@ MORE: dict[str, tuple[Callable[[Path], object] | None, Steps]] = {
     "runner_risks": (lambda d: with_session(d, "pre-visit-risk"), keys("enter")),
     "runner_decompression": (lambda d: with_session(d, "decompression"), keys("enter")),
     "runner_last_step": (lambda d: with_session(d, "team-reflection"), keys("enter", "end")),
+    "person_dialog": (with_demo, keys("p", "a")),
+    "bin": (with_demo, keys("b")),
+    "search": (with_demo, keys("s")),
+    "record_export": (
+        lambda d: with_session(d, "team-reflection", complete=True),
+        keys("enter", "ctrl+e"),
+    ),
     "record_risks": (
         lambda d: with_session(d, "pre-visit-risk", complete=True),
         keys("enter"),
