@@ -34,6 +34,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "retention",
     "encryption",
     "verify",
+    "crash",
+    "keyring",
 )
 
 Handler = Callable[[argparse.Namespace], int]
@@ -136,6 +138,9 @@ def use_terminal_for_passphrases() -> None:
     from reflect_tui.store.unlock import TerminalSource, set_default_source
 
     set_default_source(TerminalSource())
+    from reflect_tui.os_keyring import use_keyring_in_commands
+
+    use_keyring_in_commands()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

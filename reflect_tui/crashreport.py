@@ -72,7 +72,9 @@ def write_report(
     return path
 
 
-def plain_message(error: BaseException, report: Path | None, saved: bool) -> str:
+def plain_message(
+    error: BaseException, report: Path | None, saved: bool, encrypted: bool = False
+) -> str:
     """What a person sees: short, calm, no traceback and nothing from the record."""
     work = (
         "Your open session was saved first."
@@ -80,8 +82,14 @@ def plain_message(error: BaseException, report: Path | None, saved: bool) -> str
         else "Saving the open session failed too; its last autosave is kept and is "
         "replayed the next time reflect opens."
     )
+    sealed = (
+        " It is encrypted like the rest of the folder: `reflect crash-report` shows it "
+        "as text once unlocked."
+        if encrypted
+        else ""
+    )
     where = (
-        f"A crash report (no text of yours in it) is in {report}."
+        f"A crash report (no text of yours in it) is in {report}.{sealed}"
         if report is not None
         else "No crash report was written (the data is open read-only or cannot be written)."
     )
@@ -89,3 +97,16 @@ def plain_message(error: BaseException, report: Path | None, saved: bool) -> str
         f"reflect stopped because of an unexpected error ({type(error).__name__}). {work} "
         f"{where} Please pass it to whoever supports reflect, then open reflect again."
     )
+
+
+def reports(data_dir: Path) -> list[Path]:
+    """The crash reports in ``data_dir``, oldest first."""
+    return sorted(data_dir.glob(f"{PREFIX}*{SUFFIX}"), key=lambda p: p.stat().st_mtime_ns)
+
+
+def read_report(path: Path, codec: Codec | None = None) -> str:
+    """A report's text (decrypted with the store's codec in an encrypted folder)."""
+    raw = FileBlob(path, codec).read()
+    if raw is None:
+        raise FileNotFoundError(path)
+    return raw.decode("utf-8", errors="replace")

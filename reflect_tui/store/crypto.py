@@ -198,6 +198,11 @@ class EnvelopeCodec:
     def for_role(self, role: str) -> EnvelopeCodec:
         return EnvelopeCodec(self._key, self.key_id, role)
 
+    @property
+    def data_key(self) -> bytes:
+        """The unwrapped data key, for the OS keyring when a person asks (``os_keyring``)."""
+        return self._key
+
     def encode(self, data: bytes) -> bytes:
         return seal(self._key, self.key_id, self.role, data, os.urandom(NONCE_BYTES))
 

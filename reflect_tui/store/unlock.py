@@ -27,6 +27,16 @@ SecretSource = Callable[[Path, int], str | None]
 Unlock = str | SecretSource
 
 _default: SecretSource | None = None
+# Called with the folder and its data file before the default source is asked; returns
+# a codec, or None to ask (the CLI sets ``os_keyring``'s look-up; see docs/storage.md).
+KeyringLookup = Callable[[Path, Path], Codec | None]
+_keyring: KeyringLookup | None = None
+
+
+def set_keyring_lookup(lookup: KeyringLookup | None) -> None:
+    """Let ``Store.open`` without an explicit unlock try the OS keyring first."""
+    global _keyring
+    _keyring = lookup
 
 
 def is_encrypted(data_dir: Path) -> bool:
@@ -109,6 +119,10 @@ def codec_for_folder(data_dir: Path, unlock: Unlock | None, store_file: Path) ->
         return None
     from reflect_tui.store import crypto
 
+    if unlock is None and _keyring is not None:
+        kept = _keyring(data_dir, store_file)
+        if kept is not None:
+            return kept
     source = unlock if unlock is not None else _default
     if source is None:
         raise StoreLocked(

@@ -25,7 +25,10 @@ from reflect_tui.store import Store
 from reflect_tui.ui.key_order import KeysInOrder
 
 if TYPE_CHECKING:
+    from reflect_tui.store.files import Codec
     from reflect_tui.templates import TemplateLibrary
+    from reflect_tui.ui.keyring_link import KeyringState
+    from reflect_tui.ui.screens.unlock import UnlockScreen
 
 
 DEFAULT_AUTO_LOCK_MINUTES = 10
@@ -117,9 +120,14 @@ class ReflectApp(KeysInOrder, App[int]):
         if self._store is None:
             from reflect_tui.ui.screens.unlock import UnlockScreen
 
-            self.push_screen(UnlockScreen(self.data_dir, self._try_open), self._opened)
+            self._unlock_screen = UnlockScreen(self.data_dir, self._try_open, keyring=self.keyring)
+            self.push_screen(self._unlock_screen, self._opened)
             return
         self._show_home()
+        if self.keyring.opened_by_keyring:
+            from reflect_tui.ui.keyring_link import OPENED_NOTE
+
+            self.notify(OPENED_NOTE, title="System keyring", timeout=12)
 
     def _show_home(self) -> None:
         from reflect_tui.ui.screens.home import HomeScreen
@@ -153,6 +161,18 @@ class ReflectApp(KeysInOrder, App[int]):
     def _opened(self, unlocked: bool | None) -> None:
         if unlocked and self._store is not None:
             self._show_home()
+            screen = self._unlock_screen
+            if screen is not None and screen.keep_in_keyring:
+                from reflect_tui.ui.keyring_link import keep_key
+
+                kept, message = keep_key(self.data_dir, self._store.codec)
+                self.keyring.kept = kept
+                self.notify(
+                    message,
+                    title="System keyring",
+                    severity="information" if kept else "warning",
+                    timeout=12,
+                )
 
     def _try_unlock(self, secret: str) -> str | None:
         """On the lock screen's worker thread: does ``secret`` open this folder's keys?"""
@@ -277,6 +297,19 @@ class ReflectApp(KeysInOrder, App[int]):
     crash_message: str | None = None
     crash_report: Path | None = None
 
+    # -- the optional OS keyring (ui/keyring_link.py; set by make_app) --------
+
+    @property
+    def keyring(self) -> KeyringState:
+        if self._keyring is None:
+            from reflect_tui.ui.keyring_link import KeyringState
+
+            self._keyring = KeyringState()
+        return self._keyring
+
+    _keyring: KeyringState | None = None
+    _unlock_screen: UnlockScreen | None = None
+
     def _handle_exception(self, error: Exception) -> None:
         """Any unexpected exception: save, report without values, say so plainly, exit 70.
 
@@ -305,7 +338,8 @@ class ReflectApp(KeysInOrder, App[int]):
                     self.store.data_dir, error, self.clock.now(), self.store.codec
                 )
         self.crash_report = report
-        self.crash_message = crashreport.plain_message(error, report, saved)
+        encrypted = self._store is not None and self._store.encrypted
+        self.crash_message = crashreport.plain_message(error, report, saved, encrypted)
         from rich.text import Text
 
         self._exit_renderables.clear()
@@ -346,6 +380,9 @@ class ReflectApp(KeysInOrder, App[int]):
         from reflect_tui.ui.screens.search import palette_commands as search_commands
 
         yield from search_commands(self)
+        from reflect_tui.ui.keyring_link import palette_commands as keyring_commands
+
+        yield from keyring_commands(self)
         extra = getattr(screen, "palette_commands", None)
         if callable(extra):
             yield from extra()
@@ -369,6 +406,7 @@ def make_app(
     read_only: bool = False,
     user_templates: bool = False,
     unlock: str | None = None,
+    use_keyring: bool = False,
 ) -> ReflectApp:
     """Build the app on an explicit data dir and clock; the CLI and every test use this.
 
@@ -393,13 +431,21 @@ def make_app(
     def opener(secret: str) -> Store:
         return Store.open(folder, clock, read_only=read_only, unlock=secret)
 
-    # An encrypted folder without a passphrase opens on the unlock screen.
+    # An encrypted folder without a passphrase opens on the unlock screen, unless the
+    # person chose to keep its key in the OS keyring (``use_keyring``: the CLI only).
+    keyring_state: KeyringState | None = None
+    kept: Codec | None = None
+    if use_keyring and unlock is None and is_encrypted(folder):
+        from reflect_tui.store.repository import STORE_NAME
+        from reflect_tui.ui.keyring_link import at_start
+
+        kept, keyring_state = at_start(folder, folder / STORE_NAME)
     store = (
         None
-        if is_encrypted(folder) and unlock is None
-        else Store.open(folder, clock, read_only=read_only, unlock=unlock)
+        if is_encrypted(folder) and unlock is None and kept is None
+        else Store.open(folder, clock, read_only=read_only, unlock=unlock, codec=kept)
     )
-    return ReflectApp(
+    app = ReflectApp(
         store,
         load_library,
         clock,
@@ -409,6 +455,8 @@ def make_app(
         opener=opener,
         data_dir=folder,
     )
+    app._keyring = keyring_state
+    return app
 
 
 def run_app(data: str | None, template_dirs: list[str] | None) -> int:
@@ -419,6 +467,7 @@ def run_app(data: str | None, template_dirs: list[str] | None) -> int:
         template_dirs=[Path(d) for d in template_dirs or []],
         animations=True,
         user_templates=True,
+        use_keyring=True,
     )
     result = app.run()
     if app.return_code:  # a crash: the plain message was printed on the way out

@@ -84,6 +84,10 @@ async def test_a_day_in_an_encrypted_folder_leaves_no_plaintext_canary(tmp_path:
     assert app.return_code in (0, None)
     # The data folder: every file is ciphertext, none holds the canary.
     assert files_with(data, CANARY) == []
+    from test_crash_encrypted import leaks
+
+    assert leaks(data) == []  # every file an envelope, but the key file and lock files
+    assert (data / "audit.log").exists()  # the export and the report were recorded, encrypted
     assert not [p for p in data.rglob("*") if p.is_file() and p.suffix == ".tmp"]
     # The export is plaintext on purpose, beside the data folder, and the data is all there.
     exports = tmp_path / "data-exports"

@@ -88,7 +88,7 @@ def due_text(app: Any, limit: int = DUE_LINES) -> Text:
     for n, e in enumerate(entries[:limit]):
         if n:
             text.append("\n")
-        style = "bold red" if e.state is DueState.OVERDUE else ""
+        style = themed("bold $text-error") if e.state is DueState.OVERDUE else ""
         text.append(f"{e.state.value:>13}  ", style=style)
         text.append(e.person.name)
         if e.person.facilitator:

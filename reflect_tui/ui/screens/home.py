@@ -560,7 +560,7 @@ def actions_text(store: Any, today: date, limit: int, *, room: bool = False) -> 
     for n, (due, what, owner) in enumerate(rows[:limit]):
         if n:
             text.append("\n")
-        style = "bold red" if due < today else ""
+        style = themed("bold $text-error") if due < today else ""
         label = "overdue" if due < today else str(due)
         text.append(f"{label:>10}  ", style=style)
         text.append(what)

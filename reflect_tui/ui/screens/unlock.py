@@ -12,17 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Static
 
 from reflect_tui.errors import UserError
 from reflect_tui.ui.screens.parts import reflect_app
 from reflect_tui.ui.widgets.footer import KeepFooter
+from reflect_tui.ui.widgets.glyphs import GlyphCheckbox
+
+if TYPE_CHECKING:
+    from reflect_tui.ui.keyring_link import KeyringState
 
 # Runs on a worker thread with what was typed: None if it unlocked, else what to say.
 Attempt = Callable[[str], str | None]
@@ -37,12 +42,28 @@ class UnlockScreen(Screen[bool]):
         Binding("ctrl+q", "app.quit", "Quit", id="unlock.quit", priority=True),
     ]
 
-    def __init__(self, data_dir: Path, attempt: Attempt, *, locked: bool = False) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        attempt: Attempt,
+        *,
+        locked: bool = False,
+        keyring: KeyringState | None = None,
+    ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.attempt = attempt
         self.locked = locked
         self.busy = False
+        # The keyring box shows at start only (the CLI's app): auto-lock always asks.
+        self.keyring = keyring if keyring is not None and keyring.offer and not locked else None
+
+    @property
+    def keep_in_keyring(self) -> bool:
+        """Whether the person ticked "keep the key in the system keyring"."""
+        if self.keyring is None or self.keyring.problem is not None:
+            return False
+        return self.query_one("#keep-in-keyring", Checkbox).value
 
     def message(self, shown_dir: str | None = None) -> str:
         where = shown_dir or str(self.data_dir)
@@ -63,12 +84,22 @@ class UnlockScreen(Screen[bool]):
             yield Static(title, id="unlock-title")
             yield Static(self.message(), id="unlock-text")
             yield Input(password=True, id="passphrase", placeholder="Passphrase")
+            if self.keyring is not None:
+                yield GlyphCheckbox(
+                    "Keep the key in this computer's keyring",
+                    id="keep-in-keyring",
+                    disabled=self.keyring.problem is not None,
+                )
+                if self.keyring.problem is not None:
+                    yield Static(self.keyring.problem, id="keyring-problem")
             yield Static("", id="unlock-status")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         reflect_app(self).quiet_cursor(self.query_one("#passphrase", Input))
         self.app.refresh_bindings()
+        if self.keyring is not None and self.keyring.note is not None:
+            self.say(self.keyring.note)
 
     @on(Input.Submitted, "#passphrase")
     def _submit(self, event: Input.Submitted) -> None:

@@ -17,7 +17,7 @@ from textual.widgets import Input, Label, Static
 from reflect_tui.domain import risk
 from reflect_tui.domain.answers import RiskRow, risk_rows
 from reflect_tui.ui.widgets._css import css_beside
-from reflect_tui.ui.widgets.risk_badge import BAND_STYLES, RiskBadge, badge_text
+from reflect_tui.ui.widgets.risk_badge import RiskBadge, badge_text, band_style
 from reflect_tui.ui.widgets.rows_editor import EditorRow, RowsEditor
 
 #: Input class -> (RiskRow attribute, word used in messages).
@@ -105,6 +105,13 @@ class RisksEditor(RowsEditor):
     def on_mount(self) -> None:
         if not self.read_only:  # read-only draws the highest band in its text instead
             self.call_after_refresh(self._show_highest)
+        else:  # its Rich text holds the theme's band colours: redraw it on a new theme
+            self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw_text())
+
+    def _redraw_text(self) -> None:
+        for shown in self.query(".field-read-only"):
+            if isinstance(shown, Static):
+                shown.update(self.read_only_text())
 
     def apply_input(self, row: EditorRow, field_input: Input) -> None:
         item: RiskRow = row.item
@@ -170,12 +177,14 @@ class RisksEditor(RowsEditor):
 
     def row_text(self, item: Any) -> Text:
         text = Text(f"• {item.hazard} ")
-        text.append(f" {badge_text(item.score, item.band).strip()} ", style=BAND_STYLES[item.band])
+        text.append(
+            f" {badge_text(item.score, item.band).strip()} ", style=band_style(self.app, item.band)
+        )
         if item.controls.strip() or item.residual_score is not None:
             text.append(f"\n  controls: {item.controls.strip() or '—'} ")
             text.append(
                 f" {badge_text(item.residual_score, item.residual_band).strip()} ",
-                style=BAND_STYLES[item.residual_band],
+                style=band_style(self.app, item.residual_band),
             )
         return text
 
@@ -185,5 +194,5 @@ class RisksEditor(RowsEditor):
         if top is None:
             return Text(self.EMPTY_TEXT)
         head = Text("Highest risk: ", style="bold")
-        head.append(f" {top.value.upper()} ", style=BAND_STYLES[top])
+        head.append(f" {top.value.upper()} ", style=band_style(self.app, top))
         return head + Text("\n") + super().read_only_text()

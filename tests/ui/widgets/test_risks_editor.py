@@ -118,3 +118,37 @@ async def test_after_controls_says_unknown_while_any_residual_is_unknown() -> No
         assert after.band is Band.UNKNOWN
         shown = str(after.render())
         assert "UNKNOWN (1 not scored)" in shown and "HIGH" not in shown
+
+
+async def test_a_read_only_risk_list_redraws_in_the_new_theme_colours() -> None:
+    from rich.style import Style
+
+    from reflect_tui.ui.widgets.risk_badge import band_style
+
+    app = HostApp(RISKS, [RiskRow("Dog at the address", 4, 5)], read_only=True)
+
+    def colours(style: Style) -> tuple[object, object]:
+        assert style.color is not None and style.bgcolor is not None
+        return style.color.triplet, style.bgcolor.triplet
+
+    async with app.run_test(size=(80, 24)) as pilot:
+
+        def expected() -> tuple[object, object]:
+            return colours(Style.parse(band_style(app, Band.EXTREME)))
+
+        def extreme_colours() -> tuple[object, object]:
+            shown = app.editor.query_one(".field-read-only")
+            found = [
+                colours(seg.style)
+                for seg in shown.render_line(0)
+                if "EXTREME" in seg.text and seg.style is not None and seg.style.bgcolor
+            ]
+            return found[0]
+
+        before = extreme_colours()
+        assert before == expected()
+        app.theme = "gruvbox"
+        await pilot.pause()
+        await pilot.pause()
+        after = extreme_colours()
+        assert after == expected() and after != before
