@@ -21,8 +21,8 @@ from reflect_tui.errors import UserError
 from reflect_tui.followup.listing import ActionRow, filter_rows, rows, screen_rows
 from reflect_tui.followup.people import teams
 from reflect_tui.followup.status import set_status
-from reflect_tui.ui.screens.followup_dialogs import NoteDialog
-from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.dialogs.followup_dialogs import NoteDialog
+from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app
 from reflect_tui.ui.theme_style import themed
 from reflect_tui.ui.widgets.fit_table import Column, cell, set_columns
 from reflect_tui.ui.widgets.footer import KeepFooter
@@ -77,6 +77,7 @@ class ActionsScreen(Screen[None]):
         self.initial_overdue = overdue
         self.all_rows: list[ActionRow] = []
         self.shown: list[ActionRow] = []
+        self.hidden_count = 0  # actions of confidential sessions left out
 
     def compose(self) -> ComposeResult:
         yield TopBar("actions")
@@ -160,7 +161,7 @@ class ActionsScreen(Screen[None]):
         if self.shown:
             table.move_cursor(row=min(max(keep, 0), len(self.shown) - 1))
         overdue = sum(1 for r in self.shown if r.overdue(today))
-        hidden = getattr(self, "hidden_count", 0)
+        hidden = self.hidden_count
         secret = f" · {hidden} from confidential sessions hidden" if hidden else ""
         self.query_one("#actions-count", Static).update(
             f"{len(self.shown)} of {len(self.all_rows)} actions shown · "

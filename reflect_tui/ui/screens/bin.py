@@ -15,8 +15,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.errors import UserError
-from reflect_tui.ui.screens.confirm import ConfirmScreen
-from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
+from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app
 from reflect_tui.ui.widgets.footer import KeepFooter
 
 CSS = """

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from reflect_tui.errors import UserError
-from reflect_tui.ui.screens.parts import reflect_app
+from reflect_tui.ui.parts import reflect_app
 from reflect_tui.ui.widgets.footer import KeepFooter
 
 # Runs on a worker thread with what was typed: None if it unlocked, else what to say.

@@ -9,7 +9,7 @@ this session (``extra["carried"]``), so both sets of minutes show it.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -27,6 +27,9 @@ from reflect_tui.followup.carry import carries_actions, disclose_carried, refres
 from reflect_tui.followup.status import apply_outcome
 from reflect_tui.ui.theme_style import themed
 from reflect_tui.ui.widgets.option_strip import OptionStrip
+
+if TYPE_CHECKING:
+    from reflect_tui.ui.app import ReflectApp
 
 OUTCOMES = [Outcome.DONE, Outcome.DROPPED, Outcome.CARRIED]
 SHORTCUTS = {"d": 0, "x": 1, "c": 2}
@@ -237,7 +240,7 @@ class CarriedActions(VerticalGroup):
         self.post_message(self.Decided(action.id, outcome, note))
 
 
-def carried_for(app: Any, session: Session, *, read_only: bool) -> CarriedActions | None:
+def carried_for(app: ReflectApp, session: Session, *, read_only: bool) -> CarriedActions | None:
     """The widget for a session's first step, or None if this kind carries nothing.
 
     In an editable session the list is refreshed from the store first (new
@@ -259,7 +262,7 @@ def carried_for(app: Any, session: Session, *, read_only: bool) -> CarriedAction
     )
 
 
-def disclose(app: Any, session: Session, event: CarriedActions.Disclosed) -> bool:
+def disclose(app: ReflectApp, session: Session, event: CarriedActions.Disclosed) -> bool:
     """Record the person's confirmation in the session (the caller saves it)."""
     try:
         disclose_carried(session, event.action_id)
@@ -269,7 +272,7 @@ def disclose(app: Any, session: Session, event: CarriedActions.Disclosed) -> boo
     return True
 
 
-def decide(app: Any, session: Session, event: CarriedActions.Decided) -> bool:
+def decide(app: ReflectApp, session: Session, event: CarriedActions.Decided) -> bool:
     """Apply a decision from the widget; False (and a message) if it could not be saved."""
     try:
         apply_outcome(

@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from reflect_tui.domain.people import Person
 from reflect_tui.errors import UserError
 from reflect_tui.followup.people import add_person, edit_person
-from reflect_tui.ui.screens.parts import reflect_app
+from reflect_tui.ui.parts import reflect_app
 from reflect_tui.ui.widgets.glyphs import GlyphCheckbox
 
 DIALOG_CSS = """

@@ -7,7 +7,7 @@ room mode or on a shared screen. The same list is ``reflect private-names`` on t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,7 +18,10 @@ from textual.widgets import Button, Static, TextArea
 
 from reflect_tui.errors import UserError
 from reflect_tui.minutes import private_names
-from reflect_tui.ui.screens.parts import reflect_app
+from reflect_tui.ui.parts import reflect_app
+
+if TYPE_CHECKING:
+    from reflect_tui.ui.app import ReflectApp
 
 CSS = """
 PrivateNamesDialog { align: center middle; background: $background 60%; }
@@ -81,7 +84,7 @@ class PrivateNamesDialog(ModalScreen[list[str] | None]):
         self.dismiss(None)
 
 
-def open_private_names(app: Any) -> None:
+def open_private_names(app: ReflectApp) -> None:
     """Open the editor, unless the screen may be seen by a room or the store is read-only."""
     if app.room_safe():
         app.notify(
