@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 import threading
 from datetime import timedelta
@@ -175,7 +176,7 @@ def test_backups_rotate_and_keep_the_newest_five(data_dir: Path, clock: FixedClo
     backups = sorted((data_dir / "backups").iterdir())
     assert len(backups) == 5
     assert all(mode(p) == 0o600 for p in backups)
-    titles = sorted(s["title"] for s in _sessions_in(backups[-1]))
+    titles = sorted(str(s["title"]) for s in _sessions_in(backups[-1]))
     assert titles == [f"Session {n}" for n in range(7)]
 
 
@@ -226,7 +227,7 @@ def test_reading_never_waits_for_a_slow_disk(
 ) -> None:
     with Store.open(data_dir, clock) as store:
         store.save_session(make_session("Already there"))
-        disk = BlockingDisk(files.os)
+        disk = BlockingDisk(os)
         monkeypatch.setattr(files, "os", disk)
         writer = threading.Thread(target=store.save_session, args=(make_session("Being written"),))
         writer.start()
