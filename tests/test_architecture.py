@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import pkgutil
+import re
 import subprocess
 import sys
 import textwrap
@@ -129,3 +130,38 @@ def test_the_import_scan_sees_deferred_imports() -> None:
     """The app opens screens with imports inside its methods; the scan must see them."""
     assert f"{SCREENS}.runner.RunnerScreen" in imported_modules(UI / "app.py")
     assert list((UI / "screens").glob("*.py")), "no screen modules found"
+
+
+# -- one CSS convention ---------------------------------------------------------------
+
+STYLE_NAMES = ("CSS", "CSS_PATH", "DEFAULT_CSS", "DIALOG_CSS")
+FROM_FILE = re.compile(r"^css_beside\(__file__, '\w+\.tcss'\)$")
+
+
+def style_assignments(path: Path) -> list[tuple[str, str]]:
+    """Every ``CSS``/``CSS_PATH``/``DEFAULT_CSS`` assignment (module or class) and its value."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name) and target.id in STYLE_NAMES:
+                    found.append((target.id, ast.unparse(node.value)))
+    return found
+
+
+def test_styles_live_in_tcss_files_read_as_default_css() -> None:
+    """One convention: each screen, dialog and widget reads the .tcss beside its module into
+    its DEFAULT_CSS (scoped to it by Textual); only the app has a stylesheet (app.tcss)."""
+    wrong = {}
+    for path in sorted(UI.rglob("*.py")):
+        bad = [
+            f"{name} = {value}"
+            for name, value in style_assignments(path)
+            if not FROM_FILE.match(value)
+            and not (name == "DEFAULT_CSS" and value in STYLE_NAMES)  # DEFAULT_CSS = CSS
+            and (path.name, name, value) != ("app.py", "CSS_PATH", "'app.tcss'")
+        ]
+        if bad:
+            wrong[str(path.relative_to(UI))] = bad
+    assert wrong == {}
+    assert ("CSS_PATH", "'app.tcss'") in style_assignments(UI / "app.py")

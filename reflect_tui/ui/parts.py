@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets._css import css_beside
 
 if TYPE_CHECKING:
     from textual.message_pump import MessagePump
@@ -59,16 +60,7 @@ CONFIDENTIAL_MARK = "CONFIDENTIAL"
 class TopBar(Static):
     """One line: where you are, the session, confidentiality, read-only state."""
 
-    DEFAULT_CSS = """
-    TopBar {
-        dock: top;
-        height: 1;
-        width: 100%;
-        background: $panel;
-        color: $foreground;
-        padding: 0 1;
-    }
-    """
+    DEFAULT_CSS = css_beside(__file__, "top_bar.tcss")
 
     def __init__(self, place: str, *, session_title: str = "", confidential: bool = False) -> None:
         super().__init__(id="top-bar")
@@ -102,22 +94,7 @@ class Banner(Static):
     missed.
     """
 
-    DEFAULT_CSS = """
-    Banner {
-        display: none;
-        width: 100%;
-        height: auto;
-        padding: 0 1;
-        background: $warning 30%;
-        color: $foreground;
-    }
-    Banner.-error {
-        background: $error 40%;
-    }
-    Banner.-shown {
-        display: block;
-    }
-    """
+    DEFAULT_CSS = css_beside(__file__, "banner.tcss")
 
     def show(self, message: str, *, error: bool = False) -> None:
         self.update(message)

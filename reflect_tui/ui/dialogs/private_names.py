@@ -19,23 +19,12 @@ from textual.widgets import Button, Static, TextArea
 from reflect_tui.errors import UserError
 from reflect_tui.minutes import private_names
 from reflect_tui.ui.parts import reflect_app
+from reflect_tui.ui.widgets._css import css_beside
 
 if TYPE_CHECKING:
     from reflect_tui.ui.app import ReflectApp
 
-CSS = """
-PrivateNamesDialog { align: center middle; background: $background 60%; }
-PrivateNamesDialog #names-box {
-    width: 70; max-width: 100%; height: auto; max-height: 100%;
-    border: thick $primary; background: $surface; padding: 0 2;
-}
-PrivateNamesDialog #names-title { text-style: bold; margin: 0 0 1 0; }
-PrivateNamesDialog #names-help { color: $text-muted; margin: 0 0 1 0; }
-PrivateNamesDialog TextArea { height: 12; }
-PrivateNamesDialog #names-error { color: $error; height: auto; }
-PrivateNamesDialog #names-buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
-PrivateNamesDialog #names-buttons Button { margin-left: 2; }
-"""
+CSS = css_beside(__file__, "private_names.tcss")
 
 
 class PrivateNamesDialog(ModalScreen[list[str] | None]):

@@ -24,21 +24,13 @@ from reflect_tui.followup.status import set_status
 from reflect_tui.ui.dialogs.followup_dialogs import NoteDialog
 from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app
 from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.fit_table import Column, cell, set_columns
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.fuzzy import matches
 from reflect_tui.ui.widgets.glyphs import GlyphCheckbox
 
-CSS = """
-#actions-body { height: 1fr; padding: 0 1; }
-#actions-filters { height: auto; margin: 1 0 0 0; }
-#actions-filters Input { width: 1fr; max-width: 30; }
-#actions-filters Select { width: 1fr; max-width: 30; }
-#actions-filters Checkbox { width: auto; }
-#actions-table { height: 1fr; border: round $primary 50%; }
-#actions-table:focus { border: round $primary; }
-#actions-count { color: $text-muted; height: 1; }
-"""
+CSS = css_beside(__file__, "actions.tcss")
 
 STATUS_CHOICES = [("Open", "open"), ("Done", "done"), ("Dropped", "dropped")]
 VERBS = {

@@ -27,6 +27,7 @@ from reflect_tui.ui.flows.export_flow import copy_markdown, export_minutes
 from reflect_tui.ui.parts import Banner, TopBar, reflect_app, without_front_matter
 from reflect_tui.ui.results import FinishResult, GoToField
 from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.footer import KeepFooter
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def finding_line(session: Session, finding: Finding) -> Text:
 class FinishScreen(Screen[FinishResult]):
     """Dismisses with "complete", a (step_id, field_id) to jump to, or None (back)."""
 
-    CSS_PATH = "finish.tcss"
+    DEFAULT_CSS = css_beside(__file__, "finish.tcss")
     BINDINGS = [  # noqa: RUF012
         Binding("ctrl+d", "complete", "Mark complete", id="finish.complete", priority=True),
         Binding("ctrl+e", "export", "Export", id="finish.export"),

@@ -24,6 +24,7 @@ from reflect_tui.domain.confidential import SHARED_SCREEN_SETTING, shared_screen
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app, summary_line
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.end_stop_list import EndStopOptionList
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.fuzzy import every_word_found
@@ -61,7 +62,7 @@ def matches(s: SessionSummary, needle: str) -> bool:
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = "home.tcss"
+    DEFAULT_CSS = css_beside(__file__, "home.tcss")
     AUTO_FOCUS = "#sessions"
     BINDINGS = [  # noqa: RUF012
         Binding("n", "new_session", "New session", id="home.new"),

@@ -27,6 +27,7 @@ from reflect_tui.errors import UserError
 from reflect_tui.ui.dialogs.choice import ChoiceScreen
 from reflect_tui.ui.parts import Banner, TopBar, reflect_app
 from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.glyphs import GlyphRadioButton
 from reflect_tui.ui.widgets.suggest import CommaListSuggester
@@ -95,7 +96,7 @@ def rank_templates(templates: list[Template], needle: str) -> list[Template]:
 
 
 class TemplatePickerScreen(Screen[None]):
-    CSS_PATH = "new_session.tcss"
+    DEFAULT_CSS = css_beside(__file__, "new_session.tcss")
     AUTO_FOCUS = "#template-filter"
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "back", "Back", id="picker.back"),
@@ -186,7 +187,7 @@ class HeaderFormScreen(Screen[None]):
     starts the session as a draft, so the text is on the home screen next time.
     """
 
-    CSS_PATH = "new_session.tcss"
+    DEFAULT_CSS = css_beside(__file__, "new_session.tcss")
     AUTO_FOCUS = "#title"
     BINDINGS = [  # noqa: RUF012
         Binding("ctrl+s", "start", "Start session", id="header.start", priority=True),

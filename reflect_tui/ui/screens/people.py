@@ -25,20 +25,12 @@ from reflect_tui.followup.people import name_key
 from reflect_tui.ui.dialogs.confirm import ConfirmScreen
 from reflect_tui.ui.dialogs.followup_dialogs import PersonDialog
 from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app, summary_line
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.fit_table import Column, cell, set_columns
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.fuzzy import matches
 
-CSS = """
-#people-body, #history-body { height: 1fr; padding: 0 1; }
-#people-table { height: 1fr; border: round $primary 50%; }
-#people-table:focus { border: round $primary; }
-#people-filter { margin: 0 0 0 0; }
-#people-hint, #history-words { color: $text-muted; height: auto; }
-#history-title { text-style: bold; margin: 1 0 0 0; }
-#history-chart { height: 1; color: $accent; }
-#history-sessions { height: 1fr; border: round $primary 50%; }
-"""
+CSS = css_beside(__file__, "people.tcss")
 
 
 PEOPLE_HINT = (

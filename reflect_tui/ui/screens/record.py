@@ -22,11 +22,12 @@ from reflect_tui.ui.parts import (
     reflect_app,
     without_front_matter,
 )
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.footer import KeepFooter
 
 
 class RecordScreen(Screen[None]):
-    CSS_PATH = "record.tcss"
+    DEFAULT_CSS = css_beside(__file__, "record.tcss")
     AUTO_FOCUS = "#record-pane"
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "back", "Home", id="record.back"),

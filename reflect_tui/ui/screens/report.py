@@ -43,6 +43,7 @@ from reflect_tui.report.markdown import long_date, who_lines
 from reflect_tui.ui.dialogs.confirm import ConfirmScreen
 from reflect_tui.ui.parts import Banner, TopBar, reflect_app
 from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.glyphs import GlyphRadioButton
 
@@ -159,7 +160,7 @@ def report_view(report: Report, width: int) -> Group:
 class ReportScreen(Screen[None]):
     """This store's thematic report; the period and k can be changed, and it can be exported."""
 
-    CSS_PATH = "report.tcss"
+    DEFAULT_CSS = css_beside(__file__, "report.tcss")
     AUTO_FOCUS = "#report-body"
     BINDINGS = [  # noqa: RUF012
         Binding("ctrl+e", "export", "Export", id="report.export", priority=True),
@@ -463,7 +464,7 @@ def write_report(path: Path, text: str, *, default_folder: Path, force: bool = F
 class ExportReportDialog(ModalScreen[tuple[str, Path] | None]):
     """Choose Markdown or HTML and where to write it; Esc writes nothing."""
 
-    CSS_PATH = "report.tcss"
+    DEFAULT_CSS = css_beside(__file__, "report.tcss")
     BINDINGS = [  # noqa: RUF012
         Binding("ctrl+s", "export", "Export", id="report_export.go", priority=True),
         Binding("escape", "cancel", "Cancel", id="report_export.cancel"),

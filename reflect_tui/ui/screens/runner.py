@@ -29,6 +29,7 @@ from reflect_tui.errors import UserError
 from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app
 from reflect_tui.ui.results import FinishResult, GoToField
 from reflect_tui.ui.theme_style import theme_style, themed
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.carried_actions import (
     CarriedActions,
     carried_for,
@@ -70,7 +71,7 @@ SAVE_ERROR_ADVICE = (
 
 
 class RunnerScreen(Screen[None]):
-    CSS_PATH = "runner.tcss"
+    DEFAULT_CSS = css_beside(__file__, "runner.tcss")
     # Below 100 columns the step list gives its room to the step (F2 shows it for a jump).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     BINDINGS = [  # noqa: RUF012

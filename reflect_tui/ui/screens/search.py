@@ -24,18 +24,13 @@ from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.search import Hit, search
 from reflect_tui.ui.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.footer import KeepFooter
 
 if TYPE_CHECKING:
     from reflect_tui.ui.app import ReflectApp
 
-CSS = """
-#search-body { height: 1fr; padding: 0 1; }
-#search-text { margin: 1 0 0 0; }
-#search-results { height: 1fr; border: round $primary 50%; }
-#search-results:focus { border: round $primary; }
-#search-count { color: $text-muted; height: 1; }
-"""
+CSS = css_beside(__file__, "search.tcss")
 MAX_SHOWN = 500
 
 

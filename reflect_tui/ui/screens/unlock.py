@@ -22,6 +22,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from reflect_tui.errors import UserError
 from reflect_tui.ui.parts import reflect_app
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.footer import KeepFooter
 
 # Runs on a worker thread with what was typed: None if it unlocked, else what to say.
@@ -31,7 +32,7 @@ Attempt = Callable[[str], str | None]
 class UnlockScreen(Screen[bool]):
     """Asks for the passphrase; dismisses with True once ``attempt`` accepts it."""
 
-    CSS_PATH = "unlock.tcss"
+    DEFAULT_CSS = css_beside(__file__, "unlock.tcss")
     AUTO_FOCUS = "#passphrase"
     BINDINGS = [  # noqa: RUF012
         Binding("ctrl+q", "app.quit", "Quit", id="unlock.quit", priority=True),
@@ -113,7 +114,7 @@ class UnlockScreen(Screen[bool]):
 class NewPassphraseScreen(Screen[str | None]):
     """Choose a passphrase (typed twice); dismisses with it, or None on Escape."""
 
-    CSS_PATH = "unlock.tcss"
+    DEFAULT_CSS = css_beside(__file__, "unlock.tcss")
     AUTO_FOCUS = "#new-passphrase"
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "cancel", "Cancel", id="encrypt.cancel"),
@@ -171,7 +172,7 @@ class NewPassphraseScreen(Screen[str | None]):
 class RecoveryKeyScreen(Screen[None]):
     """Shows the recovery key once, until the person says it is written down."""
 
-    CSS_PATH = "unlock.tcss"
+    DEFAULT_CSS = css_beside(__file__, "unlock.tcss")
     AUTO_FOCUS = "#written"
 
     def __init__(self, recovery_key: str) -> None:

@@ -26,6 +26,7 @@ from reflect_tui.errors import UserError
 from reflect_tui.followup.carry import carries_actions, disclose_carried, refresh_carried
 from reflect_tui.followup.status import apply_outcome
 from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.option_strip import OptionStrip
 
 if TYPE_CHECKING:
@@ -34,22 +35,7 @@ if TYPE_CHECKING:
 OUTCOMES = [Outcome.DONE, Outcome.DROPPED, Outcome.CARRIED]
 SHORTCUTS = {"d": 0, "x": 1, "c": 2}
 
-DEFAULT_CSS = """
-CarriedActions {
-    height: auto;
-    margin: 0 0 1 0;
-    padding: 0 1;
-    border: round $primary 60%;
-    border-title-color: $text;
-}
-CarriedActions .carried-item { height: auto; margin: 0 0 1 0; }
-CarriedActions .carried-line { height: auto; }
-CarriedActions OutcomeStrip { width: auto; min-width: 36; height: 1; margin: 0 2 0 0; }
-CarriedActions OutcomeStrip:focus { background: $boost; }
-CarriedActions .carried-note { width: 1fr; }
-CarriedActions #carried-empty { color: $text-muted; }
-CarriedActions.-empty { border: none; padding: 0; margin: 0; }
-"""
+DEFAULT_CSS = css_beside(__file__, "carried_actions.tcss")
 
 
 class OutcomeStrip(OptionStrip):
