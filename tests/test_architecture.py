@@ -6,10 +6,13 @@ import ``textual`` raises ImportError.
 
 from __future__ import annotations
 
+import ast
 import pkgutil
+import re
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import reflect_tui
 
@@ -66,10 +69,99 @@ def test_core_imports_without_textual() -> None:
 
 def test_the_blocker_really_blocks() -> None:
     result = subprocess.run(
-        [sys.executable, "-c", BLOCKER, "reflect_tui.ui.screens.parts"],
+        [sys.executable, "-c", BLOCKER, "reflect_tui.ui.parts"],
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert result.returncode == 1
     assert "textual" in result.stdout
+
+
+# -- screens find each other through the app ---------------------------------------
+
+UI = Path(reflect_tui.__file__).parent / "ui"
+SCREENS = "reflect_tui.ui.screens"
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module ``path`` imports: at the top, inside functions and under TYPE_CHECKING."""
+    package = "reflect_tui." + ".".join(path.relative_to(UI.parent).with_suffix("").parts[:-1])
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # from . import x / from .x import y
+                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{parent}.{base}" if base else parent
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+def screen_imports(path: Path) -> list[str]:
+    return sorted(m for m in imported_modules(path) if m.startswith(SCREENS + "."))
+
+
+def test_no_screen_module_imports_another() -> None:
+    """Navigation goes through the app's ``open_*`` methods, never screen to screen."""
+    offenders = {
+        path.name: screen_imports(path)
+        for path in sorted((UI / "screens").glob("*.py"))
+        if screen_imports(path)
+    }
+    assert offenders == {}
+
+
+def test_dialogs_and_flows_open_no_screen() -> None:
+    """Dialogs and multi-dialog flows sit under the screens: they know none of them."""
+    offenders = {
+        f"{path.parent.name}/{path.name}": screen_imports(path)
+        for folder in ("dialogs", "flows")
+        for path in sorted((UI / folder).glob("*.py"))
+        if screen_imports(path)
+    }
+    assert offenders == {}
+
+
+def test_the_import_scan_sees_deferred_imports() -> None:
+    """The app opens screens with imports inside its methods; the scan must see them."""
+    assert f"{SCREENS}.runner.RunnerScreen" in imported_modules(UI / "app.py")
+    assert list((UI / "screens").glob("*.py")), "no screen modules found"
+
+
+# -- one CSS convention ---------------------------------------------------------------
+
+STYLE_NAMES = ("CSS", "CSS_PATH", "DEFAULT_CSS", "DIALOG_CSS")
+FROM_FILE = re.compile(r"^css_beside\(__file__, '\w+\.tcss'\)$")
+
+
+def style_assignments(path: Path) -> list[tuple[str, str]]:
+    """Every ``CSS``/``CSS_PATH``/``DEFAULT_CSS`` assignment (module or class) and its value."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name) and target.id in STYLE_NAMES:
+                    found.append((target.id, ast.unparse(node.value)))
+    return found
+
+
+def test_styles_live_in_tcss_files_read_as_default_css() -> None:
+    """One convention: each screen, dialog and widget reads the .tcss beside its module into
+    its DEFAULT_CSS (scoped to it by Textual); only the app has a stylesheet (app.tcss)."""
+    wrong = {}
+    for path in sorted(UI.rglob("*.py")):
+        bad = [
+            f"{name} = {value}"
+            for name, value in style_assignments(path)
+            if not FROM_FILE.match(value)
+            and not (name == "DEFAULT_CSS" and value in STYLE_NAMES)  # DEFAULT_CSS = CSS
+            and (path.name, name, value) != ("app.py", "CSS_PATH", "'app.tcss'")
+        ]
+        if bad:
+            wrong[str(path.relative_to(UI))] = bad
+    assert wrong == {}
+    assert ("CSS_PATH", "'app.tcss'") in style_assignments(UI / "app.py")

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from reflect_tui.templates import TemplateLibrary
     from reflect_tui.ui.keyring_link import KeyringState
     from reflect_tui.ui.screens.unlock import UnlockScreen
+    from reflect_tui.domain.session import Session
+    from reflect_tui.ui.results import FinishResult
 
 
 DEFAULT_AUTO_LOCK_MINUTES = 10
@@ -368,13 +370,11 @@ class ReflectApp(KeysInOrder, App[int]):
             if command.title != "Screenshot":
                 yield command
         yield SystemCommand("Help", "Keys and actions for this screen (F1)", self.action_help)
-        from reflect_tui.ui.screens.followup_nav import palette_commands  # People, Actions
-
-        yield from palette_commands(self)
+        yield from self.navigation_commands()  # People, Actions, the do-not-share list
         from reflect_tui.ui.screens.report import palette_commands as report_commands
 
         yield from report_commands(self)
-        from reflect_tui.ui.screens.calendar_export import palette_commands as calendar_commands
+        from reflect_tui.ui.flows.calendar_export import palette_commands as calendar_commands
 
         yield from calendar_commands(self)
         from reflect_tui.ui.screens.search import palette_commands as search_commands
@@ -386,6 +386,113 @@ class ReflectApp(KeysInOrder, App[int]):
         extra = getattr(screen, "palette_commands", None)
         if callable(extra):
             yield from extra()
+
+    # -- navigation: the one place that knows the screens -------------------------
+    # Screens never import each other (tests/test_architecture.py): they call these.
+    # Each imports its screen module when first called, off the start-up path.
+
+    def open_session(self, session: Session) -> None:
+        """A draft opens in the runner to carry on; a completed session as its record."""
+        if session.is_complete:
+            self.open_record(session)
+        else:
+            self.open_runner(session)
+
+    def open_runner(
+        self, session: Session, *, read_only: bool = False, replace: bool = False
+    ) -> None:
+        """The step-by-step runner (``replace``: instead of the screen on top)."""
+        from reflect_tui.ui.screens.runner import RunnerScreen
+
+        self._open(RunnerScreen(session, read_only=read_only), replace=replace)
+
+    def open_record(self, session: Session, *, replace: bool = False) -> None:
+        """A completed session, read-only, as its record reads."""
+        from reflect_tui.ui.screens.record import RecordScreen
+
+        self._open(RecordScreen(session), replace=replace)
+
+    def open_finish(self, session: Session, done: Callable[[FinishResult], None]) -> None:
+        """Preview, privacy check and "mark complete"; ``done`` gets what it decided."""
+        from reflect_tui.ui.screens.finish import FinishScreen
+
+        self.push_screen(FinishScreen(session), done)
+
+    def open_new_session(self) -> None:
+        """Pick a template, then fill in the header and start."""
+        from reflect_tui.ui.screens.new_session import TemplatePickerScreen
+
+        self.push_screen(TemplatePickerScreen())
+
+    def open_people(self) -> None:
+        from reflect_tui.ui.screens.people import PeopleScreen
+
+        if not isinstance(self.screen, PeopleScreen):
+            self.push_screen(PeopleScreen())
+
+    def open_actions(self, *, overdue: bool = False) -> None:
+        from reflect_tui.ui.screens.actions import ActionsScreen
+
+        if not isinstance(self.screen, ActionsScreen):
+            self.push_screen(ActionsScreen(overdue=overdue))
+
+    def open_search(self, text: str = "") -> None:
+        """The search screen; ``text`` (e.g. home's filter) is searched at once."""
+        from reflect_tui.ui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(text))
+
+    def open_bin(self) -> None:
+        from reflect_tui.ui.screens.bin import BinScreen
+
+        self.push_screen(BinScreen())
+
+    def open_report(self) -> None:
+        from reflect_tui.ui.screens.report import ReportScreen
+
+        if not isinstance(self.screen, ReportScreen):
+            from reflect_tui.dataprotection.accountability import record
+
+            problem = record(self.store, "report", None, "opened in the app")
+            if problem:
+                self.notify(problem, severity="error")
+            self.push_screen(ReportScreen())
+
+    def open_private_names(self) -> None:
+        """The do-not-share list, unless a room may see the screen or the store is read-only."""
+        from reflect_tui.ui.dialogs.private_names import open_private_names
+
+        open_private_names(self)
+
+    async def protect_folder(self, screen: Screen[None]) -> None:
+        """First run: choose a passphrase and encrypt the (still empty) data folder."""
+        from reflect_tui.ui.screens.unlock import offer_encryption
+
+        await offer_encryption(screen)
+
+    def _open(self, screen: Screen[None], *, replace: bool) -> None:
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def navigation_commands(self) -> Iterable[SystemCommand]:
+        """App-wide commands: People and Actions from anywhere."""
+        yield SystemCommand("People", "The roster: add and edit people", self.open_people)
+        yield SystemCommand(
+            "Actions", "Every agreed action: filter, mark done or dropped", self.open_actions
+        )
+        yield SystemCommand(
+            "Overdue actions",
+            "Open actions past their due date",
+            lambda: self.open_actions(overdue=True),
+        )
+        yield SystemCommand(
+            "Do-not-share list",
+            "Names and case references the privacy check always flags",
+            self.open_private_names,
+        )
 
     def quiet_cursor(self, *widgets: Any) -> None:
         """Stop cursor blinking when animations are off (stable snapshots, calm screens)."""

@@ -11,6 +11,7 @@ Target (issue 14): encrypted open <= KDF + 1.2x plaintext open.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import shutil
 import sys
@@ -23,6 +24,7 @@ from common import make_store, median, ms, repeat
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.store import Store, crypto
 from reflect_tui.store.encrypt_folder import encrypt_existing
+from reflect_tui.store.files import Codec
 
 PASS = "benchmark passphrase words"
 
@@ -40,18 +42,22 @@ def bench(sessions: int, repeats: int, root: Path) -> list[str]:
     codec = crypto.codec_for(enc, PASS)
     clock = FixedClock(__import__("datetime").datetime(2026, 3, 2, 9, 30))
     rows = []
-    for label, folder, kw in (("plaintext", plain, {}), ("encrypted", enc, {"codec": codec})):
+    plain_or_encrypted: tuple[tuple[str, Path, Codec | None], ...] = (
+        ("plaintext", plain, None),
+        ("encrypted", enc, codec),
+    )
+    for label, folder, folder_codec in plain_or_encrypted:
 
-        def open_close(folder: Path = folder, kw: dict = kw) -> None:  # type: ignore[type-arg]
-            Store.open(folder, clock, read_only=True, **kw).close()
+        def open_close(folder: Path = folder, folder_codec: Codec | None = folder_codec) -> None:
+            Store.open(folder, clock, read_only=True, codec=folder_codec).close()
 
         open_t = median(repeat(open_close, repeats))
-        store = Store.open(folder, clock, **kw)
+        store = Store.open(folder, clock, codec=folder_codec)
         session = next(store.iter_sessions())
         session.answers["bench"] = "x"
 
-        save_t = median(repeat(lambda s=store, ss=session: s.save_session(ss), repeats))
-        auto_t = median(repeat(lambda s=store, ss=session: s._journal_write(ss), repeats))
+        save_t = median(repeat(functools.partial(store.save_session, session), repeats))
+        auto_t = median(repeat(functools.partial(store._journal_write, session), repeats))
         store.close()
         size = (folder / "reflect.json").stat().st_size / 1e6
         rows.append((label, open_t, save_t, auto_t, size))

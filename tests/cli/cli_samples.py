@@ -56,7 +56,7 @@ def make_session(
     )
     if confidential:
         s.confidentiality = Confidentiality.CONFIDENTIAL
-    s.answers.update(answers or {})  # type: ignore[arg-type]
+    s.answers.update(answers or {})
     s.next_session = next_session
     if complete:
         s.status = Status.COMPLETE

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import yaml  # type: ignore[import-untyped]
+import yaml
 from minutes_builtin_sessions import built_in_session, built_in_templates
 
 from reflect_tui.domain.session import Session

@@ -58,7 +58,7 @@ def test_a_decompression_record_without_the_consent_field_never_counts() -> None
     from reflect_tui.domain.template import Step
 
     no_field = replace(
-        DECOMPRESSION, steps=(Step("main", "Main", fields=SUPERVISION.all_fields()[:1]),)
+        DECOMPRESSION, steps=(Step("main", "Main", fields=tuple(SUPERVISION.all_fields()[:1])),)
     )
     sessions = crowd(8, [])
     sessions += [

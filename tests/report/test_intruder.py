@@ -176,9 +176,9 @@ def test_contributions_hold_counts_only_and_combine_with_the_same_suppression(
     a = store_with(tmp_path / "a", twelve_people("Alice"))
     b = store_with(tmp_path / "b", twelve_people("Bob", day=date(2026, 10, 2)))
     fa, fb = tmp_path / "a.json", tmp_path / "b.json"
-    for store, f in ((a, fa), (b, fb)):
+    for folder, f in ((a, fa), (b, fb)):
         code, _, err = run(
-            capsys, "report", "--data", str(store), *YEAR, "--export-contribution", str(f)
+            capsys, "report", "--data", str(folder), *YEAR, "--export-contribution", str(f)
         )
         assert code == 0, err
     text = fa.read_text()

@@ -10,7 +10,7 @@ import aiohttp
 import pytest
 from aiohttp import CookieJar
 from aiohttp.test_utils import TestClient
-from conftest import VIEW, open_state, participant, serve
+from room_server import VIEW, open_state, participant, serve
 
 from reflect_tui.room.pages import CSP
 from reflect_tui.room.state import RoomLimits, RoomView

@@ -14,7 +14,7 @@ from room_app import open_runner, room_app, team_draft, until
 
 from reflect_tui.minutes import render_markdown
 from reflect_tui.store import Store
-from reflect_tui.ui.screens.join import JoinScreen
+from reflect_tui.ui.dialogs.join import JoinScreen
 from reflect_tui.ui.widgets.list_editor import ListEditor
 from reflect_tui.ui.widgets.room_tray import RoomTray
 

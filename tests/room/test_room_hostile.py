@@ -11,7 +11,7 @@ from pathlib import Path
 import aiohttp
 from room_app import open_runner, room_app, team_draft, until
 
-from reflect_tui.ui.screens.join import JoinScreen
+from reflect_tui.ui.dialogs.join import JoinScreen
 from reflect_tui.ui.widgets.room_tray import RoomTray
 
 PEOPLE = 30

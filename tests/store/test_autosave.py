@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import threading
 from pathlib import Path
 
@@ -117,7 +118,7 @@ def test_disk_full_shows_an_error_keeps_the_session_and_retries(
     data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     log = StateLog()
-    disk = FullDisk(files.os)
+    disk = FullDisk(os)
     with Store.open(data_dir, clock) as store:
         session = make_session("Disk full")
         store.save_session(session)
@@ -144,7 +145,7 @@ def test_flush_on_a_full_disk_raises_a_message(
     with Store.open(data_dir, clock) as store:
         session = make_session("Quit on a full disk")
         saver = store.autosaver(session)
-        disk = FullDisk(files.os)
+        disk = FullDisk(os)
         monkeypatch.setattr(files, "os", disk)
         with pytest.raises(StoreError, match="free some disk space"):
             saver.flush()

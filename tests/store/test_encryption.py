@@ -15,7 +15,7 @@ from store_samples import make_session
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.store import Store, StoreDamaged, crypto
 from reflect_tui.store.encrypt_folder import init_encrypted
-from reflect_tui.store.errors import FileUndecryptable, StoreLocked
+from reflect_tui.store.errors import FileUndecryptable, StoreError, StoreLocked
 from reflect_tui.store.unlock import KEYS_NAME, MAGIC
 
 FAST = crypto.KdfParams(n=2**10, r=8, p=1)  # tests only: real folders use PASSPHRASE_KDF
@@ -316,7 +316,7 @@ def test_a_wrong_current_passphrase_changes_nothing(encrypted: tuple[Path, str])
 
 def test_a_short_new_passphrase_is_refused(encrypted: tuple[Path, str]) -> None:
     folder, _ = encrypted
-    with pytest.raises(crypto.StoreError, match="at least 8 characters"):
+    with pytest.raises(StoreError, match="at least 8 characters"):
         crypto.change_passphrase(folder, PASSPHRASE, "short", FAST)
 
 

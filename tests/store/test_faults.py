@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import os
 import random
@@ -109,7 +110,7 @@ def test_sigkill_at_random_points_never_loses_an_acknowledged_save(data_dir: Pat
     mid_write_rounds = 0
     for round_no in range(kills):
         read_fd, write_fd = os.pipe()
-        pid = fork(lambda s=round_no, w=write_fd: _writer(data_dir, w, s))
+        pid = fork(functools.partial(_writer, data_dir, write_fd, round_no))
         os.close(write_fd)
         early = b""
         # Most kills land while the writer is busy saving; some during its start-up
@@ -150,7 +151,7 @@ def _many_short_writers(data_dir: Path, name: str, count: int) -> None:
 
 
 def test_two_processes_writing_the_same_folder_lose_nothing(data_dir: Path) -> None:
-    pids = [fork(lambda n=name: _many_short_writers(data_dir, n, 15)) for name in "ab"]
+    pids = [fork(functools.partial(_many_short_writers, data_dir, name, 15)) for name in "ab"]
     for pid in pids:
         _, status = os.waitpid(pid, 0)
         assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
@@ -192,7 +193,7 @@ def test_a_failing_disk_leaves_the_file_unchanged_and_says_so(
     with Store.open(data_dir, clock) as store:
         store.save_session(kept)
         before = store.path.read_bytes()
-        monkeypatch.setattr(files, "os", FailingOs(files.os, fail))
+        monkeypatch.setattr(files, "os", FailingOs(os, fail))
         edited = store.get_session(kept.id)
         edited.title = "Edited on a full disk"
         with pytest.raises(StoreError) as caught:

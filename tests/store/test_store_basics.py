@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 import threading
 from datetime import timedelta
@@ -256,7 +257,7 @@ def test_reading_never_waits_for_a_slow_disk(
 ) -> None:
     with Store.open(data_dir, clock) as store:
         store.save_session(make_session("Already there"))
-        disk = BlockingDisk(files.os)
+        disk = BlockingDisk(os)
         monkeypatch.setattr(files, "os", disk)
         writer = threading.Thread(target=store.save_session, args=(make_session("Being written"),))
         writer.start()

@@ -11,18 +11,19 @@ import re
 from pathlib import Path
 
 from escape_samples import NOW, escape_store, escapes_in
-from textual.app import App
+from textual._compositor import CompositorUpdate
 
 from reflect_tui.domain.clock import FixedClock
-from reflect_tui.ui.app import make_app
+from reflect_tui.ui.app import ReflectApp, make_app
 
 # What Textual itself writes: CSI sequences (colours, cursor) and OSC 8 hyperlinks.
 TEXTUAL_SEQUENCES = re.compile(r"\x1b\[[0-9;:?<>=]*[ -/]*[@-~]|\x1b\]8;[^\x1b\x07]*(?:\x1b\\|\x07)")
 
 
-def drawn(app: App[object]) -> str:
+def drawn(app: ReflectApp) -> str:
     """The screen as terminal output, less Textual's own sequences."""
     update = app.screen._compositor.render_update(full=True)
+    assert isinstance(update, CompositorUpdate)
     raw = update.render_segments(app.console)
     return TEXTUAL_SEQUENCES.sub("", raw)
 

@@ -20,12 +20,12 @@ from reflect_tui.domain.session import Session, Status
 from reflect_tui.domain.template import Confidentiality
 from reflect_tui.store import Store
 from reflect_tui.templates import TemplateLibrary
-from reflect_tui.ui.screens.confirm import ConfirmScreen
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
+from reflect_tui.ui.parts import Banner, TopBar
 from reflect_tui.ui.screens.finish import FinishScreen
 from reflect_tui.ui.screens.help import HelpScreen
 from reflect_tui.ui.screens.home import HomeScreen
 from reflect_tui.ui.screens.new_session import HeaderFormScreen, TemplatePickerScreen
-from reflect_tui.ui.screens.parts import Banner, TopBar
 from reflect_tui.ui.screens.record import RecordScreen
 from reflect_tui.ui.screens.runner import RunnerScreen
 from reflect_tui.ui.widgets.fields import FieldEditor
@@ -205,7 +205,8 @@ async def test_f1_lists_the_keys_of_the_screen_you_are_on(tmp_path: Path) -> Non
 
 async def test_every_binding_has_an_id_and_a_description(tmp_path: Path) -> None:
     from reflect_tui.ui.app import ReflectApp
-    from reflect_tui.ui.screens import confirm, finish, help, home, new_session, record, runner
+    from reflect_tui.ui.dialogs import confirm
+    from reflect_tui.ui.screens import finish, help, home, new_session, record, runner
 
     classes: list[Any] = [
         ReflectApp,

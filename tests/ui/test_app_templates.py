@@ -19,7 +19,7 @@ from reflect_tui.domain.session import Status
 from reflect_tui.domain.template import FieldKind
 from reflect_tui.store import Store
 from reflect_tui.templates import TemplateLibrary
-from reflect_tui.ui.screens.confirm import ConfirmScreen
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
 from reflect_tui.ui.screens.finish import FinishScreen
 from reflect_tui.ui.screens.new_session import HeaderFormScreen, TemplatePickerScreen
 from reflect_tui.ui.screens.record import RecordScreen

@@ -11,8 +11,8 @@ from reflect_tui.domain.session import Session, Status
 from reflect_tui.domain.template import Confidentiality
 from reflect_tui.store import Store
 from reflect_tui.templates import TemplateLibrary
-from reflect_tui.ui.screens.calendar_export import FILE_NAME, palette_commands
-from reflect_tui.ui.screens.choice import ChoiceScreen
+from reflect_tui.ui.dialogs.choice import ChoiceScreen
+from reflect_tui.ui.flows.calendar_export import FILE_NAME, palette_commands
 
 
 def _store(data: Path) -> None:

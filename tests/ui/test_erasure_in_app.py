@@ -10,8 +10,8 @@ from harness import build_app, new_clock
 from test_app_snapshots import SIZES, keys, with_session
 
 from reflect_tui.store import Store, erasure
-from reflect_tui.ui.screens.choice import ChoiceScreen
-from reflect_tui.ui.screens.confirm import ConfirmScreen
+from reflect_tui.ui.dialogs.choice import ChoiceScreen
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
 from reflect_tui.ui.screens.home import HomeScreen
 from reflect_tui.ui.screens.record import RecordScreen
 
@@ -138,7 +138,7 @@ def with_old_record(data: Path) -> None:
 
 
 async def test_home_says_quietly_when_records_are_past_their_retention(tmp_path: Path) -> None:
-    from reflect_tui.ui.screens.parts import Banner
+    from reflect_tui.ui.parts import Banner
 
     data = tmp_path / "data"
     with_old_record(data)

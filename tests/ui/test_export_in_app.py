@@ -9,7 +9,7 @@ from harness import build_app, new_clock
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.store import Store
 from reflect_tui.templates import TemplateLibrary
-from reflect_tui.ui.screens.confirm import ConfirmScreen
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
 from reflect_tui.ui.screens.record import RecordScreen
 
 

@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, OptionList
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.store import Store
 from reflect_tui.templates import TemplateLibrary
-from reflect_tui.ui.screens.choice import ChoiceScreen
+from reflect_tui.ui.dialogs.choice import ChoiceScreen
 from reflect_tui.ui.screens.new_session import (
     HeaderFormScreen,
     TemplatePickerScreen,
@@ -254,7 +254,7 @@ async def test_a_long_answer_keeps_its_cursor_line_on_screen_at_80x24(tmp_path: 
 
 
 async def test_completing_with_unanswered_required_questions_asks_first(tmp_path: Path) -> None:
-    from reflect_tui.ui.screens.confirm import ConfirmScreen
+    from reflect_tui.ui.dialogs.confirm import ConfirmScreen
     from reflect_tui.ui.screens.finish import FinishScreen
 
     data = tmp_path / "data"

@@ -10,8 +10,8 @@ from textual.widgets import Button, Checkbox, DataTable
 
 from reflect_tui.store.demo import load_demo
 from reflect_tui.ui.app import ReflectApp
+from reflect_tui.ui.dialogs.followup_dialogs import PersonDialog
 from reflect_tui.ui.screens.actions import ActionsScreen
-from reflect_tui.ui.screens.followup_dialogs import PersonDialog
 from reflect_tui.ui.screens.people import PeopleScreen
 from reflect_tui.ui.widgets.fit_table import Column, fit
 from reflect_tui.ui.widgets.footer import KeepFooter

@@ -9,8 +9,8 @@ from harness import build_app
 
 from reflect_tui.domain.answers import ActionStatus
 from reflect_tui.minutes import render_markdown
+from reflect_tui.ui.dialogs.followup_dialogs import LineManagerDialog
 from reflect_tui.ui.screens.actions import ActionsScreen
-from reflect_tui.ui.screens.followup_dialogs import LineManagerDialog
 from reflect_tui.ui.screens.new_session import HeaderFormScreen
 from reflect_tui.ui.screens.runner import RunnerScreen
 from reflect_tui.ui.widgets.carried_actions import CarriedActions, OutcomeStrip

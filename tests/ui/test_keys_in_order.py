@@ -28,7 +28,7 @@ def burst(app: ReflectApp, *keys: str) -> None:
         app.post_message(events.Key(key, key if len(key) == 1 else None))
 
 
-async def handled(app: ReflectApp, pilot: Pilot[object]) -> None:
+async def handled(app: ReflectApp, pilot: Pilot[int]) -> None:
     """Wait (bounded) until every key of the burst has been handled."""
     for _ in range(200):
         await pilot.pause(0.02)

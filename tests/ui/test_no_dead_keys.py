@@ -11,7 +11,7 @@ from reflect_tui.domain.session import Session, Status
 from reflect_tui.store import Store
 from reflect_tui.templates import TemplateLibrary
 from reflect_tui.ui.app import ReflectApp
-from reflect_tui.ui.screens.confirm import ConfirmScreen
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
 from reflect_tui.ui.screens.help import HelpScreen
 from reflect_tui.ui.screens.home import HomeScreen
 from reflect_tui.ui.screens.runner import RunnerScreen

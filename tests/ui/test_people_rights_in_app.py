@@ -13,7 +13,7 @@ from reflect_tui.domain.people import Person
 from reflect_tui.domain.session import Session
 from reflect_tui.store import Store
 from reflect_tui.templates import TemplateLibrary
-from reflect_tui.ui.screens.confirm import ConfirmScreen
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
 from reflect_tui.ui.screens.people import PeopleScreen
 
 

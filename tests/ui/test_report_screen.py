@@ -28,9 +28,9 @@ from reflect_tui.report import (
 from reflect_tui.store import Store
 from reflect_tui.store.demo import load_demo
 from reflect_tui.templates import TemplateLibrary
-from reflect_tui.ui.screens.choice import ChoiceScreen
-from reflect_tui.ui.screens.confirm import ConfirmScreen
-from reflect_tui.ui.screens.parts import Banner
+from reflect_tui.ui.dialogs.choice import ChoiceScreen
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
+from reflect_tui.ui.parts import Banner
 from reflect_tui.ui.screens.report import ExportReportDialog, ReportScreen
 
 SIZE = (120, 40)

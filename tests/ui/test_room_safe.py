@@ -24,8 +24,8 @@ from reflect_tui.domain.template import Confidentiality
 from reflect_tui.minutes import render_markdown
 from reflect_tui.store import Store
 from reflect_tui.templates import TemplateLibrary
+from reflect_tui.ui.dialogs.choice import ChoiceScreen
 from reflect_tui.ui.screens.actions import ActionsScreen
-from reflect_tui.ui.screens.choice import ChoiceScreen
 from reflect_tui.ui.screens.finish import FinishScreen
 from reflect_tui.ui.screens.home import HomeScreen
 from reflect_tui.ui.screens.runner import RunnerScreen
@@ -202,7 +202,7 @@ async def test_the_do_not_share_list_is_edited_in_the_app_but_never_in_room_mode
     from textual.widgets import TextArea
 
     from reflect_tui.minutes import private_names
-    from reflect_tui.ui.screens.private_names import PrivateNamesDialog
+    from reflect_tui.ui.dialogs.private_names import PrivateNamesDialog
 
     data = tmp_path / "data"
     secret_store(data)

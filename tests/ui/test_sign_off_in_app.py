@@ -14,8 +14,8 @@ from reflect_tui.domain.session import Session, Status
 from reflect_tui.store import Store
 from reflect_tui.store.audit import read
 from reflect_tui.templates import TemplateLibrary
+from reflect_tui.ui.dialogs.sign_off import SignOffDialog
 from reflect_tui.ui.screens.record import RecordScreen
-from reflect_tui.ui.screens.sign_off import SignOffDialog
 
 
 def with_supervision(data: Path) -> str:

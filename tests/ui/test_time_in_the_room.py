@@ -34,7 +34,7 @@ async def test_the_end_of_a_timebox_rings_once_and_says_so(tmp_path: Path) -> No
         await app.push_screen(runner)
         await pilot.pause()
         notes: list[str] = []
-        runner.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign,assignment]
+        runner.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
         clock.advance(4 * 60)
         runner.tick()
         assert bells == []

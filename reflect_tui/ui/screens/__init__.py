@@ -1,1 +1,1 @@
-"""One module per screen of the app, each with its ``.tcss`` beside it."""
+"""One module per screen of the app, each with its ``.tcss`` beside it (read as DEFAULT_CSS)."""

@@ -21,24 +21,16 @@ from reflect_tui.errors import UserError
 from reflect_tui.followup.listing import ActionRow, filter_rows, rows, screen_rows
 from reflect_tui.followup.people import teams
 from reflect_tui.followup.status import set_status
-from reflect_tui.ui.screens.followup_dialogs import NoteDialog
-from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.dialogs.followup_dialogs import NoteDialog
+from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app
 from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.fit_table import Column, cell, set_columns
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.fuzzy import matches
 from reflect_tui.ui.widgets.glyphs import GlyphCheckbox
 
-CSS = """
-#actions-body { height: 1fr; padding: 0 1; }
-#actions-filters { height: auto; margin: 1 0 0 0; }
-#actions-filters Input { width: 1fr; max-width: 30; }
-#actions-filters Select { width: 1fr; max-width: 30; }
-#actions-filters Checkbox { width: auto; }
-#actions-table { height: 1fr; border: round $primary 50%; }
-#actions-table:focus { border: round $primary; }
-#actions-count { color: $text-muted; height: 1; }
-"""
+CSS = css_beside(__file__, "actions.tcss")
 
 STATUS_CHOICES = [("Open", "open"), ("Done", "done"), ("Dropped", "dropped")]
 VERBS = {
@@ -77,6 +69,7 @@ class ActionsScreen(Screen[None]):
         self.initial_overdue = overdue
         self.all_rows: list[ActionRow] = []
         self.shown: list[ActionRow] = []
+        self.hidden_count = 0  # actions of confidential sessions left out
 
     def compose(self) -> ComposeResult:
         yield TopBar("actions")
@@ -160,7 +153,7 @@ class ActionsScreen(Screen[None]):
         if self.shown:
             table.move_cursor(row=min(max(keep, 0), len(self.shown) - 1))
         overdue = sum(1 for r in self.shown if r.overdue(today))
-        hidden = getattr(self, "hidden_count", 0)
+        hidden = self.hidden_count
         secret = f" · {hidden} from confidential sessions hidden" if hidden else ""
         self.query_one("#actions-count", Static).update(
             f"{len(self.shown)} of {len(self.all_rows)} actions shown · "

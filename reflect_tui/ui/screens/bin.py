@@ -15,16 +15,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.errors import UserError
-from reflect_tui.ui.screens.confirm import ConfirmScreen
-from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
+from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.footer import KeepFooter
 
-CSS = """
-#bin-body { height: 1fr; padding: 0 1; }
-#bin-list { height: 1fr; border: round $primary 50%; }
-#bin-list:focus { border: round $primary; }
-#bin-hint { color: $text-muted; height: auto; }
-"""
+CSS = css_beside(__file__, "bin.tcss")
 
 
 class BinScreen(Screen[None]):

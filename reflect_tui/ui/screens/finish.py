@@ -8,7 +8,7 @@ never exported or copied without an explicit yes.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -22,28 +22,33 @@ from textual.widgets.option_list import Option
 from reflect_tui.domain.confidential import consent_open, record_consent
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.errors import UserError
-from reflect_tui.ui.screens.confirm import ConfirmScreen
-from reflect_tui.ui.screens.export_flow import copy_markdown, export_minutes
-from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
+from reflect_tui.ui.flows.export_flow import copy_markdown, export_minutes
+from reflect_tui.ui.parts import Banner, TopBar, reflect_app, without_front_matter
+from reflect_tui.ui.results import FinishResult, GoToField
 from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.footer import KeepFooter
 
+if TYPE_CHECKING:
+    from reflect_tui.minutes.privacy import Finding
+    from reflect_tui.ui.app import ReflectApp
 
-def findings_for(app: Any, session: Session) -> list[Any]:
+
+def findings_for(app: ReflectApp, session: Session) -> list[Finding]:
     from reflect_tui import minutes
     from reflect_tui.minutes import private_names
 
     known = [p.name for p in app.store.people()]
-    result: list[Any] = minutes.check_session_privacy(
+    return minutes.check_session_privacy(
         session,
         do_not_share=private_names.do_not_share(app.store),
         known_people=known,
         references=private_names.reference_patterns(app.store),
     )
-    return result
 
 
-def clean_summary(app: Any, session: Session) -> str:
+def clean_summary(app: ReflectApp, session: Session) -> str:
     """What a clean check looked at (never "nothing that looks like a name" on its own)."""
     from reflect_tui.minutes import private_names
     from reflect_tui.minutes.privacy import checked_summary, exported_texts
@@ -56,33 +61,24 @@ def clean_summary(app: Any, session: Session) -> str:
     )
 
 
-def without_front_matter(markdown: str) -> str:
-    """The record as a person reads it: the YAML block is for machines, not the preview."""
-    if markdown.startswith("---\n"):
-        end = markdown.find("\n---\n", 4)
-        if end != -1:
-            return markdown[end + 5 :].lstrip("\n")
-    return markdown
-
-
-def finding_line(session: Session, finding: Any) -> Text:
+def finding_line(session: Session, finding: Finding) -> Text:
     where = ""
-    field_id = getattr(finding, "field_id", None)
+    field_id = finding.field_id
     if field_id:
         f = session.template.field_by_id(field_id)
         where = f.label if f is not None else field_id
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{getattr(finding, 'kind', 'check')}: ", style=themed("bold $warning"))
-    text.append(repr(str(getattr(finding, "text", ""))))
+    text.append(f"{finding.kind}: ", style=themed("bold $warning"))
+    text.append(repr(finding.text))
     if where:
         text.append(f"  in “{where}”", style="dim")
     return text
 
 
-class FinishScreen(Screen[Any]):
+class FinishScreen(Screen[FinishResult]):
     """Dismisses with "complete", a (step_id, field_id) to jump to, or None (back)."""
 
-    CSS_PATH = "finish.tcss"
+    DEFAULT_CSS = css_beside(__file__, "finish.tcss")
     BINDINGS = [  # noqa: RUF012
         Binding("ctrl+d", "complete", "Mark complete", id="finish.complete", priority=True),
         Binding("ctrl+e", "export", "Export", id="finish.export"),
@@ -93,7 +89,7 @@ class FinishScreen(Screen[Any]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.findings: list[Any] = []
+        self.findings: list[Finding] = []
         self.markdown = ""
 
     def compose(self) -> ComposeResult:
@@ -145,9 +141,8 @@ class FinishScreen(Screen[Any]):
     @on(OptionList.OptionSelected, "#findings")
     def _jump(self, event: OptionList.OptionSelected) -> None:
         finding = self.findings[event.option_index]
-        field_id = getattr(finding, "field_id", None)
-        if field_id:
-            self.dismiss((str(getattr(finding, "step_id", "") or ""), str(field_id)))
+        if finding.field_id:
+            self.dismiss(GoToField(finding.step_id or "", finding.field_id))
 
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:
@@ -169,7 +164,7 @@ class FinishScreen(Screen[Any]):
         app = reflect_app(self)
         if consent_open(self.session):
             # Consent is settled before the session is complete (domain.confidential).
-            from reflect_tui.ui.screens.choice import ChoiceScreen
+            from reflect_tui.ui.dialogs.choice import ChoiceScreen
 
             answer = await app.push_screen_wait(
                 ChoiceScreen(

@@ -15,6 +15,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from reflect_tui.ui.widgets._css import css_beside
+
 INTRO = {
     "HomeScreen": (
         "Your sessions: drafts in progress first, then finished ones. Press Enter on a "
@@ -113,7 +115,7 @@ def describe_keys(screen: Screen[Any]) -> list[tuple[str, str]]:
 
 
 class HelpScreen(ModalScreen[None]):
-    CSS_PATH = "help.tcss"
+    DEFAULT_CSS = css_beside(__file__, "help.tcss")
     BINDINGS = [  # noqa: RUF012
         Binding("escape,f1,q", "dismiss", "Close help", id="help.close"),
     ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -23,11 +23,16 @@ from textual.widgets.option_list import Option
 from reflect_tui.domain.confidential import SHARED_SCREEN_SETTING, shared_screen, shown_on_screen
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
-from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
-from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app, summary_line
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.end_stop_list import EndStopOptionList
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.fuzzy import every_word_found
+
+if TYPE_CHECKING:
+    from reflect_tui.store import Store
+    from reflect_tui.store.summary import SessionSummary
+    from reflect_tui.ui.app import ReflectApp
 
 # Drafts and recent sessions shown before any filtering (each); the filter searches them all.
 RECENT_LIMIT = 100
@@ -38,26 +43,7 @@ DUE_SOON_DAYS = 14
 PANELS_INLINE_BELOW = 1000
 
 
-def summary_line(s: Any) -> Text:
-    """One row of the session list: date, status, template, title, who."""
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{s.date}  ", style="dim")
-    if str(s.status) == "draft":
-        step = f"step {int(s.current_step) + 1}/{s.step_count}" if s.step_count else "draft"
-        text.append(f"▶ {step:<10} ", style="bold")
-    else:
-        text.append("✓ complete   ", style=themed("$success"))
-    if str(s.confidentiality) == "confidential":
-        text.append("CONFIDENTIAL ", style=themed("bold $error"))
-    text.append(f"{s.title}", style="bold")
-    text.append(f"  {s.template_title}", style="dim")
-    who = s.team or s.subject
-    if who:
-        text.append(f" · {who}", style="dim")
-    return text
-
-
-def matches(s: Any, needle: str) -> bool:
+def matches(s: SessionSummary, needle: str) -> bool:
     hay = " ".join(
         str(x)
         for x in (
@@ -76,7 +62,7 @@ def matches(s: Any, needle: str) -> bool:
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = "home.tcss"
+    DEFAULT_CSS = css_beside(__file__, "home.tcss")
     AUTO_FOCUS = "#sessions"
     BINDINGS = [  # noqa: RUF012
         Binding("n", "new_session", "New session", id="home.new"),
@@ -103,9 +89,10 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.summaries: list[Any] = []
+        self.summaries: list[SessionSummary] = []
         self._loaded = False
         self._panels_generation = 0
+        self.hidden_count = 0  # confidential sessions left out of the list
         self._known_ids: set[str] | None = None  # to highlight a session new since last look
 
     def compose(self) -> ComposeResult:
@@ -141,7 +128,7 @@ class HomeScreen(Screen[None]):
                 "Run `reflect templates validate FILE` for details."
             )
         if not app.store.read_only:
-            from reflect_tui.ui.screens.erase_flow import tidy_bin
+            from reflect_tui.ui.flows.erase_flow import tidy_bin
 
             tidy_bin(self)  # the bin's expired sessions are erased for good
         self.reload()
@@ -232,7 +219,7 @@ class HomeScreen(Screen[None]):
             options.extend(Option(summary_line(s), id=s.id) for s in done[:limit])
             if len(done) > limit:
                 options.append(more_line(len(done) - limit, "older sessions"))
-        hidden = getattr(self, "hidden_count", 0)
+        hidden = self.hidden_count
         if hidden:
             options.append(
                 Option(
@@ -326,29 +313,19 @@ class HomeScreen(Screen[None]):
         )
 
     def action_people(self) -> None:
-        from reflect_tui.ui.screens.followup_nav import open_people
-
-        open_people(self.app)
+        reflect_app(self).open_people()
 
     def action_actions(self) -> None:
-        from reflect_tui.ui.screens.followup_nav import open_actions
-
-        open_actions(self.app)
+        reflect_app(self).open_actions()
 
     def action_search_answers(self) -> None:
-        from reflect_tui.ui.screens.search import open_search
-
-        open_search(self.app, self.query_one("#filter", Input).value)
+        reflect_app(self).open_search(self.query_one("#filter", Input).value)
 
     def action_bin(self) -> None:
-        from reflect_tui.ui.screens.bin import BinScreen
-
-        self.app.push_screen(BinScreen())
+        reflect_app(self).open_bin()
 
     def action_report(self) -> None:
-        from reflect_tui.ui.screens.report import open_report
-
-        open_report(self.app)
+        reflect_app(self).open_report()
 
     # -- events ---------------------------------------------------------------
 
@@ -376,9 +353,7 @@ class HomeScreen(Screen[None]):
     @on(Button.Pressed, "#encrypt")
     @work
     async def _encrypt(self) -> None:
-        from reflect_tui.ui.screens.unlock import offer_encryption as offer
-
-        await offer(self)
+        await reflect_app(self).protect_folder(self)
         self.query("#encrypt").remove()
 
     def highlighted_session(self) -> Session | None:
@@ -397,7 +372,7 @@ class HomeScreen(Screen[None]):
         if session is None:
             self.notify("Highlight a session in the list first, then press e to export it.")
             return
-        from reflect_tui.ui.screens.export_flow import export_minutes
+        from reflect_tui.ui.flows.export_flow import export_minutes
 
         await export_minutes(self, session)
 
@@ -407,25 +382,19 @@ class HomeScreen(Screen[None]):
         if option is None or not option.id:
             self.notify("Highlight a session in the list first, then press Delete.")
             return
-        from reflect_tui.ui.screens.erase_flow import delete_session
+        from reflect_tui.ui.flows.erase_flow import delete_session
 
         if await delete_session(self, option.id):
             self.reload()
 
     def open_session(self, session_id: str) -> None:
-        from reflect_tui.ui.screens.record import RecordScreen
-        from reflect_tui.ui.screens.runner import RunnerScreen
-
         app = reflect_app(self)
         try:
             session = app.store.get_session(session_id)
         except UserError as err:
             self.query_one(Banner).show(str(err), error=True)
             return
-        if session.is_complete:
-            app.push_screen(RecordScreen(session))
-        else:
-            app.push_screen(RunnerScreen(session))
+        app.open_session(session)
 
     # -- actions --------------------------------------------------------------
 
@@ -437,12 +406,10 @@ class HomeScreen(Screen[None]):
         return True
 
     def action_new_session(self) -> None:
-        from reflect_tui.ui.screens.new_session import TemplatePickerScreen
-
         if reflect_app(self).store.read_only:
             self.notify("This window is read-only: start new sessions in the other window.")
             return
-        self.app.push_screen(TemplatePickerScreen())
+        reflect_app(self).open_new_session()
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -503,7 +470,7 @@ class HomeScreen(Screen[None]):
             )
 
 
-def offer_encryption(store: Any) -> bool:
+def offer_encryption(store: Store) -> bool:
     """A new, writable, plaintext folder: offer to encrypt it on the welcome box."""
     return not store.read_only and not store.encrypted
 
@@ -536,9 +503,9 @@ def more_line(count: int, what: str) -> Option:
     )
 
 
-def panel_texts(app: Any, limit: int) -> tuple[Text, Text]:
+def panel_texts(app: ReflectApp, limit: int) -> tuple[Text, Text]:
     """The two side panels' contents; only reads the store (any thread)."""
-    from reflect_tui.ui.screens.followup_nav import due_text
+    from reflect_tui.ui.flows.followup import due_text
 
     room = bool(app.room_safe())
     return (
@@ -547,7 +514,7 @@ def panel_texts(app: Any, limit: int) -> tuple[Text, Text]:
     )
 
 
-def actions_text(store: Any, today: date, limit: int, *, room: bool = False) -> Text:
+def actions_text(store: Store, today: date, limit: int, *, room: bool = False) -> Text:
     """Open actions due soon (overdue first), at most ``limit`` lines and a count of the rest."""
     rows, hidden = due_actions_counted(store, today, room=room)
     if not rows:
@@ -573,18 +540,15 @@ def actions_text(store: Any, today: date, limit: int, *, room: bool = False) -> 
     return text
 
 
-def due_actions(store: Any, today: date) -> list[tuple[date, str, str]]:
+def due_actions(store: Store, today: date) -> list[tuple[date, str, str]]:
     """Open actions due within DUE_SOON_DAYS (overdue ones too), soonest first."""
     return due_actions_counted(store, today)[0]
 
 
 def due_actions_counted(
-    store: Any, today: date, *, room: bool = False
+    store: Store, today: date, *, room: bool = False
 ) -> tuple[list[tuple[date, str, str]], int]:
     """Actions due soon, and how many of them a room-safe screen leaves out."""
-    finder = getattr(store, "open_actions", None)
-    if finder is None:
-        return [], 0
     horizon = today + timedelta(days=DUE_SOON_DAYS)
     hidden = 0
     if room:
@@ -593,17 +557,17 @@ def due_actions_counted(
         found, leave_out = open_actions_on_screen(store, room=True)
         hidden = sum(1 for a in leave_out if a.due is not None and a.due <= horizon)
     else:
-        found = finder()
+        found = store.open_actions()
     rows: list[tuple[date, str, str]] = []
     for action in found:
-        due = getattr(action, "due", None)
+        due = action.due
         if due is not None and due <= horizon:
-            rows.append((due, str(getattr(action, "what", "")), str(getattr(action, "owner", ""))))
+            rows.append((due, action.what, action.owner))
     rows.sort()
     return rows, hidden
 
 
-def load_demo(app: Any) -> None:
+def load_demo(app: ReflectApp) -> None:
     from reflect_tui.store import demo
 
     demo.load_demo(app.store, app.library, app.clock)

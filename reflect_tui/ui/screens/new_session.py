@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -24,12 +24,16 @@ from textual.widgets.option_list import Option
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Confidentiality, FieldKind, SessionKind, Template
 from reflect_tui.errors import UserError
-from reflect_tui.ui.screens.choice import ChoiceScreen
-from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.dialogs.choice import ChoiceScreen
+from reflect_tui.ui.parts import Banner, TopBar, reflect_app
 from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.glyphs import GlyphRadioButton
 from reflect_tui.ui.widgets.suggest import CommaListSuggester
+
+if TYPE_CHECKING:
+    from reflect_tui.ui.app import ReflectApp
 
 KIND_WORDS = {
     SessionKind.TEAM: "team",
@@ -92,7 +96,7 @@ def rank_templates(templates: list[Template], needle: str) -> list[Template]:
 
 
 class TemplatePickerScreen(Screen[None]):
-    CSS_PATH = "new_session.tcss"
+    DEFAULT_CSS = css_beside(__file__, "new_session.tcss")
     AUTO_FOCUS = "#template-filter"
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "back", "Back", id="picker.back"),
@@ -183,7 +187,7 @@ class HeaderFormScreen(Screen[None]):
     starts the session as a draft, so the text is on the home screen next time.
     """
 
-    CSS_PATH = "new_session.tcss"
+    DEFAULT_CSS = css_beside(__file__, "new_session.tcss")
     AUTO_FOCUS = "#title"
     BINDINGS = [  # noqa: RUF012
         Binding("ctrl+s", "start", "Start session", id="header.start", priority=True),
@@ -364,8 +368,7 @@ class HeaderFormScreen(Screen[None]):
         return session
 
     def action_start(self) -> None:
-        from reflect_tui.ui.screens.followup_nav import check_line_manager
-        from reflect_tui.ui.screens.runner import RunnerScreen
+        from reflect_tui.ui.flows.followup import check_line_manager
 
         app = reflect_app(self)
         try:
@@ -382,7 +385,7 @@ class HeaderFormScreen(Screen[None]):
                 return
             self._left = True
             self.forget_quit_hook()
-            self.app.switch_screen(RunnerScreen(session))
+            app.open_runner(session, replace=True)
 
         check_line_manager(app, session, go)
 
@@ -433,7 +436,7 @@ def carry_attendance(session: Session) -> None:
                 return
 
 
-def known_teams(app: Any) -> list[str]:
+def known_teams(app: ReflectApp) -> list[str]:
     """Team names from the roster and from earlier team sessions, A to Z."""
     from reflect_tui.followup.people import teams
 
@@ -470,7 +473,7 @@ def team_note(typed: str, known: list[str]) -> Text:
     return text
 
 
-def known_names(app: Any) -> list[str]:
+def known_names(app: ReflectApp) -> list[str]:
     try:
         return sorted({p.name for p in app.store.people() if p.name})
     except UserError:

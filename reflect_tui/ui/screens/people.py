@@ -22,23 +22,15 @@ from reflect_tui.domain.people import Person
 from reflect_tui.errors import UserError
 from reflect_tui.followup import wellbeing
 from reflect_tui.followup.people import name_key
-from reflect_tui.ui.screens.confirm import ConfirmScreen
-from reflect_tui.ui.screens.followup_dialogs import PersonDialog
-from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
+from reflect_tui.ui.dialogs.followup_dialogs import PersonDialog
+from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app, summary_line
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.fit_table import Column, cell, set_columns
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.fuzzy import matches
 
-CSS = """
-#people-body, #history-body { height: 1fr; padding: 0 1; }
-#people-table { height: 1fr; border: round $primary 50%; }
-#people-table:focus { border: round $primary; }
-#people-filter { margin: 0 0 0 0; }
-#people-hint, #history-words { color: $text-muted; height: auto; }
-#history-title { text-style: bold; margin: 1 0 0 0; }
-#history-chart { height: 1; color: $accent; }
-#history-sessions { height: 1fr; border: round $primary 50%; }
-"""
+CSS = css_beside(__file__, "people.tcss")
 
 
 PEOPLE_HINT = (
@@ -325,8 +317,6 @@ class PersonHistoryScreen(Screen[None]):
         key = name_key(self.person)
         box = self.query_one("#history-sessions", OptionList)
         box.clear_options()
-        from reflect_tui.ui.screens.home import summary_line
-
         own = [
             s
             for s in store.list_sessions()
@@ -340,9 +330,6 @@ class PersonHistoryScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#history-sessions")
     def _open(self, event: OptionList.OptionSelected) -> None:
-        from reflect_tui.ui.screens.record import RecordScreen
-        from reflect_tui.ui.screens.runner import RunnerScreen
-
         if not event.option.id:
             return
         app = reflect_app(self)
@@ -351,7 +338,7 @@ class PersonHistoryScreen(Screen[None]):
         except UserError as err:
             self.notify(str(err), severity="error")
             return
-        app.push_screen(RecordScreen(session) if session.is_complete else RunnerScreen(session))
+        app.open_session(session)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -13,15 +13,21 @@ from textual.widgets import Markdown
 
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
-from reflect_tui.ui.screens.confirm import ConfirmScreen
-from reflect_tui.ui.screens.export_flow import copy_markdown, export_minutes
-from reflect_tui.ui.screens.finish import without_front_matter
-from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
+from reflect_tui.ui.flows.export_flow import copy_markdown, export_minutes
+from reflect_tui.ui.parts import (
+    Banner,
+    TopBar,
+    read_only_message,
+    reflect_app,
+    without_front_matter,
+)
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.footer import KeepFooter
 
 
 class RecordScreen(Screen[None]):
-    CSS_PATH = "record.tcss"
+    DEFAULT_CSS = css_beside(__file__, "record.tcss")
     AUTO_FOCUS = "#record-pane"
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "back", "Home", id="record.back"),
@@ -75,7 +81,7 @@ class RecordScreen(Screen[None]):
         if action in ("reopen", "delete") and reflect_app(self).store.read_only:
             return None
         if action == "debrief":  # only on a finished pre-visit plan (follow-through)
-            from reflect_tui.ui.screens.followup_nav import can_debrief
+            from reflect_tui.ui.flows.followup import can_debrief
 
             return None if reflect_app(self).store.read_only else can_debrief(self.session)
         return True
@@ -84,14 +90,10 @@ class RecordScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_open_steps(self) -> None:
-        from reflect_tui.ui.screens.runner import RunnerScreen
-
-        self.app.push_screen(RunnerScreen(self.session, read_only=True))
+        reflect_app(self).open_runner(self.session, read_only=True)
 
     @work
     async def action_reopen(self) -> None:
-        from reflect_tui.ui.screens.runner import RunnerScreen
-
         app = reflect_app(self)
         ok = await app.push_screen_wait(
             ConfirmScreen(
@@ -118,12 +120,12 @@ class RecordScreen(Screen[None]):
         problem = accountability.record(app.store, "reopen", s.id)
         if problem:
             self.notify(problem, severity="error")
-        app.switch_screen(RunnerScreen(s))
+        app.open_runner(s, replace=True)
 
     @work
     async def action_sign_off(self) -> None:
         from reflect_tui.dataprotection import accountability, history
-        from reflect_tui.ui.screens.sign_off import SignOffDialog
+        from reflect_tui.ui.dialogs.sign_off import SignOffDialog
 
         app = reflect_app(self)
         s = self.session
@@ -148,7 +150,7 @@ class RecordScreen(Screen[None]):
 
     @work
     async def action_delete(self) -> None:
-        from reflect_tui.ui.screens.erase_flow import delete_session
+        from reflect_tui.ui.flows.erase_flow import delete_session
 
         if await delete_session(self, self.session.id):
             self.app.pop_screen()
@@ -162,7 +164,7 @@ class RecordScreen(Screen[None]):
         await copy_markdown(self, self.session)
 
     def action_debrief(self) -> None:
-        from reflect_tui.ui.screens.followup_nav import start_debrief_from
+        from reflect_tui.ui.flows.followup import start_debrief_from
 
         start_debrief_from(reflect_app(self), self.session)
 
@@ -193,7 +195,7 @@ class RecordScreen(Screen[None]):
                 "Move this record to the bin, or erase it for good (Delete)",
                 self.action_delete,
             )
-        from reflect_tui.ui.screens.followup_nav import debrief_commands
+        from reflect_tui.ui.flows.followup import debrief_commands
 
         yield from debrief_commands(reflect_app(self), self.session)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.table import Table
@@ -40,11 +40,15 @@ from reflect_tui.report import (
     vocabulary,
 )
 from reflect_tui.report.markdown import long_date, who_lines
-from reflect_tui.ui.screens.confirm import ConfirmScreen
-from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
+from reflect_tui.ui.parts import Banner, TopBar, reflect_app
 from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.glyphs import GlyphRadioButton
+
+if TYPE_CHECKING:
+    from reflect_tui.ui.app import ReflectApp
 
 REPORTS_FOLDER = "reports"
 # From this many stored sessions, reading them for a report moves off the UI thread.
@@ -156,7 +160,7 @@ def report_view(report: Report, width: int) -> Group:
 class ReportScreen(Screen[None]):
     """This store's thematic report; the period and k can be changed, and it can be exported."""
 
-    CSS_PATH = "report.tcss"
+    DEFAULT_CSS = css_beside(__file__, "report.tcss")
     AUTO_FOCUS = "#report-body"
     BINDINGS = [  # noqa: RUF012
         Binding("ctrl+e", "export", "Export", id="report.export", priority=True),
@@ -460,7 +464,7 @@ def write_report(path: Path, text: str, *, default_folder: Path, force: bool = F
 class ExportReportDialog(ModalScreen[tuple[str, Path] | None]):
     """Choose Markdown or HTML and where to write it; Esc writes nothing."""
 
-    CSS_PATH = "report.tcss"
+    DEFAULT_CSS = css_beside(__file__, "report.tcss")
     BINDINGS = [  # noqa: RUF012
         Binding("ctrl+s", "export", "Export", id="report_export.go", priority=True),
         Binding("escape", "cancel", "Cancel", id="report_export.cancel"),
@@ -519,20 +523,10 @@ class ExportReportDialog(ModalScreen[tuple[str, Path] | None]):
         self.dismiss(None)
 
 
-def open_report(app: Any) -> None:
-    if not isinstance(app.screen, ReportScreen):
-        from reflect_tui.dataprotection.accountability import record
-
-        problem = record(app.store, "report", None, "opened in the app")
-        if problem:
-            app.notify(problem, severity="error")
-        app.push_screen(ReportScreen())
-
-
-def palette_commands(app: Any) -> Iterable[SystemCommand]:
+def palette_commands(app: ReflectApp) -> Iterable[SystemCommand]:
     """App-wide: the thematic report from anywhere."""
     yield SystemCommand(
         "Thematic report",
         "Anonymised themes over the last twelve months, with text bars",
-        lambda: open_report(app),
+        app.open_report,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
@@ -26,8 +26,10 @@ from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Step
 from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
 from reflect_tui.errors import UserError
-from reflect_tui.ui.screens.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app
+from reflect_tui.ui.results import FinishResult, GoToField
 from reflect_tui.ui.theme_style import theme_style, themed
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.carried_actions import (
     CarriedActions,
     carried_for,
@@ -39,6 +41,7 @@ from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.room_tray import RoomTray
 
 if TYPE_CHECKING:
+    from reflect_tui.store.autosave import Autosaver
     from reflect_tui.ui.room_link import RoomLink
 
 # Elapsed time is saved with the next change, and at least this often while running.
@@ -67,7 +70,7 @@ SAVE_ERROR_ADVICE = (
 
 
 class RunnerScreen(Screen[None]):
-    CSS_PATH = "runner.tcss"
+    DEFAULT_CSS = css_beside(__file__, "runner.tcss")
     # Below 100 columns the step list gives its room to the step (F2 shows it for a jump).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     BINDINGS = [  # noqa: RUF012
@@ -138,7 +141,7 @@ class RunnerScreen(Screen[None]):
         self.session = session
         self.step_index = min(max(session.current_step, 0), max(len(session.template.steps) - 1, 0))
         self.forced_read_only = read_only
-        self.autosaver: Any = None
+        self.autosaver: Autosaver | None = None
         self.paused = False
         self.room = False
         self._last_tick: datetime | None = None
@@ -670,23 +673,19 @@ class RunnerScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_finish(self) -> None:
-        from reflect_tui.ui.screens.finish import FinishScreen
-
         if self.read_only:
             self.notify("This session cannot be changed in this window.")
             return
         self.save_now()
         self.stop_room()
-        self.app.push_screen(FinishScreen(self.session), self._after_finish)
+        reflect_app(self).open_finish(self.session, self._after_finish)
 
-    def _after_finish(self, result: Any) -> None:
-        from reflect_tui.ui.screens.record import RecordScreen
-
+    def _after_finish(self, result: FinishResult) -> None:
         if result == "complete":
             self.close_session()
-            self.app.switch_screen(RecordScreen(self.session))
-        elif isinstance(result, tuple) and len(result) == 2:
-            self.call_later(self.goto_field, str(result[0]), str(result[1]))
+            reflect_app(self).open_record(self.session, replace=True)
+        elif isinstance(result, GoToField):
+            self.call_later(self.goto_field, result.step_id, result.field_id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "prompt":  # the guidance shows anyway outside room mode
@@ -757,7 +756,7 @@ class RunnerScreen(Screen[None]):
 
     def show_join_panel(self) -> None:
         from reflect_tui.room.network import interfaces
-        from reflect_tui.ui.screens.join import JoinScreen
+        from reflect_tui.ui.dialogs.join import JoinScreen
 
         link = self.room_link
         if link is None:

@@ -9,7 +9,7 @@ The sessions are read once, on a worker thread, when the first search runs.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -23,30 +23,22 @@ from textual.widgets.option_list import Option
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.search import Hit, search
-from reflect_tui.ui.screens.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.parts import Banner, TopBar, reflect_app
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.footer import KeepFooter
 
-CSS = """
-#search-body { height: 1fr; padding: 0 1; }
-#search-text { margin: 1 0 0 0; }
-#search-results { height: 1fr; border: round $primary 50%; }
-#search-results:focus { border: round $primary; }
-#search-count { color: $text-muted; height: 1; }
-"""
+if TYPE_CHECKING:
+    from reflect_tui.ui.app import ReflectApp
+
+CSS = css_beside(__file__, "search.tcss")
 MAX_SHOWN = 500
 
 
-def open_search(app: Any, text: str = "") -> None:
-    """The search screen; ``text`` (e.g. home's filter) is searched at once."""
-    if not isinstance(app.screen, SearchScreen):
-        app.push_screen(SearchScreen(text))
-
-
-def palette_commands(app: Any) -> Iterable[SystemCommand]:
+def palette_commands(app: ReflectApp) -> Iterable[SystemCommand]:
     yield SystemCommand(
         "Search answers",
         "Find words in session titles and answers (never private fields)",
-        lambda: open_search(app),
+        app.open_search,
     )
 
 
@@ -141,13 +133,10 @@ class SearchScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#search-results")
     def open_hit(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[int(event.option.id or 0)]
-        from reflect_tui.ui.screens.record import RecordScreen
-        from reflect_tui.ui.screens.runner import RunnerScreen
-
         app = reflect_app(self)
         try:
             session = app.store.get_session(hit.session_id)
         except UserError as err:
             self.query_one(Banner).show(str(err), error=True)
             return
-        app.push_screen(RecordScreen(session) if session.is_complete else RunnerScreen(session))
+        app.open_session(session)

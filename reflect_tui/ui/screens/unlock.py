@@ -22,7 +22,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Static
 
 from reflect_tui.errors import UserError
-from reflect_tui.ui.screens.parts import reflect_app
+from reflect_tui.ui.parts import reflect_app
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.glyphs import GlyphCheckbox
 
@@ -36,7 +37,7 @@ Attempt = Callable[[str], str | None]
 class UnlockScreen(Screen[bool]):
     """Asks for the passphrase; dismisses with True once ``attempt`` accepts it."""
 
-    CSS_PATH = "unlock.tcss"
+    DEFAULT_CSS = css_beside(__file__, "unlock.tcss")
     AUTO_FOCUS = "#passphrase"
     BINDINGS = [  # noqa: RUF012
         Binding("ctrl+q", "app.quit", "Quit", id="unlock.quit", priority=True),
@@ -144,7 +145,7 @@ class UnlockScreen(Screen[bool]):
 class NewPassphraseScreen(Screen[str | None]):
     """Choose a passphrase (typed twice); dismisses with it, or None on Escape."""
 
-    CSS_PATH = "unlock.tcss"
+    DEFAULT_CSS = css_beside(__file__, "unlock.tcss")
     AUTO_FOCUS = "#new-passphrase"
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "cancel", "Cancel", id="encrypt.cancel"),
@@ -202,7 +203,7 @@ class NewPassphraseScreen(Screen[str | None]):
 class RecoveryKeyScreen(Screen[None]):
     """Shows the recovery key once, until the person says it is written down."""
 
-    CSS_PATH = "unlock.tcss"
+    DEFAULT_CSS = css_beside(__file__, "unlock.tcss")
     AUTO_FOCUS = "#written"
 
     def __init__(self, recovery_key: str) -> None:

@@ -9,7 +9,7 @@ this session (``Session.carried``), so both sets of minutes show it.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -26,27 +26,16 @@ from reflect_tui.errors import UserError
 from reflect_tui.followup.carry import carries_actions, disclose_carried, refresh_carried
 from reflect_tui.followup.status import apply_outcome
 from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.option_strip import OptionStrip
+
+if TYPE_CHECKING:
+    from reflect_tui.ui.app import ReflectApp
 
 OUTCOMES = [Outcome.DONE, Outcome.DROPPED, Outcome.CARRIED]
 SHORTCUTS = {"d": 0, "x": 1, "c": 2}
 
-DEFAULT_CSS = """
-CarriedActions {
-    height: auto;
-    margin: 0 0 1 0;
-    padding: 0 1;
-    border: round $primary 60%;
-    border-title-color: $text;
-}
-CarriedActions .carried-item { height: auto; margin: 0 0 1 0; }
-CarriedActions .carried-line { height: auto; }
-CarriedActions OutcomeStrip { width: auto; min-width: 36; height: 1; margin: 0 2 0 0; }
-CarriedActions OutcomeStrip:focus { background: $boost; }
-CarriedActions .carried-note { width: 1fr; }
-CarriedActions #carried-empty { color: $text-muted; }
-CarriedActions.-empty { border: none; padding: 0; margin: 0; }
-"""
+DEFAULT_CSS = css_beside(__file__, "carried_actions.tcss")
 
 
 class OutcomeStrip(OptionStrip):
@@ -247,7 +236,7 @@ class CarriedActions(VerticalGroup):
         return decided
 
 
-def carried_for(app: Any, session: Session, *, read_only: bool) -> CarriedActions | None:
+def carried_for(app: ReflectApp, session: Session, *, read_only: bool) -> CarriedActions | None:
     """The widget for a session's first step, or None if this kind carries nothing.
 
     In an editable session the list is refreshed from the store first (new
@@ -269,7 +258,7 @@ def carried_for(app: Any, session: Session, *, read_only: bool) -> CarriedAction
     )
 
 
-def disclose(app: Any, session: Session, event: CarriedActions.Disclosed) -> bool:
+def disclose(app: ReflectApp, session: Session, event: CarriedActions.Disclosed) -> bool:
     """Record the person's confirmation in the session (the caller saves it)."""
     try:
         disclose_carried(session, event.action_id)
@@ -279,7 +268,7 @@ def disclose(app: Any, session: Session, event: CarriedActions.Disclosed) -> boo
     return True
 
 
-def decide(app: Any, session: Session, event: CarriedActions.Decided) -> bool:
+def decide(app: ReflectApp, session: Session, event: CarriedActions.Decided) -> bool:
     """Apply a decision from the widget; False (and a message) if it could not be saved."""
     try:
         apply_outcome(

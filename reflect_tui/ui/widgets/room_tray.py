@@ -21,47 +21,9 @@ from textual.widgets.option_list import Option
 
 from reflect_tui.domain.votes import VoteTally
 from reflect_tui.room.state import Submission
+from reflect_tui.ui.widgets._css import css_beside
 
-DEFAULT_CSS = """
-RoomTray {
-    dock: right;
-    width: 38;
-    height: 100%;
-    border: round $secondary;
-    border-title-color: $text;
-    padding: 0 1;
-}
-RoomTray:focus-within {
-    border: round $accent;
-}
-RoomTray #room-address {
-    height: auto;
-    color: $text;
-}
-RoomTray #room-field {
-    height: auto;
-    color: $text-muted;
-    margin-bottom: 1;
-}
-RoomTray #room-items {
-    height: 1fr;
-    min-height: 3;
-    border: none;
-    padding: 0;
-}
-RoomTray #room-vote {
-    height: auto;
-    max-height: 12;
-    margin-top: 1;
-}
-RoomTray #room-keys {
-    height: auto;
-    color: $text-muted;
-}
-RoomTray.-room #room-items, RoomTray.-room #room-keys {
-    display: none;
-}
-"""
+DEFAULT_CSS = css_beside(__file__, "room_tray.tcss")
 
 
 class RoomTray(Vertical):

@@ -7,7 +7,7 @@ room mode or on a shared screen. The same list is ``reflect private-names`` on t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,21 +18,13 @@ from textual.widgets import Button, Static, TextArea
 
 from reflect_tui.errors import UserError
 from reflect_tui.minutes import private_names
-from reflect_tui.ui.screens.parts import reflect_app
+from reflect_tui.ui.parts import reflect_app
+from reflect_tui.ui.widgets._css import css_beside
 
-CSS = """
-PrivateNamesDialog { align: center middle; background: $background 60%; }
-PrivateNamesDialog #names-box {
-    width: 70; max-width: 100%; height: auto; max-height: 100%;
-    border: thick $primary; background: $surface; padding: 0 2;
-}
-PrivateNamesDialog #names-title { text-style: bold; margin: 0 0 1 0; }
-PrivateNamesDialog #names-help { color: $text-muted; margin: 0 0 1 0; }
-PrivateNamesDialog TextArea { height: 12; }
-PrivateNamesDialog #names-error { color: $error; height: auto; }
-PrivateNamesDialog #names-buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
-PrivateNamesDialog #names-buttons Button { margin-left: 2; }
-"""
+if TYPE_CHECKING:
+    from reflect_tui.ui.app import ReflectApp
+
+CSS = css_beside(__file__, "private_names.tcss")
 
 
 class PrivateNamesDialog(ModalScreen[list[str] | None]):
@@ -81,7 +73,7 @@ class PrivateNamesDialog(ModalScreen[list[str] | None]):
         self.dismiss(None)
 
 
-def open_private_names(app: Any) -> None:
+def open_private_names(app: ReflectApp) -> None:
     """Open the editor, unless the screen may be seen by a room or the store is read-only."""
     if app.room_safe():
         app.notify(

@@ -14,34 +14,11 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from reflect_tui.domain.people import Person
 from reflect_tui.errors import UserError
 from reflect_tui.followup.people import add_person, edit_person
-from reflect_tui.ui.screens.parts import reflect_app
+from reflect_tui.ui.parts import reflect_app
+from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.glyphs import GlyphCheckbox
 
-DIALOG_CSS = """
-PersonDialog, NoteDialog, LineManagerDialog {
-    align: center middle;
-    background: $background 60%;
-}
-.dialog-box {
-    width: 70;
-    max-width: 100%;
-    height: auto;
-    max-height: 100%;
-    border: thick $primary;
-    background: $surface;
-    padding: 0 2;
-}
-LineManagerDialog .dialog-box { border: thick $warning; }
-.dialog-title { text-style: bold; margin: 0 0 1 0; }
-.dialog-box Label { margin: 1 0 0 0; }
-PersonDialog .dialog-box Label { margin: 0; }
-PersonDialog .dialog-box Input { margin: 0 0 1 0; }
-PersonDialog .dialog-title { margin: 0; }
-PersonDialog Checkbox { margin: 0; }
-.dialog-error { color: $error; height: auto; }
-.dialog-buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
-.dialog-buttons Button { margin-left: 2; }
-"""
+DIALOG_CSS = css_beside(__file__, "followup_dialogs.tcss")
 
 
 class PersonDialog(ModalScreen[Person | None]):

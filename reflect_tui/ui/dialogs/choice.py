@@ -13,11 +13,13 @@ from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from reflect_tui.ui.widgets._css import css_beside
+
 
 class ChoiceScreen(ModalScreen[str | None]):
     """Dismisses with the chosen answer's id, or None for the cancel answer (and Esc)."""
 
-    CSS_PATH = "choice.tcss"
+    DEFAULT_CSS = css_beside(__file__, "choice.tcss")
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "cancel", "Keep editing", id="choice.cancel"),
     ]

@@ -9,12 +9,15 @@ and names; the default answer leaves them out.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
 from reflect_tui.errors import UserError
-from reflect_tui.ui.screens.choice import ChoiceScreen
+from reflect_tui.ui.dialogs.choice import ChoiceScreen
+
+if TYPE_CHECKING:
+    from reflect_tui.ui.app import ReflectApp
 
 FILE_NAME = "reflect-calendar.ics"
 QUESTION = (
@@ -25,7 +28,7 @@ QUESTION = (
 )
 
 
-def palette_commands(app: Any) -> Iterable[SystemCommand]:
+def palette_commands(app: ReflectApp) -> Iterable[SystemCommand]:
     yield SystemCommand(
         "Export calendar (.ics)",
         "Next sessions, actions due, who is due, visit check-ins with alarms",
@@ -33,7 +36,7 @@ def palette_commands(app: Any) -> Iterable[SystemCommand]:
     )
 
 
-async def export_calendar(app: Any) -> None:
+async def export_calendar(app: ReflectApp) -> None:
     answer = await app.push_screen_wait(
         ChoiceScreen(
             QUESTION,

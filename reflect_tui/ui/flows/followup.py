@@ -1,14 +1,14 @@
-"""Entry points the shared screens call: open People / Actions, the "who is due" lines.
+"""Follow-through steps more than one screen runs: "who is due", debriefs, line managers.
 
-Kept here so the hooks in the app, home, record and new-session screens stay
-one line each.
+Home shows ``due_text``; the new-session form runs ``check_line_manager``; the
+record screen offers ``debrief_commands``. Opening a screen goes through the app.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import SystemCommand
@@ -21,48 +21,13 @@ from reflect_tui.followup.due import DueState, about_confidential, needing_atten
 from reflect_tui.followup.line import line_manager_warning, record_override
 from reflect_tui.ui.theme_style import themed
 
+if TYPE_CHECKING:
+    from reflect_tui.ui.app import ReflectApp
+
 DUE_LINES = 4
 
 
-def open_people(app: Any) -> None:
-    from reflect_tui.ui.screens.people import PeopleScreen
-
-    if not isinstance(app.screen, PeopleScreen):
-        app.push_screen(PeopleScreen())
-
-
-def open_actions(app: Any, *, overdue: bool = False) -> None:
-    from reflect_tui.ui.screens.actions import ActionsScreen
-
-    if not isinstance(app.screen, ActionsScreen):
-        app.push_screen(ActionsScreen(overdue=overdue))
-
-
-def palette_commands(app: Any) -> Iterable[SystemCommand]:
-    """App-wide commands: People and Actions from anywhere."""
-    yield SystemCommand("People", "The roster: add and edit people", lambda: open_people(app))
-    yield SystemCommand(
-        "Actions", "Every agreed action: filter, mark done or dropped", lambda: open_actions(app)
-    )
-    yield SystemCommand(
-        "Overdue actions",
-        "Open actions past their due date",
-        lambda: open_actions(app, overdue=True),
-    )
-    yield SystemCommand(
-        "Do-not-share list",
-        "Names and case references the privacy check always flags",
-        lambda: _private_names(app),
-    )
-
-
-def _private_names(app: Any) -> None:
-    from reflect_tui.ui.screens.private_names import open_private_names
-
-    open_private_names(app)
-
-
-def due_text(app: Any, limit: int = DUE_LINES) -> Text:
+def due_text(app: ReflectApp, limit: int = DUE_LINES) -> Text:
     """Who is due or overdue a session, most pressing first (home screen)."""
     store = app.store
     room = bool(app.room_safe())  # no dates of confidential sessions on a shared screen
@@ -102,13 +67,13 @@ def due_text(app: Any, limit: int = DUE_LINES) -> Text:
     return text
 
 
-def check_line_manager(app: Any, session: Session, go: Callable[[Session], None]) -> None:
+def check_line_manager(app: ReflectApp, session: Session, go: Callable[[Session], None]) -> None:
     """Before starting ``session``: warn if a line manager facilitates a decompression.
 
     Calls ``go(session)`` straight away when there is nothing to warn about, or
     after the person gives a reason (kept in the session); going back does nothing.
     """
-    from reflect_tui.ui.screens.followup_dialogs import LineManagerDialog
+    from reflect_tui.ui.dialogs.followup_dialogs import LineManagerDialog
 
     try:
         people = app.store.people()
@@ -132,10 +97,8 @@ def can_debrief(session: Session) -> bool:
     return is_plan(session) and session.is_complete
 
 
-def start_debrief_from(app: Any, plan: Session) -> None:
+def start_debrief_from(app: ReflectApp, plan: Session) -> None:
     """Create and open a post-visit debrief linked to ``plan``."""
-    from reflect_tui.ui.screens.runner import RunnerScreen
-
     try:
         template = app.library.get(DEBRIEF_TEMPLATE_ID)
         now: datetime = app.clock.now()
@@ -144,10 +107,10 @@ def start_debrief_from(app: Any, plan: Session) -> None:
     except (UserError, KeyError) as err:
         app.notify(f"Could not start the debrief: {err}", severity="error", timeout=10)
         return
-    app.push_screen(RunnerScreen(debrief))
+    app.open_runner(debrief)
 
 
-def debrief_commands(app: Any, session: Session) -> Iterable[SystemCommand]:
+def debrief_commands(app: ReflectApp, session: Session) -> Iterable[SystemCommand]:
     if can_debrief(session) and not app.store.read_only:
         yield SystemCommand(
             "Start post-visit debrief",

@@ -8,11 +8,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from reflect_tui.ui.widgets._css import css_beside
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True only on an explicit yes (button or ``y``)."""
 
-    CSS_PATH = "confirm.tcss"
+    DEFAULT_CSS = css_beside(__file__, "confirm.tcss")
     BINDINGS = [  # noqa: RUF012
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),

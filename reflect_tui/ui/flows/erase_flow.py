@@ -14,9 +14,9 @@ from typing import Any
 from textual.screen import Screen
 
 from reflect_tui.errors import UserError
-from reflect_tui.ui.screens.choice import ChoiceScreen
-from reflect_tui.ui.screens.confirm import ConfirmScreen
-from reflect_tui.ui.screens.parts import reflect_app
+from reflect_tui.ui.dialogs.choice import ChoiceScreen
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
+from reflect_tui.ui.parts import reflect_app
 
 
 def describe(title: str, template_title: str, day: date) -> str:

@@ -18,53 +18,11 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.room.network import Interface
+from reflect_tui.ui.widgets._css import css_beside
 
 JoinAnswer = tuple[str, str] | None
 
-CSS = """
-JoinScreen {
-    align: center middle;
-}
-#join-box {
-    width: auto;
-    max-width: 100%;
-    height: auto;
-    max-height: 100%;
-    background: $surface;
-    border: round $accent;
-    padding: 0 1;
-}
-#join-row {
-    width: auto;
-    height: auto;
-}
-#join-qr {
-    width: auto;
-    height: auto;
-    background: #ffffff;
-    color: #000000;
-}
-#join-side {
-    width: 40;
-    height: auto;
-    padding-left: 1;
-}
-#join-url {
-    width: 100%;
-    text-style: bold;
-}
-#join-note {
-    width: 100%;
-    color: $text-muted;
-    margin-top: 1;
-}
-#join-hosts {
-    width: 100%;
-    height: auto;
-    max-height: 8;
-    margin-top: 1;
-}
-"""
+CSS = css_beside(__file__, "join.tcss")
 
 
 class JoinScreen(ModalScreen[JoinAnswer]):

@@ -6,20 +6,52 @@ whether this window is read-only, so nobody types into the wrong thing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.widgets import Static
 
 from reflect_tui.ui.theme_style import themed
+from reflect_tui.ui.widgets._css import css_beside
 
 if TYPE_CHECKING:
+    from textual.message_pump import MessagePump
+
+    from reflect_tui.store.summary import SessionSummary
     from reflect_tui.ui.app import ReflectApp
 
 
-def reflect_app(node: Any) -> ReflectApp:
+def reflect_app(node: MessagePump) -> ReflectApp:
     """The running ReflectApp, typed (``node.app`` is a plain ``App``)."""
     return cast("ReflectApp", node.app)
+
+
+def summary_line(s: SessionSummary) -> Text:
+    """One row of the session list: date, status, template, title, who."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"{s.date}  ", style="dim")
+    if str(s.status) == "draft":
+        step = f"step {int(s.current_step) + 1}/{s.step_count}" if s.step_count else "draft"
+        text.append(f"▶ {step:<10} ", style="bold")
+    else:
+        text.append("✓ complete   ", style=themed("$success"))
+    if str(s.confidentiality) == "confidential":
+        text.append("CONFIDENTIAL ", style=themed("bold $error"))
+    text.append(f"{s.title}", style="bold")
+    text.append(f"  {s.template_title}", style="dim")
+    who = s.team or s.subject
+    if who:
+        text.append(f" · {who}", style="dim")
+    return text
+
+
+def without_front_matter(markdown: str) -> str:
+    """The record as a person reads it: the YAML block is for machines, not the preview."""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end != -1:
+            return markdown[end + 5 :].lstrip("\n")
+    return markdown
 
 
 CONFIDENTIAL_MARK = "CONFIDENTIAL"
@@ -28,16 +60,7 @@ CONFIDENTIAL_MARK = "CONFIDENTIAL"
 class TopBar(Static):
     """One line: where you are, the session, confidentiality, read-only state."""
 
-    DEFAULT_CSS = """
-    TopBar {
-        dock: top;
-        height: 1;
-        width: 100%;
-        background: $panel;
-        color: $foreground;
-        padding: 0 1;
-    }
-    """
+    DEFAULT_CSS = css_beside(__file__, "top_bar.tcss")
 
     def __init__(self, place: str, *, session_title: str = "", confidential: bool = False) -> None:
         super().__init__(id="top-bar")
@@ -71,22 +94,7 @@ class Banner(Static):
     missed.
     """
 
-    DEFAULT_CSS = """
-    Banner {
-        display: none;
-        width: 100%;
-        height: auto;
-        padding: 0 1;
-        background: $warning 30%;
-        color: $foreground;
-    }
-    Banner.-error {
-        background: $error 40%;
-    }
-    Banner.-shown {
-        display: block;
-    }
-    """
+    DEFAULT_CSS = css_beside(__file__, "banner.tcss")
 
     def show(self, message: str, *, error: bool = False) -> None:
         self.update(message)

@@ -9,18 +9,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-CSS = """
-SignOffDialog { align: center middle; background: $background 60%; }
-#signoff-box {
-    width: 70; max-width: 100%; height: auto; max-height: 100%;
-    border: thick $primary; background: $surface; padding: 0 2;
-}
-#signoff-title { text-style: bold; margin: 0 0 1 0; }
-#signoff-box Label { margin: 1 0 0 0; }
-#signoff-error { color: $error; height: auto; }
-#signoff-buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
-#signoff-buttons Button { margin-left: 2; }
-"""
+from reflect_tui.ui.widgets._css import css_beside
+
+CSS = css_beside(__file__, "sign_off.tcss")
 
 
 class SignOffDialog(ModalScreen[tuple[str, str] | None]):

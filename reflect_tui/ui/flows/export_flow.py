@@ -14,8 +14,8 @@ from textual.screen import Screen
 
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
-from reflect_tui.ui.screens.confirm import ConfirmScreen
-from reflect_tui.ui.screens.parts import Banner, reflect_app
+from reflect_tui.ui.dialogs.confirm import ConfirmScreen
+from reflect_tui.ui.parts import Banner, reflect_app
 
 
 async def confirm_confidential(
@@ -44,7 +44,7 @@ def show_problem(screen: Screen[Any], message: str) -> None:
 async def choose_format(screen: Screen[Any], session: Session) -> tuple[str, bool] | None:
     """Ask Markdown, HTML or (for a visit plan) the visit card: (fmt, card), or None."""
     from reflect_tui import minutes
-    from reflect_tui.ui.screens.choice import ChoiceScreen
+    from reflect_tui.ui.dialogs.choice import ChoiceScreen
 
     options = [("md", "Markdown", "m"), ("html", "HTML page to print", "h")]
     if minutes.has_visit_card(session):
