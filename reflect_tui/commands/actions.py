@@ -18,7 +18,7 @@ from reflect_tui.followup.listing import (
     parse_status,
     rows,
 )
-from reflect_tui.followup.status import set_status
+from reflect_tui.services.carry import set_action_status
 from reflect_tui.store import Store, StoreReadOnly
 
 WRITE_WAIT_SECONDS = 5.0
@@ -169,6 +169,8 @@ def _change(args: argparse.Namespace) -> int:
         if store.read_only:
             raise StoreReadOnly(f"Nothing was changed: {store.read_only_reason}")
         status = VERBS[args.verb]
-        action = set_status(store, args.action_id, status, today=clock.now().date(), note=args.note)
+        action = set_action_status(
+            store, args.action_id, status, today=clock.now().date(), note=args.note
+        )
     print(f"{action.what!r} ({action.id}) is now {action.status.value}.")
     return 0

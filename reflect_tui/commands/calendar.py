@@ -10,9 +10,8 @@ from reflect_tui import cli, paths
 from reflect_tui.calendar import CalendarOptions, calendar_events, event_kinds, render_ics
 from reflect_tui.calendar.events import KINDS
 from reflect_tui.domain.clock import Clock, SystemClock
-from reflect_tui.followup.cadence import load_cadence
-from reflect_tui.followup.due import who_is_due
 from reflect_tui.minutes.files import write_private_file
+from reflect_tui.services.due import due_list
 from reflect_tui.store import Store
 
 DEFAULT_NAME = "reflect-calendar.ics"
@@ -71,7 +70,7 @@ def calendar_text(store: Store, clock: Clock, *, confidential: bool, kinds: froz
     now = clock.now()
     today = now.date()
     sessions = list(store.iter_sessions())
-    due = who_is_due(store.people(), store.list_sessions(), load_cadence(store), today)
+    due = due_list(store, today).entries
     opts = CalendarOptions(today=today, confidential=confidential, kinds=kinds)
     return render_ics(calendar_events(sessions, due, opts), now)
 

@@ -116,6 +116,7 @@ def _report_lines(report: object) -> list[str]:
 
 def run_delete(args: argparse.Namespace) -> int:
     from reflect_tui.dataprotection import erase
+    from reflect_tui.services import sessions
     from reflect_tui.store import erasure
 
     with open_for_writing(args) as store:
@@ -143,7 +144,7 @@ def run_delete(args: argparse.Namespace) -> int:
                 "journal and the minutes folder? This cannot be undone.",
                 args.yes,
             )
-            report = erase.purge(store, [sid for sid, _ in targets])
+            report = sessions.erase_for_good(store, [sid for sid, _ in targets])
             print("\n".join(_report_lines(report)))
             return 0
         days = erasure.bin_days(store)
@@ -153,10 +154,9 @@ def run_delete(args: argparse.Namespace) -> int:
             args.yes,
         )
         for sid, description in targets:
-            entry = erase.delete(store, sid)
+            gone = sessions.move_to_bin(store, sid)
             print(
-                f"Moved {description} to the bin; it will be erased on "
-                f"{entry.expires(days):%Y-%m-%d}."
+                f"Moved {description} to the bin; it will be erased on {gone.erased_on:%Y-%m-%d}."
             )
     return 0
 
@@ -202,7 +202,7 @@ def run_bin_restore(args: argparse.Namespace) -> int:
 
 
 def run_bin_empty(args: argparse.Namespace) -> int:
-    from reflect_tui.dataprotection import erase
+    from reflect_tui.services import sessions
     from reflect_tui.store import erasure
 
     with open_for_writing(args) as store:
@@ -215,7 +215,7 @@ def run_bin_empty(args: argparse.Namespace) -> int:
             "This cannot be undone.",
             args.yes,
         )
-        report = erase.purge(store, [e.id for e in entries])
+        report = sessions.erase_for_good(store, [e.id for e in entries])
     print("\n".join(_report_lines(report)))
     return 0
 

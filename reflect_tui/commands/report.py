@@ -29,7 +29,6 @@ from reflect_tui.report import (
     build_report,
     contribution,
     merge_vocabularies,
-    period_from,
     releases,
     render_html,
     render_markdown,
@@ -40,6 +39,7 @@ from reflect_tui.report.counting import tally
 from reflect_tui.report.model import Report, ThemeRow
 from reflect_tui.report.period import Period
 from reflect_tui.report.suppression import Cell, check_k
+from reflect_tui.services.reports import requested_period
 from reflect_tui.store import STORE_NAME, Store
 
 RELEASE_WAIT_SECONDS = 5.0
@@ -148,8 +148,7 @@ def run_report(args: argparse.Namespace, clock: Clock | None = None) -> int:
     clock = clock or SystemClock()
     if args.contribution:
         return _report_from_contributions(args, clock)
-    period = period_from(args.since, args.until, clock.now().date())
-    releases.check_period(period)
+    period = requested_period(args.since, args.until, clock.now().date())
     k = check_k(args.min_count)
     dirs = data_dirs(args)
     if len({d.resolve() for d in dirs}) != len(dirs):

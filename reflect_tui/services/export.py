@@ -85,7 +85,8 @@ def export(
     confirmed_confidential: bool = False,
     force: bool = False,
 ) -> Exported:
-    """Write the minutes (or the visit card) to ``dest`` (default: the store's export folder).
+    """Write the minutes (or the visit card) to ``dest``: a file or a folder (None: the
+    current folder, as ``reflect export`` does; the app passes ``store.export_dir``).
 
     Raises ``minutes.ExportExists`` when the file is there and ``force`` is not given,
     ``ConfidentialExportRefused`` for an unconfirmed confidential session.
@@ -94,7 +95,7 @@ def export(
 
     path = export_session(
         session,
-        store.export_dir if dest is None else dest,
+        dest,
         fmt=fmt,
         card=card,
         confirmed_confidential=confirmed_confidential,
@@ -124,7 +125,10 @@ def minutes_text(
 def audit_export(
     store: Store, session: Session, detail: str, confirmed: bool, event: str = "export"
 ) -> str | None:
-    """Log an export or copy (and a confirmed confidential one); the log's problem, or None."""
-    from reflect_tui.dataprotection.accountability import record_export
+    """Log an export or copy, then a confirmed confidential one; the log's problem, or None."""
+    from reflect_tui.dataprotection.accountability import record
 
-    return record_export(store, session.id, session.is_confidential and confirmed, detail, event)
+    problem = record(store, event, session.id, detail)
+    if session.is_confidential and confirmed:
+        problem = record(store, "confidential-confirmed", session.id, event) or problem
+    return problem

@@ -193,12 +193,13 @@ def bin_erase_day(store: Store, now: datetime) -> date:
     return (now + timedelta(days=erasure.bin_days(store))).date()
 
 
-def move_to_bin(store: Store, session_id: str, now: datetime) -> Deleted:
+def move_to_bin(store: Store, session_id: str) -> Deleted:
     """Discard a draft or delete a record: it leaves every list and can be put back for a while."""
     from reflect_tui.dataprotection import erase
+    from reflect_tui.store import erasure
 
     entry = erase.delete(store, session_id)
-    return Deleted(entry.id, bin_erase_day(store, now))
+    return Deleted(entry.id, entry.expires(erasure.bin_days(store)).date())
 
 
 def erase_for_good(store: Store, session_ids: list[str]) -> PurgeReport:

@@ -21,14 +21,14 @@ def test_an_export_is_an_owner_only_file_in_the_export_folder_and_is_logged(
     with open_store(tmp_path) as store:
         s = team_session(TODAY, focus="Handover after the late visit")
         sessions.start(store, s)
-        done = export.export(store, s, fmt="html")
+        done = export.export(store, s, store.export_dir, fmt="html")
         assert done.path.parent == store.export_dir
         assert "Handover after the late visit" in done.path.read_text()
         assert stat.S_IMODE(done.path.stat().st_mode) == 0o600
         assert not done.unencrypted
         with pytest.raises(ExportExists):
-            export.export(store, s, fmt="html")
-        export.export(store, s, fmt="html", force=True)
+            export.export(store, s, store.export_dir, fmt="html")
+        export.export(store, s, store.export_dir, fmt="html", force=True)
         logged = [(e.event, e.detail) for e in audit.read(store.data_dir, store.codec)]
     assert logged.count(("export", "format=html")) == 2
 
@@ -40,11 +40,11 @@ def test_a_confidential_session_leaves_only_when_confirmed(tmp_path: Path) -> No
         )
         sessions.start(store, s)
         with pytest.raises(ConfidentialExportRefused):
-            export.export(store, s)
+            export.export(store, s, store.export_dir)
         text, problem = export.minutes_text(store, s, confirmed_confidential=True)
         events = [e.event for e in audit.read(store.data_dir, store.codec)]
     assert "Bo, November" in text and problem is None
-    assert events[-2:] == ["confidential-confirmed", "copy"]
+    assert events[-2:] == ["copy", "confidential-confirmed"]
 
 
 def test_the_privacy_check_flags_a_roster_name_and_says_what_it_looked_at(

@@ -119,7 +119,7 @@ def test_a_discarded_draft_leaves_every_list_until_its_day_in_the_bin(tmp_path: 
     with open_store(tmp_path) as store:
         s = team_session(TODAY, title="Started by mistake")
         sessions.start(store, s)
-        gone = sessions.move_to_bin(store, s.id, NOW)
+        gone = sessions.move_to_bin(store, s.id)
         assert store.list_sessions() == []
         assert gone.erased_on == sessions.bin_erase_day(store, NOW)
         assert gone.erased_on > TODAY

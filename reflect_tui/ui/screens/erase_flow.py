@@ -73,7 +73,7 @@ async def delete_session(screen: Screen[Any], session_id: str) -> bool:
             extra = f" ({'; '.join(report.problems)})" if report.problems else ""
             screen.notify(f"Erased {name} for good.{extra}", timeout=8)
         else:
-            gone = sessions.move_to_bin(app.store, s.id, app.clock.now())
+            gone = sessions.move_to_bin(app.store, s.id)
             screen.notify(
                 f"Moved {name} to the bin. It is erased for good on {gone.erased_on:%d %b %Y}."
             )

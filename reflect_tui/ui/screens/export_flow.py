@@ -87,6 +87,7 @@ async def export_minutes(
             done = export.export(
                 app.store,
                 session,
+                app.store.export_dir,
                 fmt="html" if fmt == "html" else "md",
                 card=card,
                 confirmed_confidential=session.is_confidential,
