@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reflect_tui import cli, paths
 from reflect_tui.commands.writing import open_for_writing
+from reflect_tui.domain.settings import Settings
 from reflect_tui.errors import UserError
 from reflect_tui.store import Store
 
@@ -147,7 +148,7 @@ def run_delete(args: argparse.Namespace) -> int:
             report = sessions.erase_for_good(store, [sid for sid, _ in targets])
             print("\n".join(_report_lines(report)))
             return 0
-        days = erasure.bin_days(store)
+        days = Settings.load(store).bin_days
         confirm(
             f"Delete:\n{names}\nIt goes to the bin and is erased for good after {days} days "
             "(`reflect bin restore ID` puts it back until then).",
@@ -166,7 +167,7 @@ def run_bin_list(args: argparse.Namespace) -> int:
 
     with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
         entries = erasure.bin_entries(store)
-        days = erasure.bin_days(store)
+        days = Settings.load(store).bin_days
         where = store.data_dir
     if args.json:
         rows = [

@@ -21,7 +21,7 @@ from reflect_tui import cli, paths
 from reflect_tui.commands import output
 from reflect_tui.commands.dateopt import day_option
 from reflect_tui.domain.clock import Clock, SystemClock
-from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
+from reflect_tui.domain.themes import DEFAULT_THEMES
 from reflect_tui.errors import UserError
 from reflect_tui.minutes.files import check_writable, write_private_file
 from reflect_tui.report import (
@@ -302,7 +302,7 @@ def run_themes(args: argparse.Namespace, clock: Clock | None = None) -> int:
         if store.read_only:
             raise UserError(f"cannot change the themes: {store.read_only_reason}")
         if action == "reset":
-            store.set_setting(THEMES_SETTING, list(DEFAULT_THEMES))
+            vocabulary.save(store, DEFAULT_THEMES)
             print(f"The themes in {data_dir} are the {len(DEFAULT_THEMES)} defaults again.")
             return 0
         current = vocabulary.load(store)
@@ -312,7 +312,7 @@ def run_themes(args: argparse.Namespace, clock: Clock | None = None) -> int:
         else:
             themes, changed = vocabulary.removed(current, args.names)
             verb = "Removed"
-        store.set_setting(THEMES_SETTING, themes)
+        vocabulary.save(store, themes)
     if changed:
         print(f"{verb}: {', '.join(changed)}.")
     else:

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+from reflect_tui.domain import settings
 from reflect_tui.errors import UserError
 
-CADENCE_SETTING = "cadence"
-DEFAULT_DECOMPRESSION_MONTHS = 3
-DEFAULT_SUPERVISION_WEEKS = 4
-MAX_MONTHS = 24
-MAX_WEEKS = 52
+CADENCE_SETTING = settings.CADENCE
+DEFAULT_DECOMPRESSION_MONTHS = settings.DEFAULT_DECOMPRESSION_MONTHS
+DEFAULT_SUPERVISION_WEEKS = settings.DEFAULT_SUPERVISION_WEEKS
+MAX_MONTHS = settings.MAX_MONTHS
+MAX_WEEKS = settings.MAX_WEEKS
 
 
 def add_months(day: date, months: int) -> date:
@@ -103,8 +104,23 @@ def check_weeks(weeks: int) -> int:
 
 
 def load_cadence(store: SettingsStore) -> Cadence:
-    return Cadence.from_json(store.get_setting(CADENCE_SETTING))
+    from reflect_tui.domain.settings import Settings
+
+    settings = Settings.load(store)
+    return Cadence(settings.decompression_months, settings.supervision_weeks)
 
 
 def save_cadence(store: SettingsStore, cadence: Cadence) -> None:
-    store.set_setting(CADENCE_SETTING, cadence.to_json())
+    from dataclasses import replace
+
+    from reflect_tui.domain.settings import Settings, save
+
+    current = Settings.load(store)
+    save(
+        store,
+        replace(
+            current,
+            decompression_months=cadence.decompression_months,
+            supervision_weeks=cadence.supervision_weeks,
+        ),
+    )

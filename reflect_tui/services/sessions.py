@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reflect_tui.domain.session import Session, Status
+from reflect_tui.domain.settings import Settings
 from reflect_tui.errors import UserError
 from reflect_tui.services.errors import NotSaved
 
@@ -188,18 +189,16 @@ class Deleted:
 
 def bin_erase_day(store: Store, now: datetime) -> date:
     """The day a session moved to the bin ``now`` is erased for good."""
-    from reflect_tui.store import erasure
 
-    return (now + timedelta(days=erasure.bin_days(store))).date()
+    return (now + timedelta(days=Settings.load(store).bin_days)).date()
 
 
 def move_to_bin(store: Store, session_id: str) -> Deleted:
     """Discard a draft or delete a record: it leaves every list and can be put back for a while."""
     from reflect_tui.dataprotection import erase
-    from reflect_tui.store import erasure
 
     entry = erase.delete(store, session_id)
-    return Deleted(entry.id, entry.expires(erasure.bin_days(store)).date())
+    return Deleted(entry.id, entry.expires(Settings.load(store).bin_days).date())
 
 
 def erase_for_good(store: Store, session_ids: list[str]) -> PurgeReport:

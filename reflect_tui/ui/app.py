@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from reflect_tui import paths
+from reflect_tui.domain import settings
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.store import Store
 from reflect_tui.ui.key_order import KeysInOrder
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from reflect_tui.templates import TemplateLibrary
 
 
-DEFAULT_AUTO_LOCK_MINUTES = 10
+DEFAULT_AUTO_LOCK_MINUTES = settings.DEFAULT_AUTO_LOCK_MINUTES
 IDLE_CHECK_SECONDS = 5.0
 
 
@@ -171,11 +172,9 @@ class ReflectApp(KeysInOrder, App[int]):
         """Idle time before an encrypted folder locks (setting ``auto_lock_minutes``; 0: never)."""
         if self._store is None or not self._store.encrypted:
             return 0.0
-        minutes = self._store.get_setting("auto_lock_minutes", DEFAULT_AUTO_LOCK_MINUTES)
-        try:
-            return max(0.0, float(minutes) * 60)
-        except (TypeError, ValueError):
-            return DEFAULT_AUTO_LOCK_MINUTES * 60.0
+        from reflect_tui.domain.settings import Settings
+
+        return Settings.load(self._store).auto_lock_minutes * 60
 
     def check_auto_lock(self) -> None:
         """Lock if nothing was typed or clicked for the auto-lock time (timer, every few s)."""
