@@ -6,8 +6,8 @@ import argparse
 import sys
 from datetime import date
 
-from reflect_tui import cli, paths
-from reflect_tui.commands import output
+from reflect_tui import paths
+from reflect_tui.commands import options, output
 from reflect_tui.domain.answers import ActionStatus
 from reflect_tui.domain.clock import SystemClock
 from reflect_tui.errors import UserError
@@ -78,7 +78,7 @@ def run_actions(args: argparse.Namespace) -> int:
             f"`reflect actions done {args.action_id}` (or drop, reopen)."
         )
     today = SystemClock().now().date()
-    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
+    with Store.open(paths.data_dir(options.data_option(args)), read_only=True) as store:
         found = rows(store.actions(), store.list_sessions(), store.people())
         where = store.data_dir
     everything = found
@@ -163,7 +163,7 @@ def _change(args: argparse.Namespace) -> int:
         )
     clock = SystemClock()
     store = Store.open(
-        paths.data_dir(cli.data_option(args)), clock, lock_timeout=WRITE_WAIT_SECONDS
+        paths.data_dir(options.data_option(args)), clock, lock_timeout=WRITE_WAIT_SECONDS
     )
     with store:
         if store.read_only:

@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from reflect_tui import cli, paths
+from reflect_tui import paths
 from reflect_tui.calendar import CalendarOptions, calendar_events, event_kinds, render_ics
 from reflect_tui.calendar.events import KINDS
+from reflect_tui.commands import options
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.minutes.files import write_private_file
 from reflect_tui.services.due import due_list
@@ -77,7 +78,7 @@ def calendar_text(store: Store, clock: Clock, *, confidential: bool, kinds: froz
 
 def run_calendar(args: argparse.Namespace, clock: Clock | None = None) -> int:
     clock = clock or SystemClock()
-    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
+    with Store.open(paths.data_dir(options.data_option(args)), read_only=True) as store:
         text = calendar_text(store, clock, confidential=args.confidential, kinds=args.only)
     events = text.count("BEGIN:VEVENT")
     if args.output == "-":

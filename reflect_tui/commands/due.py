@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reflect_tui import cli, paths
-from reflect_tui.commands import output
+from reflect_tui import paths
+from reflect_tui.commands import options, output
 from reflect_tui.domain.clock import SystemClock
 from reflect_tui.errors import UserError
 from reflect_tui.followup.cadence import (
@@ -77,7 +77,7 @@ def _save_cadence(args: argparse.Namespace) -> None:
     if weeks is not None:
         check_weeks(weeks)
     store = Store.open(
-        paths.data_dir(cli.data_option(args)), SystemClock(), lock_timeout=WRITE_WAIT_SECONDS
+        paths.data_dir(options.data_option(args)), SystemClock(), lock_timeout=WRITE_WAIT_SECONDS
     )
     with store:
         if store.read_only:
@@ -98,7 +98,7 @@ def run_due(args: argparse.Namespace) -> int:
     if args.decompression_months is not None or args.supervision_weeks is not None:
         _save_cadence(args)
     today = SystemClock().now().date()
-    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
+    with Store.open(paths.data_dir(options.data_option(args)), read_only=True) as store:
         listing = due_list(store, today)
         where = store.data_dir
     cadence, entries = listing.cadence, listing.entries

@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from reflect_tui import cli, paths
+from reflect_tui import paths
+from reflect_tui.commands import options
 from reflect_tui.commands.writing import open_for_writing
 from reflect_tui.domain.settings import Settings
 from reflect_tui.errors import UserError
@@ -165,7 +166,7 @@ def run_delete(args: argparse.Namespace) -> int:
 def run_bin_list(args: argparse.Namespace) -> int:
     from reflect_tui.store import erasure
 
-    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
+    with Store.open(paths.data_dir(options.data_option(args)), read_only=True) as store:
         entries = erasure.bin_entries(store)
         days = Settings.load(store).bin_days
         where = store.data_dir
@@ -224,7 +225,7 @@ def run_bin_empty(args: argparse.Namespace) -> int:
 def run_audit(args: argparse.Namespace) -> int:
     from reflect_tui.store import audit
 
-    data_dir: Path = paths.data_dir(cli.data_option(args))
+    data_dir: Path = paths.data_dir(options.data_option(args))
     with Store.open(data_dir, read_only=True) as store:
         entries = audit.read(store.data_dir, store.codec)
     if args.json:

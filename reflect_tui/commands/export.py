@@ -12,8 +12,8 @@ import argparse
 import sys
 from typing import Literal, cast
 
-from reflect_tui import cli, paths
-from reflect_tui.commands import output
+from reflect_tui import paths
+from reflect_tui.commands import options, output
 from reflect_tui.domain.session import Session
 from reflect_tui.minutes import Finding
 from reflect_tui.services import export
@@ -77,7 +77,7 @@ def register(
 
 def run_export(args: argparse.Namespace) -> int:
     fmt = cast(Literal["md", "html"], args.format)
-    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
+    with Store.open(paths.data_dir(options.data_option(args)), read_only=True) as store:
         session = store.get_session(args.session)
         check = export.privacy_check(store, session, card=args.card)
         findings = check.findings

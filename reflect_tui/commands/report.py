@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from reflect_tui import cli, paths
-from reflect_tui.commands import output
+from reflect_tui import paths
+from reflect_tui.commands import options, output
 from reflect_tui.commands.dateopt import day_option
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.domain.themes import DEFAULT_THEMES
@@ -285,7 +285,7 @@ def _report_from_contributions(args: argparse.Namespace, clock: Clock) -> int:
 
 def run_themes(args: argparse.Namespace, clock: Clock | None = None) -> int:
     action = getattr(args, "themes_action", None) or "list"
-    data_dir = paths.data_dir(cli.data_option(args))
+    data_dir = paths.data_dir(options.data_option(args))
     if action == "list":
         if not (data_dir / STORE_NAME).is_file():
             themes = list(DEFAULT_THEMES)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from reflect_tui import cli, paths
-from reflect_tui.commands import output
+from reflect_tui import paths
+from reflect_tui.commands import options, output
 from reflect_tui.errors import UserError
 from reflect_tui.search import Hit
 from reflect_tui.services.search import has_words, search_store
@@ -39,7 +39,7 @@ def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.text)
     if not has_words(query):
         raise UserError("Say what to find: `reflect search WORDS`.")
-    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
+    with Store.open(paths.data_dir(options.data_option(args)), read_only=True) as store:
         hits = search_store(store, query, include_private=args.private)
         where = store.data_dir
     if args.json:
