@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
 
 from reflect_tui.domain import settings
 from reflect_tui.domain.settings import Settings, save
@@ -57,16 +56,6 @@ def periods(store: Store) -> dict[str, int | None]:
     merged = dict(DEFAULT_DAYS)
     merged.update(Settings.load(store).retention)
     return merged
-
-
-def _days(value: Any) -> int | None:
-    if value is None:
-        return None
-    try:
-        days = int(value)
-    except (TypeError, ValueError):
-        return None
-    return days if days > 0 else None
 
 
 def period_for(summary: SessionSummary, rules: Mapping[str, int | None]) -> int | None:

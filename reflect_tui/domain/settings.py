@@ -85,7 +85,7 @@ class Settings:
             return source.get_setting(key, None)
 
         themes, problem = _themes(get(THEMES))
-        months, weeks = _cadence(get(CADENCE))
+        months, weeks = read_cadence(get(CADENCE))
         return cls(
             theme=_text(get(THEME)),
             time_signal=bool(source.get_setting(TIME_SIGNAL, True)),
@@ -182,7 +182,8 @@ def _whole(value: Any, default: int, top: int) -> int:
     return value
 
 
-def _cadence(value: Any) -> tuple[int, int]:
+def read_cadence(value: Any) -> tuple[int, int]:
+    """(months, weeks) from the stored ``cadence`` value; each unusable part is its default."""
     if not isinstance(value, dict):
         return DEFAULT_DECOMPRESSION_MONTHS, DEFAULT_SUPERVISION_WEEKS
     return (

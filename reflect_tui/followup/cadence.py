@@ -66,23 +66,7 @@ class Cadence:
     @classmethod
     def from_json(cls, data: Any) -> Cadence:
         """Read the setting; anything missing or unusable falls back to the default."""
-        if not isinstance(data, dict):
-            return cls()
-        months = _whole(data.get("decompression_months"), DEFAULT_DECOMPRESSION_MONTHS)
-        weeks = _whole(data.get("supervision_weeks"), DEFAULT_SUPERVISION_WEEKS)
-        if not 1 <= months <= MAX_MONTHS:
-            months = DEFAULT_DECOMPRESSION_MONTHS
-        if not 1 <= weeks <= MAX_WEEKS:
-            weeks = DEFAULT_SUPERVISION_WEEKS
-        return cls(months, weeks)
-
-
-def _whole(value: Any, default: int) -> int:
-    if isinstance(value, bool):
-        return default
-    if isinstance(value, int):
-        return value
-    return default
+        return cls(*settings.read_cadence(data))
 
 
 def check_months(months: int) -> int:
