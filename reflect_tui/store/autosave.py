@@ -84,11 +84,23 @@ class Autosaver:
             self._changes += 1
             self._cond.notify()
 
-    def flush(self) -> None:
+    def flush(self, *, wait: bool = True) -> None:
         """Make the session durable now (journal), and fold it into the file soon after.
 
         Raises StoreError if it could not be written; the session stays in memory.
+        With ``wait=False`` (a step change) nothing is written on this thread: the
+        snapshot goes to the worker, which folds it into the file at once, so a fold
+        still running for an earlier change never holds up the caller; a failure is
+        reported through ``on_state`` like any autosave.
         """
+        if not wait:
+            latest = snapshot(self.session)
+            with self._cond:
+                self._latest = latest
+                self._changes += 1
+                self._fold = True
+                self._cond.notify()
+            return
         latest = snapshot(self.session)
         with self._cond:
             changes = self._changes

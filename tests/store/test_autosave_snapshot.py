@@ -79,3 +79,46 @@ def test_the_worker_writes_what_was_touched_not_what_changed_since(
         saver.close()
         assert saver.state == SAVED
         assert store.get_session(live.id).title == "Typed after the touch"
+
+
+class SlowFold(Recorder):
+    """A store whose fold holds the writers' lock until released (a large store's save)."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.writers = threading.Lock()  # like the store's mutex: one writer at a time
+        self.folding = threading.Event()
+        self.release = threading.Event()
+
+    def _journal_write(self, session: Session) -> None:
+        with self.writers:
+            super()._journal_write(session)
+
+    def save_session(self, session: Session) -> None:
+        with self.writers:
+            self.folding.set()
+            assert self.release.wait(WAIT)
+            super().save_session(session)
+
+
+def test_a_step_change_hands_its_save_to_the_worker_while_an_earlier_fold_runs(
+    data_dir: Path, clock: FixedClock
+) -> None:
+    with Store.open(data_dir, clock) as store:
+        live = make_session("Step one")
+        store.save_session(live)
+        slow = SlowFold(store)
+        saver = Autosaver(slow, live, delay=0.01)  # type: ignore[arg-type]
+        saver.flush(wait=False)  # the first step change: the worker starts a long fold
+        assert slow.folding.wait(WAIT)
+        live.title = "Step two"
+        returned = threading.Event()
+        caller = threading.Thread(target=lambda: (saver.flush(wait=False), returned.set()))
+        caller.start()
+        caller.join(WAIT)
+        assert returned.is_set()  # came back while the earlier fold still held the writers
+        assert not slow.release.is_set()
+        slow.release.set()
+        saver.close()
+        assert store.get_session(live.id).title == "Step two"
+        assert [d["title"] for _, d, _ in slow.handed][-1] == "Step two"

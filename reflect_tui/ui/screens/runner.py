@@ -354,7 +354,7 @@ class RunnerScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#steps")
     async def _jump(self, event: OptionList.OptionSelected) -> None:
-        self.save_now()
+        self.save_now(wait=False)
         await self.show_step(event.option_index)
 
     async def action_step(self, delta: int) -> None:
@@ -367,7 +367,7 @@ class RunnerScreen(Screen[None]):
                     else "This is the last step: press F9 to finish."
                 )
             return
-        self.save_now()
+        self.save_now(wait=False)
         await self.show_step(target)
 
     def action_focus_steps(self) -> None:
@@ -476,15 +476,21 @@ class RunnerScreen(Screen[None]):
         else:
             widget.update(Text("✓ saved", style=themed("$success")))
 
-    def save_now(self) -> None:
-        """Make everything durable now (step change, leaving, quitting)."""
+    def save_now(self, *, wait: bool = True) -> None:
+        """Make everything durable now (leaving, quitting, finishing).
+
+        A step change passes ``wait=False``: the snapshot is handed to the autosave
+        worker, so nothing that grows with the store runs while the next step is built
+        and typed into.
+        """
         if self.autosaver is None or self.read_only:
             return
         if self.is_mounted:
             self.collect_open_text()
-            self.autosaver.touch()
+            if wait:
+                self.autosaver.touch()
         try:
-            self.autosaver.flush()
+            self.autosaver.flush(wait=wait)
         except UserError as err:
             self.show_autosave("error", str(err))
 
