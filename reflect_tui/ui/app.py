@@ -20,7 +20,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from reflect_tui import paths
-from reflect_tui.domain import settings
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.store import Store
 from reflect_tui.ui.key_order import KeysInOrder
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
     from reflect_tui.templates import TemplateLibrary
 
 
-DEFAULT_AUTO_LOCK_MINUTES = settings.DEFAULT_AUTO_LOCK_MINUTES
 IDLE_CHECK_SECONDS = 5.0
 
 
