@@ -23,7 +23,7 @@ from reflect_tui.commands.dateopt import day_option
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.domain.themes import DEFAULT_THEMES
 from reflect_tui.errors import UserError
-from reflect_tui.minutes.files import check_writable, write_private_file
+from reflect_tui.minutes.files import check_writable
 from reflect_tui.report import (
     DEFAULT_K,
     build_report,
@@ -39,7 +39,7 @@ from reflect_tui.report.counting import tally
 from reflect_tui.report.model import Report, ThemeRow
 from reflect_tui.report.period import Period
 from reflect_tui.report.suppression import Cell, check_k
-from reflect_tui.services.reports import requested_period
+from reflect_tui.services.reports import requested_period, write_report
 from reflect_tui.store import STORE_NAME, Store
 
 RELEASE_WAIT_SECONDS = 5.0
@@ -203,8 +203,7 @@ def run_report(args: argparse.Namespace, clock: Clock | None = None) -> int:
     if not target or target == "-":
         sys.stdout.write(text)
         return 0
-    path = Path(target).expanduser()
-    write_private_file(path, text, force=args.force)
+    path = write_report(Path(target), text, force=args.force)
     print(f"Wrote {path}")
     return 0
 
@@ -277,8 +276,7 @@ def _report_from_contributions(args: argparse.Namespace, clock: Clock) -> int:
     if not args.output or args.output == "-":
         sys.stdout.write(text)
         return 0
-    path = Path(args.output).expanduser()
-    write_private_file(path, text, force=args.force)
+    path = write_report(Path(args.output), text, force=args.force)
     print(f"Wrote {path}")
     return 0
 

@@ -108,7 +108,9 @@ def default_report_path(store: Store, period: Period, fmt: ReportFormat) -> Path
     return reports_folder(store) / report_filename(period, fmt)
 
 
-def write_report(path: Path, text: str, *, default_folder: Path, force: bool = False) -> Path:
+def write_report(
+    path: Path, text: str, *, default_folder: Path | None = None, force: bool = False
+) -> Path:
     """Write an owner-only file; the reports folder is created (0700) when it is the target.
 
     ``ReportExists`` when the file is there and ``force`` is not given.
@@ -117,7 +119,7 @@ def write_report(path: Path, text: str, *, default_folder: Path, force: bool = F
     from reflect_tui.store.files import private_dir
 
     path = path.expanduser()
-    if path.parent == default_folder and not default_folder.exists():
+    if default_folder is not None and path.parent == default_folder and not default_folder.exists():
         private_dir(default_folder)
     try:
         write_private_file(path, text, force=force)
