@@ -9,70 +9,28 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from reflect_tui import package_version
+from reflect_tui.commands.options import (
+    COMMAND_MODULES,
+    Handler,
+    VersionAction,
+    build_parser,
+    common_options,
+    data_option,
+)
 from reflect_tui.errors import UserError
 
-# Modules in reflect_tui.commands, in the order their commands appear in --help.
-COMMAND_MODULES: tuple[str, ...] = (
-    "templates",
-    "export",
-    "store",
-    "report",
-    "people",
-    "actions",
-    "due",
-    "calendar",
-    "search",
-    "shell",
-    "privacy",
-    "erasure",
-    "person",
-    "retention",
-    "encryption",
-    "verify",
-    "crash",
-    "keyring",
-)
-
-Handler = Callable[[argparse.Namespace], int]
-
-
-def common_options() -> argparse.ArgumentParser:
-    """Options every sub-command accepts, before or after its name."""
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument(
-        "--data",
-        metavar="DIR",
-        action="append",
-        default=argparse.SUPPRESS,
-        help="data directory (default: $REFLECT_DATA, else your per-user data folder)",
-    )
-    parent.add_argument(
-        "--templates",
-        metavar="DIR",
-        action="append",
-        default=argparse.SUPPRESS,
-        help="extra folder of session templates; its templates override built-ins with the same id",
-    )
-    return parent
-
-
-class VersionAction(argparse.Action):
-    """``--version``: looks the version up only when asked (the lookup is slow to import)."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(
-            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version"
-        )
-
-    def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
-        print(f"reflect {package_version()}")
-        parser.exit()
-
+__all__ = [
+    "COMMAND_MODULES",
+    "Handler",
+    "VersionAction",
+    "build_parser",
+    "common_options",
+    "data_option",
+    "main",
+]
 
 # Options that may come before the app opens; each takes one value.
 APP_OPTIONS = ("--data", "--templates")
@@ -98,33 +56,6 @@ def opens_app(argv: Sequence[str]) -> bool:
 def asks_version(argv: Sequence[str]) -> bool:
     """True for ``reflect --version`` (with folder options at most): no sub-parsers needed."""
     return "--version" in argv and opens_app([a for a in argv if a != "--version"])
-
-
-def build_parser(commands: bool = True) -> argparse.ArgumentParser:
-    """The ``reflect`` parser; ``commands=False`` leaves out the sub-commands (app only)."""
-    parent = common_options()
-    parser = argparse.ArgumentParser(
-        prog="reflect",
-        description=(
-            "Structured reflective practice, supervision, decompression sessions and "
-            "pre-visit risk analysis. Run with no command to open the app."
-        ),
-        parents=[parent],
-    )
-    parser.add_argument("--version", action=VersionAction)
-    if not commands:
-        return parser
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(f"reflect_tui.commands.{name}")
-        module.register(sub, parent)
-    return parser
-
-
-def data_option(args: argparse.Namespace) -> str | None:
-    """The single --data directory a command works on (the last one given)."""
-    dirs: list[str] = getattr(args, "data", None) or []
-    return dirs[-1] if dirs else None
 
 
 def open_app(args: argparse.Namespace) -> int:

@@ -6,8 +6,8 @@ import argparse
 import sys
 from datetime import date
 
-from reflect_tui import cli, paths
-from reflect_tui.commands import output
+from reflect_tui import paths
+from reflect_tui.commands import options, output
 from reflect_tui.domain.answers import ActionStatus
 from reflect_tui.domain.clock import SystemClock
 from reflect_tui.errors import UserError
@@ -18,7 +18,7 @@ from reflect_tui.followup.listing import (
     parse_status,
     rows,
 )
-from reflect_tui.followup.status import set_status
+from reflect_tui.services.carry import set_action_status
 from reflect_tui.store import Store, StoreReadOnly
 
 WRITE_WAIT_SECONDS = 5.0
@@ -78,7 +78,7 @@ def run_actions(args: argparse.Namespace) -> int:
             f"`reflect actions done {args.action_id}` (or drop, reopen)."
         )
     today = SystemClock().now().date()
-    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
+    with Store.open(paths.data_dir(options.data_option(args)), read_only=True) as store:
         found = rows(store.actions(), store.list_sessions(), store.people())
         where = store.data_dir
     everything = found
@@ -163,12 +163,14 @@ def _change(args: argparse.Namespace) -> int:
         )
     clock = SystemClock()
     store = Store.open(
-        paths.data_dir(cli.data_option(args)), clock, lock_timeout=WRITE_WAIT_SECONDS
+        paths.data_dir(options.data_option(args)), clock, lock_timeout=WRITE_WAIT_SECONDS
     )
     with store:
         if store.read_only:
             raise StoreReadOnly(f"Nothing was changed: {store.read_only_reason}")
         status = VERBS[args.verb]
-        action = set_status(store, args.action_id, status, today=clock.now().date(), note=args.note)
+        action = set_action_status(
+            store, args.action_id, status, today=clock.now().date(), note=args.note
+        )
     print(f"{action.what!r} ({action.id}) is now {action.status.value}.")
     return 0

@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from reflect_tui import cli, paths
+from reflect_tui import paths
 from reflect_tui.calendar import CalendarOptions, calendar_events, event_kinds, render_ics
 from reflect_tui.calendar.events import KINDS
+from reflect_tui.commands import options
 from reflect_tui.domain.clock import Clock, SystemClock
-from reflect_tui.followup.cadence import load_cadence
-from reflect_tui.followup.due import who_is_due
 from reflect_tui.minutes.files import write_private_file
+from reflect_tui.services.due import due_list
 from reflect_tui.store import Store
 
 DEFAULT_NAME = "reflect-calendar.ics"
@@ -71,14 +71,14 @@ def calendar_text(store: Store, clock: Clock, *, confidential: bool, kinds: froz
     now = clock.now()
     today = now.date()
     sessions = list(store.iter_sessions())
-    due = who_is_due(store.people(), store.list_sessions(), load_cadence(store), today)
+    due = due_list(store, today).entries
     opts = CalendarOptions(today=today, confidential=confidential, kinds=kinds)
     return render_ics(calendar_events(sessions, due, opts), now)
 
 
 def run_calendar(args: argparse.Namespace, clock: Clock | None = None) -> int:
     clock = clock or SystemClock()
-    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
+    with Store.open(paths.data_dir(options.data_option(args)), read_only=True) as store:
         text = calendar_text(store, clock, confidential=args.confidential, kinds=args.only)
     events = text.count("BEGIN:VEVENT")
     if args.output == "-":

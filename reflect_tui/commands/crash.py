@@ -11,7 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from reflect_tui import cli, paths
+from reflect_tui import paths
+from reflect_tui.commands.options import data_option
 from reflect_tui.errors import UserError
 
 
@@ -39,7 +40,7 @@ def run_crash_report(args: argparse.Namespace) -> int:
     from reflect_tui import crashreport
     from reflect_tui.store import Store
 
-    data_dir = paths.data_dir(cli.data_option(args))
+    data_dir = paths.data_dir(data_option(args))
     found = crashreport.reports(data_dir) if data_dir.is_dir() else []
     if args.list:
         for path in found:

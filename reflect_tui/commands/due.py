@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reflect_tui import cli, paths
-from reflect_tui.commands import output
+from reflect_tui import paths
+from reflect_tui.commands import options, output
 from reflect_tui.domain.clock import SystemClock
 from reflect_tui.errors import UserError
 from reflect_tui.followup.cadence import (
@@ -16,7 +16,8 @@ from reflect_tui.followup.cadence import (
     load_cadence,
     save_cadence,
 )
-from reflect_tui.followup.due import DueEntry, needing_attention, who_is_due
+from reflect_tui.followup.due import DueEntry
+from reflect_tui.services.due import due_list
 from reflect_tui.store import Store, StoreReadOnly
 
 WRITE_WAIT_SECONDS = 5.0
@@ -76,7 +77,7 @@ def _save_cadence(args: argparse.Namespace) -> None:
     if weeks is not None:
         check_weeks(weeks)
     store = Store.open(
-        paths.data_dir(cli.data_option(args)), SystemClock(), lock_timeout=WRITE_WAIT_SECONDS
+        paths.data_dir(options.data_option(args)), SystemClock(), lock_timeout=WRITE_WAIT_SECONDS
     )
     with store:
         if store.read_only:
@@ -97,13 +98,12 @@ def run_due(args: argparse.Namespace) -> int:
     if args.decompression_months is not None or args.supervision_weeks is not None:
         _save_cadence(args)
     today = SystemClock().now().date()
-    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
-        people = store.people()
-        cadence = load_cadence(store)
-        entries = who_is_due(people, store.list_sessions(), cadence, today)
+    with Store.open(paths.data_dir(options.data_option(args)), read_only=True) as store:
+        listing = due_list(store, today)
         where = store.data_dir
+    cadence, entries = listing.cadence, listing.entries
     details = bool(args.confidential)
-    shown = entries if args.all else needing_attention(entries)
+    shown = entries if args.all else listing.needing_attention()
     fmt = output.output_format(args)
     if fmt == "json":
         output.print_json(
@@ -117,7 +117,7 @@ def run_due(args: argparse.Namespace) -> int:
     if fmt == "csv":
         output.write_csv(CSV_HEADER, [csv_row(e, details=details) for e in shown])
         return 0
-    if not people:
+    if not listing.people:
         raise UserError(
             f"Nobody is on the roster in {where}, so nobody can be due a session. "
             "Add people with `reflect people add NAME`."

@@ -13,7 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from reflect_tui import cli, paths
+from reflect_tui import paths
+from reflect_tui.commands import options
 from reflect_tui.errors import UserError
 from reflect_tui.store.unlock import ENV_PASSPHRASE
 
@@ -62,7 +63,7 @@ def register(
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    return paths.data_dir(cli.data_option(args))
+    return paths.data_dir(options.data_option(args))
 
 
 def ask_new_passphrase(env: str = ENV_PASSPHRASE) -> str:

@@ -7,8 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from reflect_tui import cli, paths
+from reflect_tui import paths
+from reflect_tui.commands import options
 from reflect_tui.commands.writing import open_for_writing
+from reflect_tui.domain.settings import Settings
 from reflect_tui.errors import UserError
 from reflect_tui.store import Store
 
@@ -116,6 +118,7 @@ def _report_lines(report: object) -> list[str]:
 
 def run_delete(args: argparse.Namespace) -> int:
     from reflect_tui.dataprotection import erase
+    from reflect_tui.services import sessions
     from reflect_tui.store import erasure
 
     with open_for_writing(args) as store:
@@ -143,20 +146,19 @@ def run_delete(args: argparse.Namespace) -> int:
                 "journal and the minutes folder? This cannot be undone.",
                 args.yes,
             )
-            report = erase.purge(store, [sid for sid, _ in targets])
+            report = sessions.erase_for_good(store, [sid for sid, _ in targets])
             print("\n".join(_report_lines(report)))
             return 0
-        days = erasure.bin_days(store)
+        days = Settings.load(store).bin_days
         confirm(
             f"Delete:\n{names}\nIt goes to the bin and is erased for good after {days} days "
             "(`reflect bin restore ID` puts it back until then).",
             args.yes,
         )
         for sid, description in targets:
-            entry = erase.delete(store, sid)
+            gone = sessions.move_to_bin(store, sid)
             print(
-                f"Moved {description} to the bin; it will be erased on "
-                f"{entry.expires(days):%Y-%m-%d}."
+                f"Moved {description} to the bin; it will be erased on {gone.erased_on:%Y-%m-%d}."
             )
     return 0
 
@@ -164,9 +166,9 @@ def run_delete(args: argparse.Namespace) -> int:
 def run_bin_list(args: argparse.Namespace) -> int:
     from reflect_tui.store import erasure
 
-    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
+    with Store.open(paths.data_dir(options.data_option(args)), read_only=True) as store:
         entries = erasure.bin_entries(store)
-        days = erasure.bin_days(store)
+        days = Settings.load(store).bin_days
         where = store.data_dir
     if args.json:
         rows = [
@@ -202,7 +204,7 @@ def run_bin_restore(args: argparse.Namespace) -> int:
 
 
 def run_bin_empty(args: argparse.Namespace) -> int:
-    from reflect_tui.dataprotection import erase
+    from reflect_tui.services import sessions
     from reflect_tui.store import erasure
 
     with open_for_writing(args) as store:
@@ -215,7 +217,7 @@ def run_bin_empty(args: argparse.Namespace) -> int:
             "This cannot be undone.",
             args.yes,
         )
-        report = erase.purge(store, [e.id for e in entries])
+        report = sessions.erase_for_good(store, [e.id for e in entries])
     print("\n".join(_report_lines(report)))
     return 0
 
@@ -223,7 +225,7 @@ def run_bin_empty(args: argparse.Namespace) -> int:
 def run_audit(args: argparse.Namespace) -> int:
     from reflect_tui.store import audit
 
-    data_dir: Path = paths.data_dir(cli.data_option(args))
+    data_dir: Path = paths.data_dir(options.data_option(args))
     with Store.open(data_dir, read_only=True) as store:
         entries = audit.read(store.data_dir, store.codec)
     if args.json:

@@ -12,19 +12,12 @@ import argparse
 import sys
 from typing import Literal, cast
 
-from reflect_tui import cli, paths
-from reflect_tui.commands import output
-from reflect_tui.domain.people import Person
+from reflect_tui import paths
+from reflect_tui.commands import options, output
 from reflect_tui.domain.session import Session
-from reflect_tui.minutes import (
-    Finding,
-    check_session_privacy,
-    export_session,
-    private_names,
-    render,
-)
-from reflect_tui.minutes.privacy import checked_summary, exported_texts
-from reflect_tui.store import Store, StoreError
+from reflect_tui.minutes import Finding
+from reflect_tui.services import export
+from reflect_tui.store import Store
 
 EXIT_FLAGGED = 3
 
@@ -84,48 +77,41 @@ def register(
 
 def run_export(args: argparse.Namespace) -> int:
     fmt = cast(Literal["md", "html"], args.format)
-    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
+    with Store.open(paths.data_dir(options.data_option(args)), read_only=True) as store:
         session = store.get_session(args.session)
-        do_not_share = private_names.do_not_share(store)
-        references = private_names.reference_patterns(store)
-        people: list[Person] = store.people()
-        encrypted = store.encrypted
-    findings = check_session_privacy(
-        session,
-        do_not_share=do_not_share,
-        known_people=people,
-        card=args.card,
-        references=references,
-    )
-    if args.check and getattr(args, "json", False):
-        output.print_json(check_json(session, findings))
-        return EXIT_FLAGGED if findings else 0
-    if args.check:
-        texts = len(exported_texts(session, card=args.card))
-        return _report_check(
+        check = export.privacy_check(store, session, card=args.card)
+        findings = check.findings
+        if args.check and getattr(args, "json", False):
+            output.print_json(check_json(session, findings))
+            return EXIT_FLAGGED if findings else 0
+        if args.check:
+            return _report_check(session, findings, check.summary())
+        if args.output == "-":
+            text, problem = export.minutes_text(
+                store,
+                session,
+                fmt=fmt,
+                card=args.card,
+                confirmed_confidential=args.confidential,
+                event="export",
+                detail=f"{export.describe_format(fmt, args.card)} to stdout",
+            )
+            sys.stdout.write(text)
+            _audit_problem(problem)
+            _warn(findings)
+            return 0
+        done = export.export(
+            store,
             session,
-            findings,
-            checked_summary(
-                texts=texts, do_not_share=len(do_not_share), references=len(references)
-            ),
+            args.output,
+            fmt=fmt,
+            card=args.card,
+            confirmed_confidential=args.confidential,
+            force=args.force,
         )
-    if args.output == "-":
-        text = render(session, fmt=fmt, card=args.card, confirmed_confidential=args.confidential)
-        sys.stdout.write(text)
-        _audit(store, session, args, f"format={fmt}{' card' if args.card else ''} to stdout")
-        _warn(findings)
-        return 0
-    path = export_session(
-        session,
-        args.output,
-        fmt=fmt,
-        card=args.card,
-        confirmed_confidential=args.confidential,
-        force=args.force,
-    )
-    print(f"Wrote {path}")
-    _audit(store, session, args, f"format={fmt}{' card' if args.card else ''}")
-    if encrypted:
+    print(f"Wrote {done.path}")
+    _audit_problem(done.audit_problem)
+    if done.unencrypted:
         print(
             "This export is not encrypted (the data folder is): keep it somewhere safe, and "
             "delete it when it is no longer needed."
@@ -134,18 +120,11 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _audit(store: Store, session: Session, args: argparse.Namespace, detail: str) -> None:
-    """The audit log: which record was exported, never what it says (store/audit.py).
-
-    The export is already written: a log that cannot be written (read-only media) is
-    said plainly rather than turning a finished export into a failure.
-    """
-    try:
-        store.audit("export", session.id, detail)
-        if session.is_confidential and args.confidential:
-            store.audit("confidential-confirmed", session.id, "export")
-    except StoreError as err:
-        print(f"reflect: the export was not recorded in the audit log: {err}", file=sys.stderr)
+def _audit_problem(problem: str | None) -> None:
+    """The export is already written: a log that cannot be written (read-only media) is
+    said plainly rather than turning a finished export into a failure (store/audit.py)."""
+    if problem:
+        print(f"reflect: {problem}", file=sys.stderr)
 
 
 def format_findings(findings: list[Finding]) -> list[str]:

@@ -10,7 +10,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reflect_tui import cli, paths
+from reflect_tui import paths
+from reflect_tui.commands.options import data_option
 from reflect_tui.errors import UserError
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def run_keyring(args: argparse.Namespace) -> int:
     from reflect_tui import os_keyring
     from reflect_tui.store.unlock import is_encrypted
 
-    data_dir = paths.data_dir(cli.data_option(args))
+    data_dir = paths.data_dir(data_option(args))
     if args.state == "off":
         removed = os_keyring.forget(data_dir)
         print(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from reflect_tui import cli, paths
-from reflect_tui.commands import output
+from reflect_tui import paths
+from reflect_tui.commands import options, output
 from reflect_tui.commands.writing import open_for_writing
 from reflect_tui.domain.people import Person
 from reflect_tui.followup.people import add_person, edit_person
@@ -95,7 +95,7 @@ def describe(person: Person) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
+    with Store.open(paths.data_dir(options.data_option(args)), read_only=True) as store:
         people = store.people()
         where = store.data_dir
     fmt = output.output_format(args)

@@ -93,12 +93,13 @@ def run_forget(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from reflect_tui import cli, paths
+    from reflect_tui import paths
+    from reflect_tui.commands import options
     from reflect_tui.dataprotection import subject_access
     from reflect_tui.store import Store
 
     # Reading is enough (it works beside an open app window); the audit log has its own lock.
-    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
+    with Store.open(paths.data_dir(options.data_option(args)), read_only=True) as store:
         bundle = subject_access.gather(store, args.name)
         if bundle.empty:
             raise UserError(

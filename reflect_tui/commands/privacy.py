@@ -15,7 +15,8 @@ import json
 import sys
 from pathlib import Path
 
-from reflect_tui import cli, paths
+from reflect_tui import paths
+from reflect_tui.commands import options
 from reflect_tui.domain.clock import SystemClock
 from reflect_tui.errors import UserError
 from reflect_tui.minutes import private_names
@@ -89,7 +90,7 @@ def _read(source: str) -> str:
 
 def run_check(args: argparse.Namespace) -> int:
     text = _read(args.file)
-    data_dir = paths.data_dir(cli.data_option(args))
+    data_dir = paths.data_dir(options.data_option(args))
     do_not_share: list[str] = []
     references: list[str] = []
     known: list[str] = []
@@ -137,7 +138,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_private_names(args: argparse.Namespace) -> int:
     verb = getattr(args, "names_action", None) or "list"
-    data_dir = paths.data_dir(cli.data_option(args))
+    data_dir = paths.data_dir(options.data_option(args))
     if verb == "list":
         if not (data_dir / STORE_NAME).is_file():
             print(f"No do-not-share list yet in {data_dir}.")

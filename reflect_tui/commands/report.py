@@ -17,19 +17,18 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from reflect_tui import cli, paths
-from reflect_tui.commands import output
+from reflect_tui import paths
+from reflect_tui.commands import options, output
 from reflect_tui.commands.dateopt import day_option
 from reflect_tui.domain.clock import Clock, SystemClock
-from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
+from reflect_tui.domain.themes import DEFAULT_THEMES
 from reflect_tui.errors import UserError
-from reflect_tui.minutes.files import check_writable, write_private_file
+from reflect_tui.minutes.files import check_writable
 from reflect_tui.report import (
     DEFAULT_K,
     build_report,
     contribution,
     merge_vocabularies,
-    period_from,
     releases,
     render_html,
     render_markdown,
@@ -40,6 +39,7 @@ from reflect_tui.report.counting import tally
 from reflect_tui.report.model import Report, ThemeRow
 from reflect_tui.report.period import Period
 from reflect_tui.report.suppression import Cell, check_k
+from reflect_tui.services.reports import requested_period, write_report
 from reflect_tui.store import STORE_NAME, Store
 
 RELEASE_WAIT_SECONDS = 5.0
@@ -148,8 +148,7 @@ def run_report(args: argparse.Namespace, clock: Clock | None = None) -> int:
     clock = clock or SystemClock()
     if args.contribution:
         return _report_from_contributions(args, clock)
-    period = period_from(args.since, args.until, clock.now().date())
-    releases.check_period(period)
+    period = requested_period(args.since, args.until, clock.now().date())
     k = check_k(args.min_count)
     dirs = data_dirs(args)
     if len({d.resolve() for d in dirs}) != len(dirs):
@@ -204,8 +203,7 @@ def run_report(args: argparse.Namespace, clock: Clock | None = None) -> int:
     if not target or target == "-":
         sys.stdout.write(text)
         return 0
-    path = Path(target).expanduser()
-    write_private_file(path, text, force=args.force)
+    path = write_report(Path(target), text, force=args.force)
     print(f"Wrote {path}")
     return 0
 
@@ -278,15 +276,14 @@ def _report_from_contributions(args: argparse.Namespace, clock: Clock) -> int:
     if not args.output or args.output == "-":
         sys.stdout.write(text)
         return 0
-    path = Path(args.output).expanduser()
-    write_private_file(path, text, force=args.force)
+    path = write_report(Path(args.output), text, force=args.force)
     print(f"Wrote {path}")
     return 0
 
 
 def run_themes(args: argparse.Namespace, clock: Clock | None = None) -> int:
     action = getattr(args, "themes_action", None) or "list"
-    data_dir = paths.data_dir(cli.data_option(args))
+    data_dir = paths.data_dir(options.data_option(args))
     if action == "list":
         if not (data_dir / STORE_NAME).is_file():
             themes = list(DEFAULT_THEMES)
@@ -303,7 +300,7 @@ def run_themes(args: argparse.Namespace, clock: Clock | None = None) -> int:
         if store.read_only:
             raise UserError(f"cannot change the themes: {store.read_only_reason}")
         if action == "reset":
-            store.set_setting(THEMES_SETTING, list(DEFAULT_THEMES))
+            vocabulary.save(store, DEFAULT_THEMES)
             print(f"The themes in {data_dir} are the {len(DEFAULT_THEMES)} defaults again.")
             return 0
         current = vocabulary.load(store)
@@ -313,7 +310,7 @@ def run_themes(args: argparse.Namespace, clock: Clock | None = None) -> int:
         else:
             themes, changed = vocabulary.removed(current, args.names)
             verb = "Removed"
-        store.set_setting(THEMES_SETTING, themes)
+        vocabulary.save(store, themes)
     if changed:
         print(f"{verb}: {', '.join(changed)}.")
     else:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from reflect_tui import cli, paths
+from reflect_tui import paths
+from reflect_tui.commands import options
 from reflect_tui.commands.erasure import confirm
 from reflect_tui.commands.writing import open_for_writing
 from reflect_tui.errors import UserError
@@ -56,7 +57,7 @@ def _parse_set(text: str) -> tuple[str, int | None]:
 def run_retention(args: argparse.Namespace) -> int:
     from reflect_tui.dataprotection import retention
 
-    data_dir = paths.data_dir(cli.data_option(args))
+    data_dir = paths.data_dir(options.data_option(args))
     changes = [_parse_set(t) for t in args.set]
     if changes or args.purge:
         store = open_for_writing(args)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from reflect_tui import cli, paths
-from reflect_tui.commands import output
+from reflect_tui import paths
+from reflect_tui.commands import options, output
 from reflect_tui.errors import UserError
-from reflect_tui.search import Hit, normalise_query, search
+from reflect_tui.search import Hit
+from reflect_tui.services.search import has_words, search_store
 from reflect_tui.store import Store
 
 
@@ -36,10 +37,10 @@ def register(
 
 def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.text)
-    if not normalise_query(query).strip():
+    if not has_words(query):
         raise UserError("Say what to find: `reflect search WORDS`.")
-    with Store.open(paths.data_dir(cli.data_option(args)), read_only=True) as store:
-        hits = search(store.iter_sessions(), query, include_private=args.private)
+    with Store.open(paths.data_dir(options.data_option(args)), read_only=True) as store:
+        hits = search_store(store, query, include_private=args.private)
         where = store.data_dir
     if args.json:
         output.print_json([h.to_json() for h in hits])

@@ -42,19 +42,19 @@ def register(
 def run_completion(args: argparse.Namespace) -> int:
     import shtab  # only when asked: completion is generated, never at start-up
 
-    from reflect_tui import cli
+    from reflect_tui.commands import options
 
-    parser = cli.build_parser()
+    parser = options.build_parser()
     _mark_paths(parser, shtab.DIRECTORY, shtab.FILE)
     sys.stdout.write(shtab.complete(parser, shell=args.shell))
     return 0
 
 
 def run_man(args: argparse.Namespace) -> int:
-    from reflect_tui import cli
+    from reflect_tui.commands import options
     from reflect_tui.manpage import render_manpage
 
-    sys.stdout.write(render_manpage(cli.build_parser(), package_version()))
+    sys.stdout.write(render_manpage(options.build_parser(), package_version()))
     return 0
 
 

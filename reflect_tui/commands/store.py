@@ -7,8 +7,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from reflect_tui import cli, paths
-from reflect_tui.commands import output
+from reflect_tui import paths
+from reflect_tui.commands import options, output
 from reflect_tui.domain.clock import SystemClock
 from reflect_tui.domain.confidential import listed
 from reflect_tui.errors import UserError
@@ -105,7 +105,7 @@ def _count(text: str) -> int:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    return paths.data_dir(cli.data_option(args))
+    return paths.data_dir(options.data_option(args))
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from reflect_tui import cli, paths
+from reflect_tui import paths
+from reflect_tui.commands.options import data_option
 from reflect_tui.store import Store
 
 # Exit code when something fails the check (as `reflect check` uses for findings).
@@ -28,7 +29,7 @@ def register(
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    data_dir = paths.data_dir(cli.data_option(args))
+    data_dir = paths.data_dir(data_option(args))
     with Store.open(data_dir, read_only=True) as store:
         problems = store.verify()
         count = store.session_count()

@@ -19,16 +19,17 @@ what is due and, after confirmation, purges it (the same purge as
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
 
+from reflect_tui.domain import settings
+from reflect_tui.domain.settings import Settings, save
 from reflect_tui.domain.template import SessionKind
 from reflect_tui.errors import UserError
 from reflect_tui.store import SessionSummary, Store
 from reflect_tui.store.erasure import PurgeReport
 
-SETTING = "retention"
+SETTING = settings.RETENTION
 DEFAULT_DAYS: dict[str, int | None] = {
     SessionKind.TEAM.value: 6 * 365,
     SessionKind.ONE_TO_ONE.value: 6 * 365,
@@ -53,21 +54,8 @@ class Due:
 def periods(store: Store) -> dict[str, int | None]:
     """The periods in force: the defaults, overridden by the organisation's setting."""
     merged = dict(DEFAULT_DAYS)
-    raw = store.get_setting(SETTING, {}) or {}
-    if isinstance(raw, Mapping):
-        for key, value in raw.items():
-            merged[str(key)] = _days(value)
+    merged.update(Settings.load(store).retention)
     return merged
-
-
-def _days(value: Any) -> int | None:
-    if value is None:
-        return None
-    try:
-        days = int(value)
-    except (TypeError, ValueError):
-        return None
-    return days if days > 0 else None
 
 
 def period_for(summary: SessionSummary, rules: Mapping[str, int | None]) -> int | None:
@@ -103,10 +91,8 @@ def set_period(store: Store, key: str, days: int | None) -> None:
         raise UserError("Name a template kind (team, one-to-one, individual) or a template id.")
     if days is not None and days < 1:
         raise UserError(f"A retention period is a number of days, 1 or more (not {days}).")
-    raw = store.get_setting(SETTING, {}) or {}
-    current = dict(raw) if isinstance(raw, Mapping) else {}
-    current[key] = days
-    store.set_setting(SETTING, current)
+    current = Settings.load(store)
+    save(store, replace(current, retention={**current.retention, key: days}))
 
 
 def purge_due(store: Store, items: list[Due]) -> PurgeReport:

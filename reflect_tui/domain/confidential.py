@@ -28,7 +28,7 @@ from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Confidentiality, Field
 
 # The store setting that makes every screen behave as if it were on a projector.
-SHARED_SCREEN_SETTING = "shared_screen"
+SHARED_SCREEN_SETTING = "shared_screen"  # the key of Settings.shared_screen
 
 CONSENT_FIELD = "theme-consent"
 # Templates whose sessions never share tags unless consent is recorded, even if
@@ -48,7 +48,9 @@ class Settings(Protocol):
 
 def shared_screen(settings: Settings) -> bool:
     """The store's "shared screen" setting: every screen behaves as in room mode."""
-    return settings.get_setting(SHARED_SCREEN_SETTING, False) is True
+    from reflect_tui.domain.settings import shared_screen_on
+
+    return shared_screen_on(settings)
 
 
 class HasConfidentiality(Protocol):

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+from reflect_tui.domain import settings
 from reflect_tui.errors import UserError
 
-CADENCE_SETTING = "cadence"
-DEFAULT_DECOMPRESSION_MONTHS = 3
-DEFAULT_SUPERVISION_WEEKS = 4
-MAX_MONTHS = 24
-MAX_WEEKS = 52
+CADENCE_SETTING = settings.CADENCE
+DEFAULT_DECOMPRESSION_MONTHS = settings.DEFAULT_DECOMPRESSION_MONTHS
+DEFAULT_SUPERVISION_WEEKS = settings.DEFAULT_SUPERVISION_WEEKS
+MAX_MONTHS = settings.MAX_MONTHS
+MAX_WEEKS = settings.MAX_WEEKS
 
 
 def add_months(day: date, months: int) -> date:
@@ -65,23 +66,7 @@ class Cadence:
     @classmethod
     def from_json(cls, data: Any) -> Cadence:
         """Read the setting; anything missing or unusable falls back to the default."""
-        if not isinstance(data, dict):
-            return cls()
-        months = _whole(data.get("decompression_months"), DEFAULT_DECOMPRESSION_MONTHS)
-        weeks = _whole(data.get("supervision_weeks"), DEFAULT_SUPERVISION_WEEKS)
-        if not 1 <= months <= MAX_MONTHS:
-            months = DEFAULT_DECOMPRESSION_MONTHS
-        if not 1 <= weeks <= MAX_WEEKS:
-            weeks = DEFAULT_SUPERVISION_WEEKS
-        return cls(months, weeks)
-
-
-def _whole(value: Any, default: int) -> int:
-    if isinstance(value, bool):
-        return default
-    if isinstance(value, int):
-        return value
-    return default
+        return cls(*settings.read_cadence(data))
 
 
 def check_months(months: int) -> int:
@@ -103,8 +88,23 @@ def check_weeks(weeks: int) -> int:
 
 
 def load_cadence(store: SettingsStore) -> Cadence:
-    return Cadence.from_json(store.get_setting(CADENCE_SETTING))
+    from reflect_tui.domain.settings import Settings
+
+    settings = Settings.load(store)
+    return Cadence(settings.decompression_months, settings.supervision_weeks)
 
 
 def save_cadence(store: SettingsStore, cadence: Cadence) -> None:
-    store.set_setting(CADENCE_SETTING, cadence.to_json())
+    from dataclasses import replace
+
+    from reflect_tui.domain.settings import Settings, save
+
+    current = Settings.load(store)
+    save(
+        store,
+        replace(
+            current,
+            decompression_months=cadence.decompression_months,
+            supervision_weeks=cadence.supervision_weeks,
+        ),
+    )

@@ -197,7 +197,7 @@ DEFAULT_REFERENCE_PATTERNS = (
     r"\b\d{2}/\d{5,7}[A-Z]\b",
     r"\b[A-Z]{2,4}[-/]\d{2,4}[-/]\d{3,}\b",
 )
-REFERENCE_SETTING = "reference_patterns"
+REFERENCE_SETTING = "reference_patterns"  # the key of Settings.reference_patterns
 
 _STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Court|Ct|Crescent|Cres|Place"

@@ -10,12 +10,15 @@ numbers (a capture group, if any, is what is flagged).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Protocol
 
+from reflect_tui.domain import settings
+from reflect_tui.domain.settings import Settings as StoreSettings
+from reflect_tui.domain.settings import save as save_settings
 from reflect_tui.errors import UserError
-from reflect_tui.minutes.privacy import REFERENCE_SETTING
 
-DO_NOT_SHARE_SETTING = "do_not_share"
+DO_NOT_SHARE_SETTING = settings.DO_NOT_SHARE
 MAX_ENTRY = 200
 
 
@@ -30,11 +33,25 @@ def _strings(value: Any) -> list[str]:
 
 
 def do_not_share(store: Settings) -> list[str]:
-    return _strings(store.get_setting(DO_NOT_SHARE_SETTING, []))
+    return list(StoreSettings.load(store).do_not_share)
 
 
 def reference_patterns(store: Settings) -> list[str]:
-    return [str(v) for v in store.get_setting(REFERENCE_SETTING, []) or [] if str(v)]
+    return list(StoreSettings.load(store).reference_patterns)
+
+
+def _save(
+    store: Settings, *, names: list[str] | None = None, patterns: list[str] | None = None
+) -> None:
+    current = StoreSettings.load(store)
+    save_settings(
+        store,
+        replace(
+            current,
+            do_not_share=current.do_not_share if names is None else tuple(names),
+            reference_patterns=current.reference_patterns if patterns is None else tuple(patterns),
+        ),
+    )
 
 
 def _clean(entry: str) -> str:
@@ -58,7 +75,7 @@ def add_names(store: Settings, entries: list[str]) -> list[str]:
             known.add(entry.casefold())
             added.append(entry)
     if added:
-        store.set_setting(DO_NOT_SHARE_SETTING, current)
+        _save(store, names=current)
     return added
 
 
@@ -68,7 +85,7 @@ def remove_names(store: Settings, entries: list[str]) -> list[str]:
     kept = [c for c in current if c.casefold() not in gone]
     removed = [c for c in current if c.casefold() in gone]
     if removed:
-        store.set_setting(DO_NOT_SHARE_SETTING, kept)
+        _save(store, names=kept)
     return removed
 
 
@@ -79,7 +96,7 @@ def set_names(store: Settings, entries: list[str]) -> list[str]:
         if raw.strip():
             entry = _clean(raw)
             seen.setdefault(entry.casefold(), entry)
-    store.set_setting(DO_NOT_SHARE_SETTING, list(seen.values()))
+    _save(store, names=list(seen.values()))
     return list(seen.values())
 
 
@@ -92,12 +109,12 @@ def add_pattern(store: Settings, pattern: str) -> None:
         ) from None
     current = reference_patterns(store)
     if pattern not in current:
-        store.set_setting(REFERENCE_SETTING, [*current, pattern])
+        _save(store, patterns=[*current, pattern])
 
 
 def remove_pattern(store: Settings, pattern: str) -> bool:
     current = reference_patterns(store)
     if pattern not in current:
         return False
-    store.set_setting(REFERENCE_SETTING, [p for p in current if p != pattern])
+    _save(store, patterns=[p for p in current if p != pattern])
     return True

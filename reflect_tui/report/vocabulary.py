@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING, normalise_theme
+from reflect_tui.domain.themes import normalise_theme
 from reflect_tui.errors import UserError
 
 MAX_LENGTH = 60
@@ -23,15 +23,22 @@ class Settings(Protocol):
 
 def load(store: Settings) -> list[str]:
     """The store's vocabulary, or the defaults when it has never been edited."""
-    value = store.get_setting(THEMES_SETTING, None)
-    if value is None:
-        return list(DEFAULT_THEMES)
-    if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
-        raise UserError(
-            f"the store setting {THEMES_SETTING!r} is not a list of theme names; "
-            "run `reflect themes reset` to go back to the default themes"
-        )
-    return [t for t in value if normalise_theme(t)]
+    from reflect_tui.domain.settings import Settings as StoreSettings
+
+    settings = StoreSettings.load(store)
+    if settings.themes_problem is not None:
+        raise UserError(settings.themes_problem)
+    return settings.vocabulary
+
+
+def save(store: Settings, themes: Iterable[str]) -> None:
+    """Keep ``themes`` as the store's vocabulary (only this key is written)."""
+    from dataclasses import replace
+
+    from reflect_tui.domain.settings import Settings as StoreSettings
+    from reflect_tui.domain.settings import save as save_settings
+
+    save_settings(store, replace(StoreSettings.load(store), themes=tuple(themes)))
 
 
 def _clean(name: str) -> str:

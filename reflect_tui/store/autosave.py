@@ -6,11 +6,18 @@ with the store). ``flush()`` writes the journal at once and asks the worker to
 fold the draft into the main file; ``close()`` folds it on the caller's thread.
 ``on_state(state, error)`` is only ever called from the worker thread; it
 must not wait for the UI thread (post a message rather than call and wait).
+
+The worker never reads the session the UI is changing: ``touch()`` and
+``flush()`` take a snapshot on the caller's thread (``snapshot``: every field
+copied but the immutable template, well under a millisecond) and the worker
+serialises that, so nothing can change under it while it writes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
+import dataclasses
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -28,6 +35,16 @@ ERROR = "error"
 JOIN_SECONDS = 5.0
 
 StateCallback = Callable[[str, str | None], None]
+
+
+def snapshot(session: Session) -> Session:
+    """A copy of ``session`` that shares nothing mutable with it (the template is frozen)."""
+    copied = {
+        f.name: copy.deepcopy(getattr(session, f.name))
+        for f in dataclasses.fields(session)
+        if f.init and f.name != "template"
+    }
+    return dataclasses.replace(session, **copied)
 
 
 class Autosaver:
@@ -48,6 +65,7 @@ class Autosaver:
         self._changes = 0  # bumped by touch()
         self._written = 0  # the change count the last successful write covered
         self._fold = False
+        self._latest: Session | None = None  # the newest snapshot, for the worker to write
         self._stop = False
         self._closed = False
         self._thread = threading.Thread(
@@ -56,20 +74,39 @@ class Autosaver:
         self._thread.start()
 
     def touch(self) -> None:
-        """The in-memory session changed; it will be on disk within a second."""
+        """The in-memory session changed; it will be on disk within a second.
+
+        Call it on the thread that changes the session: the snapshot is taken here.
+        """
+        latest = snapshot(self.session)
         with self._cond:
+            self._latest = latest
             self._changes += 1
             self._cond.notify()
 
-    def flush(self) -> None:
+    def flush(self, *, wait: bool = True) -> None:
         """Make the session durable now (journal), and fold it into the file soon after.
 
         Raises StoreError if it could not be written; the session stays in memory.
+        With ``wait=False`` (a step change) nothing is written on this thread: the
+        snapshot goes to the worker, which folds it into the file at once, so a fold
+        still running for an earlier change never holds up the caller; a failure is
+        reported through ``on_state`` like any autosave.
         """
+        if not wait:
+            latest = snapshot(self.session)
+            with self._cond:
+                self._latest = latest
+                self._changes += 1
+                self._fold = True
+                self._cond.notify()
+            return
+        latest = snapshot(self.session)
         with self._cond:
             changes = self._changes
+            self._latest = latest
         try:
-            self.store._journal_write(self.session)
+            self.store._journal_write(latest)
         except StoreError as err:
             with self._cond:
                 self._report = (ERROR, str(err))
@@ -128,23 +165,25 @@ class Autosaver:
                 self._cond.wait_for(lambda: self._stop, timeout=self._delay)
                 if self._stop:
                     return
-                changes, fold = self._changes, self._fold
+                changes, fold, latest = self._changes, self._fold, self._latest
                 self._fold = False
             self._set(SAVING, None)
             if self._stop:
                 return
+            if latest is None:  # only touch() and flush() ask for a write, with a snapshot
+                with self._cond:
+                    self._written = max(self._written, changes)
+                continue
             try:
                 if fold:
-                    self.store.save_session(self.session)
+                    self.store.save_session(latest)
                 else:
-                    self.store._journal_write(self.session)
+                    self.store._journal_write(latest)
             except StoreError as err:
                 with self._cond:
                     self._written = max(self._written, changes)  # retry on the next touch
                 self._set(ERROR, str(err))
                 continue
-            except RuntimeError:
-                continue  # the session changed while being copied: copy it again
             with self._cond:
                 self._written = max(self._written, changes)
                 done = self._changes == self._written and not self._fold

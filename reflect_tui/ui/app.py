@@ -25,15 +25,14 @@ from reflect_tui.store import Store
 from reflect_tui.ui.key_order import KeysInOrder
 
 if TYPE_CHECKING:
+    from reflect_tui.domain.session import Session
     from reflect_tui.store.files import Codec
     from reflect_tui.templates import TemplateLibrary
     from reflect_tui.ui.keyring_link import KeyringState
-    from reflect_tui.ui.screens.unlock import UnlockScreen
-    from reflect_tui.domain.session import Session
     from reflect_tui.ui.results import FinishResult
+    from reflect_tui.ui.screens.unlock import UnlockScreen
 
 
-DEFAULT_AUTO_LOCK_MINUTES = 10
 IDLE_CHECK_SECONDS = 5.0
 
 
@@ -193,11 +192,9 @@ class ReflectApp(KeysInOrder, App[int]):
         """Idle time before an encrypted folder locks (setting ``auto_lock_minutes``; 0: never)."""
         if self._store is None or not self._store.encrypted:
             return 0.0
-        minutes = self._store.get_setting("auto_lock_minutes", DEFAULT_AUTO_LOCK_MINUTES)
-        try:
-            return max(0.0, float(minutes) * 60)
-        except (TypeError, ValueError):
-            return DEFAULT_AUTO_LOCK_MINUTES * 60.0
+        from reflect_tui.domain.settings import Settings
+
+        return Settings.load(self._store).auto_lock_minutes * 60
 
     def check_auto_lock(self) -> None:
         """Lock if nothing was typed or clicked for the auto-lock time (timer, every few s)."""

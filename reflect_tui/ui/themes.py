@@ -8,16 +8,20 @@ text colour at 4.5:1 or more (WCAG AA) on every background it is drawn on
 
 from __future__ import annotations
 
+import contextlib
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.theme import Theme
 
+from reflect_tui.domain import settings
+from reflect_tui.domain.settings import Settings, save
 from reflect_tui.errors import UserError
 
 if TYPE_CHECKING:
     from reflect_tui.ui.app import ReflectApp
 
-THEME_SETTING = "theme"
+THEME_SETTING = settings.THEME
 
 HIGH_CONTRAST = Theme(
     name="reflect-high-contrast",
@@ -65,7 +69,7 @@ def install_themes(app: ReflectApp) -> None:
     """Register the high-contrast theme, apply the remembered theme, remember changes."""
     app.register_theme(HIGH_CONTRAST)
     try:
-        saved = app.store.get_setting(THEME_SETTING, None)
+        saved = Settings.load(app.store).theme
     except UserError:
         saved = None
     if isinstance(saved, str) and saved in app.available_themes:
@@ -77,8 +81,6 @@ def remember_theme(app: ReflectApp, name: str) -> None:
     store = app.store
     if store.read_only:
         return  # a read-only window cannot write settings; the other window keeps its own
-    try:
-        if store.get_setting(THEME_SETTING, None) != name:
-            store.set_setting(THEME_SETTING, name)
-    except UserError:
-        pass  # the theme still changes; it is just not remembered this time
+    # If it cannot be written, the theme still changes; it is just not remembered this time.
+    with contextlib.suppress(UserError):
+        save(store, replace(Settings.load(store), theme=name))

@@ -84,4 +84,4 @@ def test_version_answers_without_building_the_sub_commands() -> None:
     )
     out = done.stdout.splitlines()
     assert out[0].startswith("reflect ")
-    assert out[1] == "[]"
+    assert out[1] == "['reflect_tui.commands.options']"  # the shared options, no sub-command

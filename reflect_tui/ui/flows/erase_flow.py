@@ -36,10 +36,7 @@ def delete_question(name: str, draft: bool, erased_on: date) -> str:
 
 async def delete_session(screen: Screen[Any], session_id: str) -> bool:
     """Ask, then bin or purge the session. True if it is gone."""
-    from datetime import timedelta
-
-    from reflect_tui.dataprotection import erase
-    from reflect_tui.store import erasure
+    from reflect_tui.services import sessions
 
     app = reflect_app(screen)
     if app.store.read_only:
@@ -51,8 +48,7 @@ async def delete_session(screen: Screen[Any], session_id: str) -> bool:
         screen.notify(str(err), severity="error")
         return False
     name = describe(s.title, s.template.title, s.date)
-    days = erasure.bin_days(app.store)
-    erased_on = (app.clock.now() + timedelta(days=days)).date()
+    erased_on = sessions.bin_erase_day(app.store, app.clock.now())
     choice = await app.push_screen_wait(
         ChoiceScreen(
             delete_question(name, not s.is_complete, erased_on),
@@ -73,13 +69,13 @@ async def delete_session(screen: Screen[Any], session_id: str) -> bool:
             )
             if not sure:
                 return False
-            report = erase.purge(app.store, [s.id])
+            report = sessions.erase_for_good(app.store, [s.id])
             extra = f" ({'; '.join(report.problems)})" if report.problems else ""
             screen.notify(f"Erased {name} for good.{extra}", timeout=8)
         else:
-            erase.delete(app.store, s.id)
+            gone = sessions.move_to_bin(app.store, s.id)
             screen.notify(
-                f"Moved {name} to the bin. It is erased for good on {erased_on:%d %b %Y}."
+                f"Moved {name} to the bin. It is erased for good on {gone.erased_on:%d %b %Y}."
             )
     except UserError as err:
         screen.notify(str(err), severity="error", timeout=15)

@@ -78,12 +78,14 @@ async def export_minutes(
     if not await confirm_confidential(screen, session, "Exporting", button="Export"):
         return None
     from reflect_tui import minutes
+    from reflect_tui.services import export
 
     app = reflect_app(screen)
     force = False
     while True:
         try:
-            path = minutes.export_session(
+            done = export.export(
+                app.store,
                 session,
                 app.store.export_dir,
                 fmt="html" if fmt == "html" else "md",
@@ -105,32 +107,27 @@ async def export_minutes(
         except UserError as err:
             show_problem(screen, str(err))
             return None
-        plain = " This copy is not encrypted." if app.store.encrypted else ""
-        screen.notify(f"Exported to {path}.{plain}")
-        _audited(screen, session, f"format={fmt}{' card' if card else ''}")
-        return path
+        plain = " This copy is not encrypted." if done.unencrypted else ""
+        screen.notify(f"Exported to {done.path}.{plain}")
+        if done.audit_problem:
+            show_problem(screen, done.audit_problem)
+        return done.path
 
 
 async def copy_markdown(screen: Screen[Any], session: Session) -> bool:
     if not await confirm_confidential(screen, session, "Copying", button="Copy"):
         return False
-    from reflect_tui import minutes
+    from reflect_tui.services import export
 
     try:
-        text = minutes.render_markdown(session, confirmed_confidential=session.is_confidential)
+        text, problem = export.minutes_text(
+            reflect_app(screen).store, session, confirmed_confidential=session.is_confidential
+        )
     except UserError as err:
         show_problem(screen, str(err))
         return False
     screen.app.copy_to_clipboard(text)
     screen.notify("Markdown copied to the clipboard.")
-    _audited(screen, session, "clipboard", event="copy")
-    return True
-
-
-def _audited(screen: Screen[Any], session: Session, detail: str, event: str = "export") -> None:
-    from reflect_tui.dataprotection.accountability import record_export
-
-    store = reflect_app(screen).store
-    problem = record_export(store, session.id, session.is_confidential, detail, event)
     if problem:
         show_problem(screen, problem)
+    return True

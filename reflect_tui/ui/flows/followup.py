@@ -15,9 +15,8 @@ from textual.app import SystemCommand
 
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
-from reflect_tui.followup.cadence import load_cadence
-from reflect_tui.followup.debrief import DEBRIEF_TEMPLATE_ID, is_plan, start_debrief
-from reflect_tui.followup.due import DueState, about_confidential, needing_attention, who_is_due
+from reflect_tui.followup.debrief import is_plan
+from reflect_tui.followup.due import DueState, about_confidential
 from reflect_tui.followup.line import line_manager_warning, record_override
 from reflect_tui.ui.theme_style import themed
 
@@ -29,17 +28,15 @@ DUE_LINES = 4
 
 def due_text(app: ReflectApp, limit: int = DUE_LINES) -> Text:
     """Who is due or overdue a session, most pressing first (home screen)."""
-    store = app.store
+    from reflect_tui.services.due import due_list
+
     room = bool(app.room_safe())  # no dates of confidential sessions on a shared screen
     try:
-        entries = needing_attention(
-            who_is_due(
-                store.people(), store.list_sessions(), load_cadence(store), app.clock.now().date()
-            )
-        )
+        listing = due_list(app.store, app.clock.now().date())
     except UserError as err:
         return Text(str(err), style=themed("$error"))
-    if not store.people():
+    entries = listing.needing_attention()
+    if not listing.people:
         return Text("Add people (p) to see who is due a session.", style="dim")
     hidden = 0
     if room:  # nothing about anyone's confidential sessions on a shared screen
@@ -99,12 +96,12 @@ def can_debrief(session: Session) -> bool:
 
 def start_debrief_from(app: ReflectApp, plan: Session) -> None:
     """Create and open a post-visit debrief linked to ``plan``."""
+    from reflect_tui.services import sessions
+
     try:
-        template = app.library.get(DEBRIEF_TEMPLATE_ID)
         now: datetime = app.clock.now()
-        debrief = start_debrief(plan, template, now)
-        app.store.save_session(debrief)
-    except (UserError, KeyError) as err:
+        debrief = sessions.start_debrief(app.store, app.library, plan, now)
+    except UserError as err:
         app.notify(f"Could not start the debrief: {err}", severity="error", timeout=10)
         return
     app.open_runner(debrief)

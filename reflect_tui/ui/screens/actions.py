@@ -20,7 +20,7 @@ from reflect_tui.domain.answers import ActionStatus
 from reflect_tui.errors import UserError
 from reflect_tui.followup.listing import ActionRow, filter_rows, rows, screen_rows
 from reflect_tui.followup.people import teams
-from reflect_tui.followup.status import set_status
+from reflect_tui.services import carry
 from reflect_tui.ui.dialogs.followup_dialogs import NoteDialog
 from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app
 from reflect_tui.ui.theme_style import themed
@@ -196,7 +196,7 @@ class ActionsScreen(Screen[None]):
                 return
             app = reflect_app(self)
             try:
-                set_status(
+                carry.set_action_status(
                     app.store,
                     row.action.id,
                     status,

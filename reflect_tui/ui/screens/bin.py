@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reflect_tui.domain.settings import Settings
 from reflect_tui.errors import UserError
 from reflect_tui.ui.dialogs.confirm import ConfirmScreen
 from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app
@@ -54,7 +55,7 @@ class BinScreen(Screen[None]):
         from reflect_tui.store import erasure
 
         store = reflect_app(self).store
-        days = erasure.bin_days(store)
+        days = Settings.load(store).bin_days
         box = self.query_one("#bin-list", OptionList)
         keep = box.highlighted or 0
         box.clear_options()

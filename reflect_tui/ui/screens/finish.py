@@ -19,9 +19,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reflect_tui.domain.confidential import consent_open, record_consent
-from reflect_tui.domain.session import Session, Status
+from reflect_tui.domain.confidential import consent_open
+from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
+from reflect_tui.services.sessions import unanswered_required
 from reflect_tui.ui.dialogs.confirm import ConfirmScreen
 from reflect_tui.ui.flows.export_flow import copy_markdown, export_minutes
 from reflect_tui.ui.parts import Banner, TopBar, reflect_app, without_front_matter
@@ -32,33 +33,6 @@ from reflect_tui.ui.widgets.footer import KeepFooter
 
 if TYPE_CHECKING:
     from reflect_tui.minutes.privacy import Finding
-    from reflect_tui.ui.app import ReflectApp
-
-
-def findings_for(app: ReflectApp, session: Session) -> list[Finding]:
-    from reflect_tui import minutes
-    from reflect_tui.minutes import private_names
-
-    known = [p.name for p in app.store.people()]
-    return minutes.check_session_privacy(
-        session,
-        do_not_share=private_names.do_not_share(app.store),
-        known_people=known,
-        references=private_names.reference_patterns(app.store),
-    )
-
-
-def clean_summary(app: ReflectApp, session: Session) -> str:
-    """What a clean check looked at (never "nothing that looks like a name" on its own)."""
-    from reflect_tui.minutes import private_names
-    from reflect_tui.minutes.privacy import checked_summary, exported_texts
-
-    return "Nothing flagged. " + checked_summary(
-        texts=len(exported_texts(session)),
-        do_not_share=len(private_names.do_not_share(app.store)),
-        references=len(private_names.reference_patterns(app.store)),
-        short=True,
-    )
 
 
 def finding_line(session: Session, finding: Finding) -> Text:
@@ -118,11 +92,15 @@ class FinishScreen(Screen[FinishResult]):
                 "Confidential session: this record stays with the facilitator. It is only "
                 "exported or copied if you confirm."
             )
+        clean = ""
         try:
             from reflect_tui import minutes
+            from reflect_tui.services.export import privacy_check
 
             self.markdown = minutes.render_markdown(self.session, confirmed_confidential=True)
-            self.findings = findings_for(app, self.session)
+            check = privacy_check(app.store, self.session)
+            self.findings = list(check.findings)
+            clean = "Nothing flagged. " + check.summary(short=True)
         except UserError as err:
             banner.show(str(err), error=True)
         self.query_one("#preview", Markdown).update(without_front_matter(self.markdown))
@@ -130,7 +108,7 @@ class FinishScreen(Screen[FinishResult]):
         if not self.findings:
             box.add_option(
                 Option(
-                    Text(clean_summary(app, self.session), style=themed("$success")),
+                    Text(clean, style=themed("$success")),
                     disabled=True,
                 )
             )
@@ -162,6 +140,8 @@ class FinishScreen(Screen[FinishResult]):
     @work
     async def action_complete(self) -> None:
         app = reflect_app(self)
+        from reflect_tui.services import sessions
+
         if consent_open(self.session):
             # Consent is settled before the session is complete (domain.confidential).
             from reflect_tui.ui.dialogs.choice import ChoiceScreen
@@ -177,8 +157,7 @@ class FinishScreen(Screen[FinishResult]):
             )
             if answer is None:
                 return
-            record_consent(self.session, answer == "yes")
-            self.session.updated_at = app.clock.now()
+            sessions.answer_consent(self.session, answer == "yes", app.clock.now())
         missing = unanswered_required(self.session)
         if missing:
             shown = "; ".join(missing[:4]) + (
@@ -206,31 +185,15 @@ class FinishScreen(Screen[FinishResult]):
             )
             if not ok:
                 return
-        s = self.session
-        s.status = Status.COMPLETE
-        s.finished_at = app.clock.now()
         try:
-            app.store.save_session(s)
+            done = sessions.complete(app.store, self.session, app.clock.now())
         except UserError as err:
-            s.status = Status.DRAFT
-            s.finished_at = None
             self.query_one(Banner).show(str(err), error=True)
             return
-        saved = None
-        try:
-            from reflect_tui import minutes
-
-            saved = minutes.save_minutes_on_finish(app.store, s)
-        except UserError as err:
-            self.notify(
-                f"Session complete, but the minutes file was not written: {err}",
-                severity="warning",
-                timeout=15,
-            )
-        if saved is not None:
-            self.notify(f"Session complete. Minutes saved to {saved}")
+        if done.minutes_problem is not None:
+            self.notify(done.message(), severity="warning", timeout=15)
         else:
-            self.notify("Session complete.")
+            self.notify(done.message())
         self.dismiss("complete")
 
     @work
@@ -249,15 +212,3 @@ class FinishScreen(Screen[FinishResult]):
         yield SystemCommand(
             "Copy Markdown", "Copy the record to the clipboard (Ctrl+Y)", self.action_copy
         )
-
-
-def unanswered_required(session: Session) -> list[str]:
-    """'Question (step)' for every required field still empty, in step order."""
-    from reflect_tui.domain.answers import is_empty
-
-    return [
-        f"{f.label} ({step.title})"
-        for step in session.template.steps
-        for f in step.fields
-        if f.required and is_empty(f.kind, session.answers.get(f.id))
-    ]

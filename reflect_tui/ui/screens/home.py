@@ -20,10 +20,11 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reflect_tui.domain.confidential import SHARED_SCREEN_SETTING, shared_screen, shown_on_screen
+from reflect_tui.domain.confidential import shown_on_screen
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app, summary_line
+from reflect_tui.ui.theme_style import themed
 from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.end_stop_list import EndStopOptionList
 from reflect_tui.ui.widgets.footer import KeepFooter
@@ -299,9 +300,14 @@ class HomeScreen(Screen[None]):
 
     def action_shared_screen(self) -> None:
         app = reflect_app(self)
-        on = not shared_screen(app.store)
+        from dataclasses import replace
+
+        from reflect_tui.domain.settings import Settings, save
+
+        current = Settings.load(app.store)
+        on = not current.shared_screen
         try:
-            app.store.set_setting(SHARED_SCREEN_SETTING, on)
+            save(app.store, replace(current, shared_screen=on))
         except UserError as err:
             self.query_one(Banner).show(str(err), error=True)
             return

@@ -298,9 +298,11 @@ class HeaderFormScreen(Screen[None]):
         if self._left or not self.is_dirty() or reflect_app(self).store.read_only:
             return
         app = reflect_app(self)
+        from reflect_tui.services import sessions
+
         try:
             session = self.build_session(lenient=True)
-            app.store.save_session(session)
+            sessions.start(app.store, session)
         except UserError:
             return  # the app is closing; the store has said why it cannot save
         self._left = True
@@ -377,9 +379,11 @@ class HeaderFormScreen(Screen[None]):
             self.query_one(Banner).show(str(err), error=True)
             return
 
+        from reflect_tui.services import sessions
+
         def go(session: Session) -> None:  # after the line-manager check (decompression)
             try:
-                app.store.save_session(session)
+                sessions.start(app.store, session)
             except UserError as err:
                 self.query_one(Banner).show(str(err), error=True)
                 return

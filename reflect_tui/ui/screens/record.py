@@ -105,26 +105,21 @@ class RecordScreen(Screen[None]):
         )
         if not ok:
             return
-        from reflect_tui.dataprotection import accountability, history
+        from reflect_tui.services import sessions
         from reflect_tui.store.audit import current_user
 
         s = self.session
-        before = (s.status, s.finished_at, list(s.history))
-        history.reopen(s, app.clock.now(), current_user())  # the finished version is kept
-        try:
-            app.store.save_session(s)
+        try:  # the finished version, with its finish time, is kept in the history
+            done = sessions.reopen(app.store, s, app.clock.now(), current_user())
         except UserError as err:
-            s.status, s.finished_at, s.history = before
             self.query_one(Banner).show(str(err), error=True)
             return
-        problem = accountability.record(app.store, "reopen", s.id)
-        if problem:
-            self.notify(problem, severity="error")
+        if done.audit_problem:
+            self.notify(done.audit_problem, severity="error")
         app.open_runner(s, replace=True)
 
     @work
     async def action_sign_off(self) -> None:
-        from reflect_tui.dataprotection import accountability, history
         from reflect_tui.ui.dialogs.sign_off import SignOffDialog
 
         app = reflect_app(self)
@@ -134,17 +129,15 @@ class RecordScreen(Screen[None]):
         answer = await app.push_screen_wait(SignOffDialog(s.title, s.subject))
         if answer is None:
             return
-        before = s.agreed
-        history.sign_off(s, answer[0], app.clock.now(), answer[1])
+        from reflect_tui.services import sessions
+
         try:
-            app.store.save_session(s)
+            done = sessions.sign_off(app.store, s, answer[0], app.clock.now(), answer[1])
         except UserError as err:
-            s.agreed = before
             self.query_one(Banner).show(str(err), error=True)
             return
-        problem = accountability.record(app.store, "sign-off", s.id)
-        if problem:
-            self.notify(problem, severity="error")
+        if done.audit_problem:
+            self.notify(done.audit_problem, severity="error")
         self.show_record()
         self.notify(f"Signed off as agreed by {answer[0]}.")
 

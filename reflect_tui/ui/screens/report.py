@@ -9,7 +9,6 @@ reported; combining teams' stores is the CLI's job (``reflect report --data``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +31,6 @@ from reflect_tui.report import (
     Period,
     Report,
     build_report,
-    default_period,
     render_html,
     render_markdown,
     report_sessions,
@@ -40,6 +38,8 @@ from reflect_tui.report import (
     vocabulary,
 )
 from reflect_tui.report.markdown import long_date, who_lines
+from reflect_tui.services import reports
+from reflect_tui.services.errors import BadPeriod, ReportExists
 from reflect_tui.ui.dialogs.confirm import ConfirmScreen
 from reflect_tui.ui.parts import Banner, TopBar, reflect_app
 from reflect_tui.ui.theme_style import themed
@@ -50,26 +50,9 @@ from reflect_tui.ui.widgets.glyphs import GlyphRadioButton
 if TYPE_CHECKING:
     from reflect_tui.ui.app import ReflectApp
 
-REPORTS_FOLDER = "reports"
 # From this many stored sessions, reading them for a report moves off the UI thread.
 READ_IN_BACKGROUND_FROM = 1000
 FORMATS = {"md": "Markdown", "html": "HTML"}
-
-
-def report_filename(period: Period, fmt: str) -> str:
-    return f"thematic-report-{period.since.isoformat()}-to-{period.until.isoformat()}.{fmt}"
-
-
-def shift_period(period: Period, years: int) -> Period:
-    """The same days ``years`` earlier (negative) or later, Feb 29 falling back to the 28th."""
-
-    def move(day: date) -> date:
-        try:
-            return day.replace(year=day.year + years)
-        except ValueError:
-            return day.replace(year=day.year + years, day=28)
-
-    return Period(move(period.since), move(period.until))
 
 
 def figure(cell: Cell, largest: int, width: int) -> Text:
@@ -197,7 +180,7 @@ class ReportScreen(Screen[None]):
     def on_mount(self) -> None:
         app = reflect_app(self)
         app.quiet_cursor(*self.query(Input))
-        self.period = default_period(app.clock.now().date())
+        self.period = reports.preview_period(app.clock.now().date())
         self.fill_controls()
         self.rebuild()
 
@@ -292,37 +275,17 @@ class ReportScreen(Screen[None]):
 
     def read_controls(self) -> tuple[Period, int] | None:
         """The period and k typed in the boxes, or None (and a message saying what to type)."""
-        values: dict[str, date] = {}
-        for box_id, what in (("report-since", "first"), ("report-until", "last")):
-            raw = self.query_one(f"#{box_id}", Input).value.strip()
-            from reflect_tui.domain.dates import DATE_FORMS, parse_day
-
-            typed = parse_day(raw)  # YYYY-MM-DD or day first (DD/MM/YYYY)
-            if typed is None:
-                self.problem(
-                    f"The {what} day {raw!r} is not a date: write it as {DATE_FORMS}, "
-                    f"e.g. {reflect_app(self).clock.now().date():%d/%m/%Y}."
-                )
-                return None
-            values[box_id] = typed
-        raw_k = self.query_one("#report-k", Input).value.strip()
         try:
-            k = int(raw_k)
-        except ValueError:
-            self.problem(f"Hide counts below {raw_k!r}: type a whole number, {MINIMUM_K} or more.")
-            return None
-        if k < MINIMUM_K:
-            self.problem(
-                f"Counts below {MINIMUM_K} can identify people, so k is never below "
-                f"{MINIMUM_K}; type {MINIMUM_K} or more."
+            wanted = reports.read_period(
+                self.query_one("#report-since", Input).value,
+                self.query_one("#report-until", Input).value,
+                self.query_one("#report-k", Input).value,
+                reflect_app(self).clock.now().date(),
             )
+        except BadPeriod as err:
+            self.problem(str(err))
             return None
-        try:
-            period = Period(values["report-since"], values["report-until"])
-        except UserError:
-            self.problem("The period ends before it starts: put the earlier day in From.")
-            return None
-        return period, k
+        return wanted.period, wanted.min_count
 
     @on(Input.Submitted)
     def _apply(self) -> None:
@@ -338,7 +301,7 @@ class ReportScreen(Screen[None]):
 
     def action_shift(self, years: int) -> None:
         assert self.period is not None
-        self.period = shift_period(self.period, years)
+        self.period = reports.shift_period(self.period, years)
         self.fill_controls()
         self.rebuild()
 
@@ -367,10 +330,7 @@ class ReportScreen(Screen[None]):
     def default_path(self, fmt: str) -> Path:
         assert self.period is not None
         store = reflect_app(self).store
-        # An encrypted folder holds only ciphertext: a report is written beside it.
-        base = store.export_dir if store.encrypted else Path(store.data_dir)
-        folder = base / REPORTS_FOLDER
-        return folder / report_filename(self.period, fmt)
+        return reports.default_report_path(store, self.period, "html" if fmt == "html" else "md")
 
     @work
     async def action_export(self) -> None:
@@ -403,7 +363,7 @@ class ReportScreen(Screen[None]):
             self.problem(str(err))
             return
         try:
-            written = write_report(path, text, default_folder=self.default_path(fmt).parent)
+            written = reports.write_report(path, text, default_folder=self.default_path(fmt).parent)
         except ReportExists:
             replace = ConfirmScreen(
                 f"{path} already exists. Replace it with this report?",
@@ -414,7 +374,7 @@ class ReportScreen(Screen[None]):
                 self.notify("Nothing was written.")
                 return
             try:
-                written = write_report(
+                written = reports.write_report(
                     path, text, default_folder=self.default_path(fmt).parent, force=True
                 )
             except UserError as err:
@@ -440,25 +400,6 @@ class ReportScreen(Screen[None]):
         yield SystemCommand(
             "Year before", "The same period a year earlier ([)", lambda: self.action_shift(-1)
         )
-
-
-class ReportExists(UserError):
-    pass
-
-
-def write_report(path: Path, text: str, *, default_folder: Path, force: bool = False) -> Path:
-    """Write an owner-only file; the reports folder is created (0700) when it is the target."""
-    from reflect_tui.minutes.files import ExportExists, write_private_file
-    from reflect_tui.store.files import private_dir
-
-    path = path.expanduser()
-    if path.parent == default_folder and not default_folder.exists():
-        private_dir(default_folder)
-    try:
-        write_private_file(path, text, force=force)
-    except ExportExists as err:
-        raise ReportExists(str(err)) from err
-    return path
 
 
 class ExportReportDialog(ModalScreen[tuple[str, Path] | None]):

@@ -9,6 +9,7 @@ Room mode is the projector view: no step list, no private fields, a big clock.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -21,10 +22,13 @@ from textual.screen import Screen
 from textual.widgets import Digits, Markdown, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from reflect_tui.domain import settings
 from reflect_tui.domain.answers import is_empty
 from reflect_tui.domain.session import Session
+from reflect_tui.domain.settings import Settings
+from reflect_tui.domain.settings import save as save_settings
 from reflect_tui.domain.template import Step
-from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
+from reflect_tui.domain.themes import DEFAULT_THEMES
 from reflect_tui.errors import UserError
 from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app
 from reflect_tui.ui.results import FinishResult, GoToField
@@ -47,7 +51,7 @@ if TYPE_CHECKING:
 # Elapsed time is saved with the next change, and at least this often while running.
 CLOCK_SAVE_EVERY = 30
 # Store setting: ring the bell and say so once when a step's timebox (or the session) ends.
-TIME_SIGNAL_SETTING = "time_signal"
+TIME_SIGNAL_SETTING = settings.TIME_SIGNAL
 # Text typed that an answer cannot hold yet (a bad date), kept with the draft by field id.
 
 
@@ -229,7 +233,7 @@ class RunnerScreen(Screen[None]):
         try:
             for person in app.store.people():
                 people.setdefault(person.name, None)
-            themes = list(app.store.get_setting(THEMES_SETTING, list(DEFAULT_THEMES)) or [])
+            themes = Settings.load(app.store).vocabulary
         except UserError:
             themes = list(DEFAULT_THEMES)
         for theme in self.session.themes():
@@ -352,7 +356,7 @@ class RunnerScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#steps")
     async def _jump(self, event: OptionList.OptionSelected) -> None:
-        self.save_now()
+        self.save_now(wait=False)
         await self.show_step(event.option_index)
 
     async def action_step(self, delta: int) -> None:
@@ -365,7 +369,7 @@ class RunnerScreen(Screen[None]):
                     else "This is the last step: press F9 to finish."
                 )
             return
-        self.save_now()
+        self.save_now(wait=False)
         await self.show_step(target)
 
     def action_focus_steps(self) -> None:
@@ -473,15 +477,21 @@ class RunnerScreen(Screen[None]):
         else:
             widget.update(Text("✓ saved", style=themed("$success")))
 
-    def save_now(self) -> None:
-        """Make everything durable now (step change, leaving, quitting)."""
+    def save_now(self, *, wait: bool = True) -> None:
+        """Make everything durable now (leaving, quitting, finishing).
+
+        A step change passes ``wait=False``: the snapshot is handed to the autosave
+        worker, so nothing that grows with the store runs while the next step is built
+        and typed into.
+        """
         if self.autosaver is None or self.read_only:
             return
         if self.is_mounted:
             self.collect_open_text()
-            self.autosaver.touch()
+            if wait:
+                self.autosaver.touch()
         try:
-            self.autosaver.flush()
+            self.autosaver.flush(wait=wait)
         except UserError as err:
             self.show_autosave("error", str(err))
 
@@ -593,14 +603,15 @@ class RunnerScreen(Screen[None]):
 
     def time_signal_on(self) -> bool:
         try:
-            return bool(reflect_app(self).store.get_setting(TIME_SIGNAL_SETTING, True))
+            return Settings.load(reflect_app(self).store).time_signal
         except UserError:
             return True
 
     def toggle_time_signal(self) -> None:
         on = not self.time_signal_on()
+        store = reflect_app(self).store
         try:
-            reflect_app(self).store.set_setting(TIME_SIGNAL_SETTING, on)
+            save_settings(store, replace(Settings.load(store), time_signal=on))
         except UserError as err:
             self.notify(str(err), severity="error")
             return

@@ -20,9 +20,10 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
-from reflect_tui.search import Hit, search
+from reflect_tui.search import Hit
+from reflect_tui.services.errors import NothingToFind
+from reflect_tui.services.search import Searcher, has_words
 from reflect_tui.ui.parts import Banner, TopBar, reflect_app
 from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.footer import KeepFooter
@@ -67,7 +68,7 @@ class SearchScreen(Screen[None]):
     def __init__(self, text: str = "") -> None:
         super().__init__()
         self.initial = text.strip()
-        self.sessions: list[Session] | None = None
+        self.searcher: Searcher | None = None
         self.hits: list[Hit] = []
 
     def compose(self) -> ComposeResult:
@@ -98,16 +99,19 @@ class SearchScreen(Screen[None]):
     def run_search(self, event: Input.Submitted) -> None:
         event.stop()
         query = event.value.strip()
-        if query:
+        if has_words(query):
             self.query_one("#search-count", Static).update(f"Searching for {query!r}…")
             self.search_in_thread(query)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def search_in_thread(self, query: str) -> None:
         app = reflect_app(self)
-        if self.sessions is None:
-            self.sessions = list(app.store.iter_sessions())
-        hits = search(self.sessions, query)
+        if self.searcher is None:
+            self.searcher = Searcher(app.store)
+        try:
+            hits = self.searcher.find(query)
+        except NothingToFind:
+            hits = []
         app.call_from_thread(self.show_hits, query, hits)
 
     def show_hits(self, query: str, hits: list[Hit]) -> None:

@@ -23,8 +23,7 @@ from reflect_tui.domain.confidential import carried_detail_shown
 from reflect_tui.domain.followup import CarriedAction, Outcome
 from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
-from reflect_tui.followup.carry import carries_actions, disclose_carried, refresh_carried
-from reflect_tui.followup.status import apply_outcome
+from reflect_tui.services import carry
 from reflect_tui.ui.theme_style import themed
 from reflect_tui.ui.widgets._css import css_beside
 from reflect_tui.ui.widgets.option_strip import OptionStrip
@@ -242,12 +241,12 @@ def carried_for(app: ReflectApp, session: Session, *, read_only: bool) -> Carrie
     In an editable session the list is refreshed from the store first (new
     open actions are added; decisions already made are kept).
     """
-    if not carries_actions(session):
+    if not carry.carries_actions(session):
         return None
     carried = session.carried
     if not read_only:
         try:
-            carried = refresh_carried(app.store, session)
+            carried = carry.carried_into(app.store, session, refresh=True)
         except UserError as err:
             app.notify(f"Could not look up earlier actions: {err}", severity="error")
     return CarriedActions(
@@ -261,7 +260,7 @@ def carried_for(app: ReflectApp, session: Session, *, read_only: bool) -> Carrie
 def disclose(app: ReflectApp, session: Session, event: CarriedActions.Disclosed) -> bool:
     """Record the person's confirmation in the session (the caller saves it)."""
     try:
-        disclose_carried(session, event.action_id)
+        carry.disclose(session, event.action_id)
     except UserError as err:
         app.notify(str(err), severity="error", timeout=10)
         return False
@@ -271,7 +270,7 @@ def disclose(app: ReflectApp, session: Session, event: CarriedActions.Disclosed)
 def decide(app: ReflectApp, session: Session, event: CarriedActions.Decided) -> bool:
     """Apply a decision from the widget; False (and a message) if it could not be saved."""
     try:
-        apply_outcome(
+        carry.decide(
             app.store,
             session,
             event.action_id,
