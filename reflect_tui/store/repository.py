@@ -26,7 +26,7 @@ from tinydb.table import Table
 from reflect_tui.domain.answers import ActionItem, ActionStatus
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.domain.people import Person
-from reflect_tui.domain.session import Session
+from reflect_tui.domain.session import Session, Status
 from reflect_tui.store import actions as actions_mod
 from reflect_tui.store import backups, erasure, schema
 from reflect_tui.store.actions import StoredAction
@@ -580,6 +580,17 @@ class Store:
         # formatting 2 x N dates on every call.
         found.sort(key=lambda pair: pair[0], reverse=True)
         return [summary for _, summary in found]
+
+    # Contract (issue 16) for what home and `reflect list` need first: the cost must not
+    # grow with the store. These two are simple stand-ins over list_sessions(); the
+    # summaries-index store (branch s16-store) provides the real, bounded versions.
+    def recent_sessions(self, limit: int) -> list[SessionSummary]:
+        """The newest ``limit`` sessions (any status), newest first by ``sort_key``."""
+        return self.list_sessions()[: max(0, limit)]
+
+    def draft_sessions(self) -> list[SessionSummary]:
+        """Every unfinished draft, newest first."""
+        return [s for s in self.list_sessions() if s.status is Status.DRAFT]
 
     def _resolve(self, session_id_or_prefix: str) -> str:
         key = session_id_or_prefix.strip()
