@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import MB, ChildRun, Row, median, ms, run_child, standalone
+from common import MB, ChildRun, Row, median, ms, run_child, standalone, versus_smallest
 
 LIST_TARGET = 1.3
 REPORT_HEADROOM_MB = 100
@@ -74,13 +74,13 @@ def measure(stores: dict[int, Path], repeats: int) -> list[Row]:
             ours.append(command(data_dir, LIST).seconds)
             ref.append(command(stores[smallest], LIST).seconds)
         list_rows.append(
-            Row(
+            versus_smallest(
                 "`reflect list` (process)",
                 sessions,
+                smallest,
                 ms(median(ours)),
-                reference=f"same at {smallest:,}",
-                ref_value=ms(median(ref)),
-                target=LIST_TARGET,
+                ms(median(ref)),
+                LIST_TARGET,
             )
         )
         report = [report_once(data_dir) for _ in range(max(1, min(repeats, 3)))]

@@ -302,6 +302,33 @@ def run_once(code: str, *args: str, timeout: float = 300.0) -> ChildRun:
 # ------------------------------------------------------------ module helpers
 
 
+def versus_smallest(
+    name: str,
+    sessions: int,
+    smallest: int,
+    value: float,
+    ref_value: float,
+    target: float | None,
+    note: str = "",
+) -> Row:
+    """A row held against "the same at the smallest size"; that size itself is the reference.
+
+    (At the smallest size the row shows its figure alone: a store against itself
+    would only show the noise of the machine.)
+    """
+    if sessions == smallest:
+        return Row(name, sessions, value, note=note)
+    return Row(
+        name,
+        sessions,
+        value,
+        reference=f"same at {smallest:,}",
+        ref_value=ref_value,
+        target=target,
+        note=note,
+    )
+
+
 def per_store(
     stores: dict[int, Path], repeats: int, measure_store: Callable[[Path, int, int], list[Row]]
 ) -> list[Row]:

@@ -27,7 +27,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
 
-from common import Row, median, ms, standalone
+from common import Row, median, ms, standalone, versus_smallest
 
 from reflect_tui.domain.clock import FixedClock
 
@@ -96,13 +96,13 @@ def measure(stores: dict[int, Path], repeats: int) -> list[Row]:
                 ref.append(asyncio.run(one_round(ref_dir)))
             for n, name in enumerate(STEPS):
                 rows.append(
-                    Row(
+                    versus_smallest(
                         name,
                         sessions,
+                        smallest,
                         ms(median([r[n] for r in ours])),
-                        reference=f"same at {smallest:,}",
-                        ref_value=ms(median([r[n] for r in ref])),
-                        target=TARGET,
+                        ms(median([r[n] for r in ref])),
+                        TARGET,
                         note="in-process (Pilot): key pressed to the next screen up and idle"
                         if n == 0
                         else "",

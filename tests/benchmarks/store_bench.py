@@ -28,7 +28,7 @@ from datetime import datetime
 from itertools import count
 from pathlib import Path
 
-from common import Row, interleaved, median, ms, standalone
+from common import Row, interleaved, median, ms, standalone, versus_smallest
 
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.domain.session import Session, Status
@@ -152,14 +152,7 @@ def row(
     ref: list[float],
     target: float | None,
 ) -> Row:
-    return Row(
-        name,
-        sessions,
-        ms(median(mine)),
-        reference=f"same at {smallest:,}",
-        ref_value=ms(median(ref)),
-        target=target,
-    )
+    return versus_smallest(name, sessions, smallest, ms(median(mine)), ms(median(ref)), target)
 
 
 def main(argv: list[str] | None = None) -> int:
