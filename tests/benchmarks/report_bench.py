@@ -26,8 +26,8 @@ from reflect_tui.domain.clock import SystemClock
 from reflect_tui.report import (
     build_report,
     default_period,
+    releases,
     render_markdown,
-    report_sessions,
     vocabulary,
 )
 from reflect_tui.store import Store
@@ -43,7 +43,8 @@ def report_once(data_dir: Path) -> str:
     """
     period = default_period(DEMO_TODAY)
     with Store.open(data_dir, SystemClock(), read_only=True) as store:
-        sessions = report_sessions(store, period)
+        # What `reflect report` reads: the facts of each finished session, one at a time.
+        sessions = releases.finished_sessions(store, [period, period.previous()])
         themes = vocabulary.load(store)
     return render_markdown(build_report([sessions], period, vocabulary=themes))
 
