@@ -106,6 +106,9 @@ def collect(stores: dict[int, Path], repeats: int, only: set[str] | None = None)
             print(f"[{module}] failed:\n{traceback.format_exc()}", file=sys.stderr)
             continue
         print(f"[{module}] {what}: {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        # Each section's rows at once too: a later section that the machine kills (out of
+        # memory at 20,000 sessions, say) must not take the figures already measured with it.
+        print(table(got) + "\n", file=sys.stderr, flush=True)
         rows += got
     return rows
 
