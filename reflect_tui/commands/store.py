@@ -12,7 +12,7 @@ from reflect_tui.commands import options, output
 from reflect_tui.domain.clock import SystemClock
 from reflect_tui.domain.confidential import listed
 from reflect_tui.errors import UserError
-from reflect_tui.store import Store, StoreReadOnly, restore
+from reflect_tui.store import SessionSummary, Store, StoreReadOnly, restore
 from reflect_tui.store.backups import check_file, describe, list_backups
 
 # How long a short writing command waits for another reflect process to let go.
@@ -55,6 +55,12 @@ def register(
         "--confidential",
         action="store_true",
         help="also list confidential sessions (left out by default: who had which session)",
+    )
+    listing.add_argument(
+        "--all",
+        action="store_true",
+        dest="list_all",
+        help=f"list every session (default: the newest {LIST_LIMIT}, and how many more there are)",
     )
     listing.set_defaults(func=run_list)
 
@@ -132,15 +138,53 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+# `reflect list` shows the newest this many unless --all: a ten-year store stays quick.
+LIST_LIMIT = 50
+
+
+def newest_listed(
+    store: Store, limit: int, include_confidential: bool
+) -> tuple[list[SessionSummary], int, int]:
+    """The newest ``limit`` listable sessions, from reads that do not grow with the store.
+
+    Returns (them, confidential sessions passed over among the newer ones, how many
+    older sessions are left out).
+    """
+    total = store.session_count()
+    want = limit
+    while True:
+        got = store.recent_sessions(want)
+        shown = [s for s in got if listed(s, include_confidential=include_confidential)]
+        if len(shown) >= limit or len(got) >= total:
+            break
+        want *= 4  # many confidential sessions in a row: read further back
+    summaries = shown[:limit]
+    considered = got.index(summaries[-1]) + 1 if len(shown) > limit else len(got)
+    hidden = considered - len(summaries)
+    return summaries, hidden, total - considered
+
+
 def run_list(args: argparse.Namespace) -> int:
+    more = 0
     with Store.open(_data_dir(args), read_only=True) as store:
-        everything = store.list_sessions()
         where = store.data_dir
-    summaries = [s for s in everything if listed(s, include_confidential=args.confidential)]
-    hidden = len(everything) - len(summaries)
+        if getattr(args, "list_all", False):
+            everything = store.list_sessions()
+            summaries = [s for s in everything if listed(s, include_confidential=args.confidential)]
+            hidden = len(everything) - len(summaries)
+            total = len(everything)
+        else:
+            summaries, hidden, more = newest_listed(store, LIST_LIMIT, args.confidential)
+            total = store.session_count()
     if hidden:
         print(
             f"{hidden} confidential sessions are not listed; add --confidential to include them.",
+            file=sys.stderr,
+        )
+    if more:
+        print(
+            f"{more} older sessions are not listed (the newest {LIST_LIMIT} are); "
+            "add --all to list every session.",
             file=sys.stderr,
         )
     fmt = output.output_format(args)
@@ -165,7 +209,7 @@ def run_list(args: argparse.Namespace) -> int:
             ],
         )
         return 0
-    if not everything:
+    if not total:
         print(f"No sessions in {where} yet. Try `reflect demo` for sample data.")
         return 0
     if not summaries:

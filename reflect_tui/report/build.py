@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from reflect_tui.domain.session import Session
 from reflect_tui.domain.themes import DEFAULT_THEMES, normalise_theme
 from reflect_tui.report import suppression as s
 from reflect_tui.report.counting import Tally, tally
+from reflect_tui.report.facts import Countable
 from reflect_tui.report.model import Report, ThemeRow
 from reflect_tui.report.period import Period
 
@@ -25,7 +25,7 @@ def merge_vocabularies(vocabularies: Iterable[Iterable[str]]) -> list[str]:
 
 
 def build_report(
-    stores: Sequence[Iterable[Session]],
+    stores: Sequence[Iterable[Countable]],
     period: Period,
     *,
     vocabulary: Iterable[str] = DEFAULT_THEMES,

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 from reflect_tui.domain import confidential
 from reflect_tui.domain.session import Session
-from reflect_tui.domain.template import SessionKind
 from reflect_tui.domain.themes import normalise_theme
+from reflect_tui.report.facts import Countable, facts_of
 from reflect_tui.report.period import Period
 
 CONSENT_FIELD = confidential.CONSENT_FIELD
@@ -44,15 +44,16 @@ def consent_given(session: Session) -> bool:
 MIN_TEAM_SIZE = 3
 
 
-def team_size(session: Session) -> int:
+def team_size(session: Countable) -> int:
     return len({normalise_theme(p) for p in session.participants if p.strip()})
 
 
-def counts(session: Session, period: Period) -> bool:
+def counts(session: Countable, period: Period) -> bool:
     """Whether a session contributes to a report for ``period`` at all."""
-    if session.template.kind is SessionKind.TEAM and team_size(session) < MIN_TEAM_SIZE:
+    facts = facts_of(session)
+    if facts.team_session and team_size(facts) < MIN_TEAM_SIZE:
         return False
-    return session.is_complete and session.date in period and consent_given(session)
+    return facts.is_complete and facts.date in period and facts.consent
 
 
 @dataclass
@@ -68,19 +69,18 @@ class Tally:
     theme_teams: dict[str, set[Key]] = field(default_factory=dict)
     theme_team_sessions: dict[str, int] = field(default_factory=dict)
 
-    def add(self, store: int, session: Session, vocabulary: frozenset[str]) -> None:
-        themes = {
-            key for key in (normalise_theme(t) for t in session.themes(True)) if key in vocabulary
-        }
-        if session.template.kind is SessionKind.TEAM:
-            team: Key = (store, normalise_theme(session.team) or UNNAMED)
+    def add(self, store: int, session: Countable, vocabulary: frozenset[str]) -> None:
+        facts = facts_of(session)
+        themes = {key for key in (normalise_theme(t) for t in facts.themes) if key in vocabulary}
+        if facts.team_session:
+            team: Key = (store, normalise_theme(facts.team) or UNNAMED)
             self.teams.add(team)
             self.team_sessions += 1
             for theme in themes:
                 self.theme_teams.setdefault(theme, set()).add(team)
                 self.theme_team_sessions[theme] = self.theme_team_sessions.get(theme, 0) + 1
         else:
-            person: Key = (store, normalise_theme(session.subject) or UNNAMED)
+            person: Key = (store, normalise_theme(facts.subject) or UNNAMED)
             self.people.add(person)
             self.sessions += 1
             for theme in themes:
@@ -89,14 +89,15 @@ class Tally:
 
 
 def tally(
-    stores: Sequence[Iterable[Session]], vocabulary: Iterable[str], periods: Sequence[Period]
+    stores: Sequence[Iterable[Countable]], vocabulary: Iterable[str], periods: Sequence[Period]
 ) -> list[Tally]:
     """One tally per period, over every store, in one pass over the sessions."""
     known = frozenset(normalise_theme(t) for t in vocabulary)
     tallies = [Tally() for _ in periods]
     for index, sessions in enumerate(stores):
         for session in sessions:
+            facts = facts_of(session)
             for period, result in zip(periods, tallies, strict=True):
-                if counts(session, period):
-                    result.add(index, session, known)
+                if counts(facts, period):
+                    result.add(index, facts, known)
     return tallies

@@ -37,10 +37,10 @@ from datetime import date
 from typing import Any, Protocol
 
 from reflect_tui.domain.session import Session, Status
-from reflect_tui.domain.template import SessionKind
 from reflect_tui.domain.themes import normalise_theme
 from reflect_tui.errors import UserError
 from reflect_tui.report.counting import UNNAMED, counts
+from reflect_tui.report.facts import Countable, SessionFacts, facts_of
 from reflect_tui.report.model import Report
 from reflect_tui.report.period import Period
 from reflect_tui.store.summary import SessionSummary
@@ -120,13 +120,14 @@ def _hash(sid: str, side: str, key: str) -> str:
     return hashlib.sha256(f"{sid}\x00{side}\x00{key}".encode()).hexdigest()[:20]
 
 
-def who(sid: str, session: Session) -> Who:
-    if session.template.kind is SessionKind.TEAM:
-        return ("t", _hash(sid, "t", normalise_theme(session.team) or UNNAMED))
-    return ("p", _hash(sid, "p", normalise_theme(session.subject) or UNNAMED))
+def who(sid: str, session: Countable) -> Who:
+    facts = facts_of(session)
+    if facts.team_session:
+        return ("t", _hash(sid, "t", normalise_theme(facts.team) or UNNAMED))
+    return ("p", _hash(sid, "p", normalise_theme(facts.subject) or UNNAMED))
 
 
-def counted(sid: str, sessions: Iterable[Session], inside: Callable[[date], bool]) -> set[Who]:
+def counted(sid: str, sessions: Iterable[Countable], inside: Callable[[date], bool]) -> set[Who]:
     """Everyone counted from one store on the days ``inside`` accepts."""
     return {who(sid, s) for s in sessions if inside(s.date) and counts(s, Period(s.date, s.date))}
 
@@ -224,7 +225,7 @@ class StoreInput:
 
     id: str
     name: str
-    sessions: Sequence[Session]
+    sessions: Sequence[Countable]
     releases: Sequence[Release] = ()
 
 
@@ -339,10 +340,14 @@ class ReleaseStore(Settings, Protocol):
     def get_session(self, session_id_or_prefix: str) -> Session: ...
 
 
-def finished_sessions(store: ReleaseStore, windows: Sequence[Period]) -> list[Session]:
-    """Finished sessions dated in any of ``windows`` (no others are decoded)."""
+def finished_sessions(store: ReleaseStore, windows: Sequence[Period]) -> list[SessionFacts]:
+    """The facts of finished sessions dated in any of ``windows`` (no others are decoded).
+
+    One session is decoded at a time and only its facts are kept (no text), so the
+    report's memory holds a few small records per session, never every session.
+    """
     return [
-        store.get_session(summary.id)
+        SessionFacts.of(store.get_session(summary.id))
         for summary in store.list_sessions()
         if summary.status is Status.COMPLETE and any(summary.date in w for w in windows)
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -347,9 +348,12 @@ class ReflectApp(KeysInOrder, App[int]):
 
     def _is_covered(self) -> bool:
         """Locked, or not yet unlocked: nothing but the passphrase box may show."""
-        from reflect_tui.ui.screens.unlock import UnlockScreen
-
-        return self._store is None or self.locked or isinstance(self.screen, UnlockScreen)
+        if self._store is None or self.locked:
+            return True
+        # Asked on every footer refresh: the unlock screen's module is not imported just
+        # to learn that no unlock screen is showing (it cannot be, if never imported).
+        unlock = sys.modules.get("reflect_tui.ui.screens.unlock")
+        return unlock is not None and isinstance(self.screen, unlock.UnlockScreen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Help and the command palette are hidden from the footer while locked.

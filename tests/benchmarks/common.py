@@ -22,7 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 MS = "ms"
+# The store size the big ones are compared with ("the same at 100").
+REFERENCE_SESSIONS = 100
 MB = "MB"
+KEYS_UNIT = "keys"
 
 
 @dataclass(frozen=True)
@@ -106,12 +109,35 @@ def interleaved(
 # ---------------------------------------------------------------------- stores
 
 
-def make_store(folder: Path, sessions: int, seed: int = 7) -> Path:
-    """A data dir holding ``sessions`` fictional sessions (``reflect demo``); returns it.
+# ``reflect demo`` adds at most this many sessions per call; bigger stores take several.
+FILL_CHUNK = 5000
+# What decides the bytes of a generated store: the code that makes and writes it.
+_STORE_CODE = ("reflect_tui/store", "reflect_tui/domain", "reflect_tui/templates", "sessions")
 
-    Generated in-process with a fixed clock so every run measures the same data;
-    generation time is never part of a measurement.
-    """
+
+def code_version() -> str:
+    """A short hash of every source file that shapes a generated store."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for folder in _STORE_CODE:
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".md"):
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_root() -> Path:
+    """Where generated stores are kept between runs (a private folder under the temp dir)."""
+    import tempfile
+
+    root = Path(tempfile.gettempdir()) / f"reflect-bench-stores-{os.getuid()}"
+    root.mkdir(mode=0o700, exist_ok=True)
+    return root
+
+
+def _generate(folder: Path, sessions: int, seed: int) -> None:
     from datetime import datetime
 
     from reflect_tui.domain.clock import FixedClock
@@ -122,8 +148,35 @@ def make_store(folder: Path, sessions: int, seed: int = 7) -> Path:
     clock = FixedClock(datetime(2026, 3, 2, 9, 30))
     templates = TemplateLibrary.from_dirs([]).templates()
     with Store.open(folder, clock) as store:
-        if sessions:
-            fill(store, templates, clock, sessions, seed)
+        left = sessions
+        while left > 0:  # as `reflect demo --sessions` would, in calls of at most FILL_CHUNK
+            added, _ = fill(store, templates, clock, min(left, FILL_CHUNK), seed)
+            left -= added
+
+
+def make_store(folder: Path, sessions: int, seed: int = 7, cache: bool = True) -> Path:
+    """A data dir holding ``sessions`` fictional sessions (``reflect demo``); returns it.
+
+    Generated in-process with a fixed clock so every run measures the same data;
+    generation time is never part of a measurement. Generated stores are cached
+    (keyed by size, seed and a hash of the code that writes them) and copied to
+    ``folder``, so a second run does not generate 20,000 sessions again.
+    """
+    import shutil
+
+    if not cache:
+        _generate(folder, sessions, seed)
+        return folder
+    cached = cache_root() / f"{sessions}-{seed}-{code_version()}"
+    if not cached.is_dir():
+        building = cached.with_name(f"{cached.name}.building-{os.getpid()}")
+        shutil.rmtree(building, ignore_errors=True)
+        _generate(building, sessions, seed)
+        try:
+            building.rename(cached)
+        except OSError:  # another run finished the same store first
+            shutil.rmtree(building, ignore_errors=True)
+    shutil.copytree(cached, folder, symlinks=True, dirs_exist_ok=True)
     return folder
 
 
@@ -249,6 +302,33 @@ def run_once(code: str, *args: str, timeout: float = 300.0) -> ChildRun:
 # ------------------------------------------------------------ module helpers
 
 
+def versus_smallest(
+    name: str,
+    sessions: int,
+    smallest: int,
+    value: float,
+    ref_value: float,
+    target: float | None,
+    note: str = "",
+) -> Row:
+    """A row held against "the same at the smallest size"; that size itself is the reference.
+
+    (At the smallest size the row shows its figure alone: a store against itself
+    would only show the noise of the machine.)
+    """
+    if sessions == smallest:
+        return Row(name, sessions, value, note=note)
+    return Row(
+        name,
+        sessions,
+        value,
+        reference=f"same at {smallest:,}",
+        ref_value=ref_value,
+        target=target,
+        note=note,
+    )
+
+
 def per_store(
     stores: dict[int, Path], repeats: int, measure_store: Callable[[Path, int, int], list[Row]]
 ) -> list[Row]:
@@ -275,8 +355,10 @@ def standalone(
     parser.add_argument("--repeats", type=int, default=repeats, help="runs per median")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="reflect-bench-") as tmp:
-        data = make_store(Path(tmp) / "data", args.sessions)
-        rows = measure({args.sessions: data}, args.repeats)
+        # The smallest full-run size too: several rows compare a big store with it.
+        sizes = sorted({REFERENCE_SESSIONS, args.sessions})
+        stores = {n: make_store(Path(tmp) / f"data-{n}", n) for n in sizes}
+        rows = measure(stores, args.repeats)
     print(table(rows))
     for line in notes(rows):
         print(f"  - {line}")
@@ -291,6 +373,8 @@ def _fmt(value: float, unit: str) -> str:
         return "-"
     if unit == MB:
         return f"{value:.1f} MB"
+    if unit == KEYS_UNIT:
+        return f"{value:g} keys"
     if value >= 100:
         return f"{value:.0f} ms"
     if value >= 1:

@@ -59,8 +59,17 @@ def measure_store(data_dir: Path, sessions: int, repeats: int) -> list[Row]:
     return rows
 
 
+# Erasure rewrites the store and five backups: at 20,000 sessions (165 MB each, all parsed)
+# the run was killed for memory. Issue 16 sets no erasure target; measured up to here.
+ERASURE_UP_TO = 5000
+
+
 def measure(stores: dict[int, Path], repeats: int) -> list[Row]:
-    return per_store(stores, repeats, measure_store)
+    left_out = sorted(n for n in stores if n > ERASURE_UP_TO)
+    if left_out:
+        print(f"[erasure_bench] not measured above {ERASURE_UP_TO:,} sessions", file=sys.stderr)
+    kept = {n: d for n, d in stores.items() if n <= ERASURE_UP_TO}
+    return per_store(kept, repeats, measure_store)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,6 +28,7 @@ from datetime import datetime
 from pathlib import Path
 
 import aiohttp
+from typing_bench import timed_keys
 
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.domain.session import Session
@@ -40,7 +41,6 @@ INTERVAL = 1.0  # seconds between one participant's items
 GAP = 0.03  # seconds between keys: brisk typing
 WARM_UP = 10
 ROUNDS = 3
-KEY_TIMEOUT = 5.0
 TEXT = "the handover was clear and the manager picked up the phone when we rang "
 
 
@@ -62,8 +62,6 @@ def draft(data: Path) -> str:
 
 
 async def run(keys: int, people: int) -> dict[str, float]:
-    from textual import events
-
     from reflect_tui.ui.app import make_app
     from reflect_tui.ui.screens.runner import RunnerScreen
     from reflect_tui.ui.widgets.room_tray import RoomTray
@@ -104,37 +102,12 @@ async def run(keys: int, people: int) -> dict[str, float]:
             editor = runner.query_one("#field-went-well")
             saver = runner.autosaver
             assert saver is not None
-            handled = [0]
-            touch = saver.touch
-
-            def counted_touch() -> None:
-                handled[0] += 1
-                touch()
-
-            saver.touch = counted_touch  # type: ignore[method-assign]
 
             async def type_keys(count: int) -> list[float]:
                 editor.focus_first()  # type: ignore[attr-defined]
                 await pilot.pause()
-                loop = asyncio.get_running_loop()
                 text = (TEXT * (1 + (count + WARM_UP) // len(TEXT)))[: count + WARM_UP]
-                times: list[float] = []
-                for n, char in enumerate(text):
-                    key = "space" if char == " " else char
-                    event = events.Key(key, char)
-                    event.set_sender(app)
-                    before = handled[0]
-                    start = time.perf_counter()
-                    app.post_message(event)
-                    deadline = loop.time() + KEY_TIMEOUT
-                    while handled[0] == before:
-                        if loop.time() > deadline:
-                            raise RuntimeError(f"key {key!r} not handled in {KEY_TIMEOUT} s")
-                        await asyncio.sleep(0)
-                    if n >= WARM_UP:
-                        times.append(time.perf_counter() - start)
-                    await asyncio.sleep(GAP)
-                return times
+                return (await timed_keys(app, saver, text, GAP))[WARM_UP:]
 
             url = link.url
             stop = asyncio.Event()

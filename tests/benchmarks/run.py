@@ -1,14 +1,18 @@
 """The whole benchmark suite: one table of medians, each next to its reference (issue 8).
 
-    python tests/benchmarks/run.py            # 100, 1,000 and 5,000 sessions
+    python tests/benchmarks/run.py            # 100, 1,000, 5,000 and 20,000 sessions
     python tests/benchmarks/run.py --quick    # 100 sessions, fewer repeats (CI)
     python tests/benchmarks/run.py --markdown # also print the table for the README
 
-Stores are generated with ``reflect demo`` (in-process, fixed seed and clock)
-in a temporary folder; generation is never timed. Every area module here has
-``measure(stores, repeats) -> list[Row]`` with ``stores = {sessions: data_dir}``;
-each row holds its own reference measured in the same run. This script only
-prints: it never fails on a missed target (CI runs it for the figures).
+Stores are generated with ``reflect demo``'s ``fill`` (in-process, fixed seed
+and clock, at most 5,000 sessions a call) and cached under the temp folder,
+keyed by size, seed and a hash of the code that writes them, so a second run
+does not generate them again; generation is never timed. Rows that compare a
+store with "the same at 100" use the smallest size of the run as reference.
+Every area module here has ``measure(stores, repeats) -> list[Row]`` with
+``stores = {sessions: data_dir}``; each row holds its own reference measured
+in the same run. This script only prints: it never fails on a missed target
+(CI runs it for the figures).
 """
 
 from __future__ import annotations
@@ -27,18 +31,21 @@ from pathlib import Path
 
 from common import Row, make_store, notes, table
 
-FULL_SIZES = (100, 1000, 5000)
+FULL_SIZES = (100, 1000, 5000, 20000)
 QUICK_SIZES = (100,)
 
 # (module, what it measures), in the order of the table.
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("ui_bench", "start-up and per-key handling vs a bare app / an empty store"),
+    ("memory_bench", "process start to home idle and peak RSS vs a bare Textual app"),
+    ("store_bench", "open, save one edited session, step change, finish vs the same at 100"),
+    ("report_bench", "thematic report vs orjson.loads"),
+    ("cli_bench", "`reflect list` vs the same at 100, `reflect report` memory"),
+    ("ui_bench", "in-process start-up vs a bare app; per-key typing vs an empty store"),
     ("typing_bench", "per-key handling, big store vs empty (stand-in for ui_bench)"),
-    ("store_bench", "open, list, save one edited session vs default TinyDB"),
+    ("flow_bench", "start a session, change step, back home vs the same at 100"),
+    ("step_keys_bench", "keys typed right after F6 in a real process (tmux)"),
     ("export_bench", "export one session to Markdown and HTML"),
-    ("report_bench", "thematic report vs json.loads"),
     ("erasure_bench", "purge one session, forget one person, with five backups"),
-    ("memory_bench", "process start and peak RSS vs a bare Textual app"),
 )
 
 Measure = Callable[[dict[int, Path], int], list[Row]]
@@ -61,39 +68,6 @@ def machine() -> str:
     )
 
 
-# store_bench keeps its own row type and builds its own stores: translate it.
-STORE_NAMES = {
-    "open": "open store",
-    "list": "list sessions",
-    "save": "save one edited session",
-    "autosave": "autosave (journal write)",
-}
-STORE_TARGETS = {"open": 1.0, "save": 0.5}
-
-
-def store_rows(stores: dict[int, Path], repeats: int) -> list[Row]:
-    import store_bench
-
-    rows: list[Row] = []
-    for r in store_bench.measure(sorted(stores), repeats):
-        op = str(r.operation)
-        rows.append(
-            Row(
-                STORE_NAMES.get(op, op),
-                int(r.sessions),
-                float(r.ours_ms),
-                reference="TinyDB JSONStorage" if r.tinydb_ms is not None else "",
-                ref_value=float(r.tinydb_ms) if r.tinydb_ms is not None else float("nan"),
-                target=STORE_TARGETS.get(op),
-                note="ours fsyncs, TinyDB does not" if op == "save" else "",
-            )
-        )
-    return rows
-
-
-ADAPTERS: dict[str, Measure] = {"store_bench": store_rows}
-
-
 def load() -> str:
     """The 1-minute load average, to judge how quiet the machine was."""
     try:
@@ -109,8 +83,6 @@ def load_module(module: str) -> Measure | None:
         if err.name != module:
             raise
         return None
-    if module in ADAPTERS:
-        return ADAPTERS[module]
     measure = getattr(found, "measure", None)
     return measure if callable(measure) else None
 
@@ -134,6 +106,9 @@ def collect(stores: dict[int, Path], repeats: int, only: set[str] | None = None)
             print(f"[{module}] failed:\n{traceback.format_exc()}", file=sys.stderr)
             continue
         print(f"[{module}] {what}: {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        # Each section's rows at once too: a later section that the machine kills (out of
+        # memory at 20,000 sessions, say) must not take the figures already measured with it.
+        print(table(got) + "\n", file=sys.stderr, flush=True)
         rows += got
     return rows
 

@@ -20,6 +20,7 @@ import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from common import Row, make_store, median, ms, percentile, standalone
 
@@ -28,6 +29,11 @@ from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import FieldKind, Template
 from reflect_tui.store import Store
 from reflect_tui.templates import TemplateLibrary
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from reflect_tui.store.autosave import Autosaver
 
 NOW = datetime(2026, 3, 2, 9, 30)
 TEXT = "We talked about the visit on Tuesday and what we would do differently next time. "
@@ -66,7 +72,6 @@ async def type_keys(data_dir: Path, session_id: str, keys: int) -> list[float]:
     Keys are spaced like brisk typing, so autosave and screen updates run in
     the gaps as they would for a person.
     """
-    from textual import events
     from textual.widgets import TextArea
 
     from reflect_tui.ui.app import make_app
@@ -84,17 +89,35 @@ async def type_keys(data_dir: Path, session_id: str, keys: int) -> list[float]:
         saver = runner.autosaver
         if saver is None:
             raise RuntimeError("the runner has no autosaver: autosave is not running")
-        handled = [0]
-        touch = saver.touch
-
-        def counted_touch() -> None:
-            handled[0] += 1
-            touch()
-
-        saver.touch = counted_touch  # type: ignore[method-assign]  # count the touches
         text = (TEXT * (1 + (keys + WARM_UP) // len(TEXT)))[: keys + WARM_UP]
-        loop = asyncio.get_running_loop()
-        for n, char in enumerate(text):
+        times = (await timed_keys(app, saver, text))[WARM_UP:]
+        typed = runner.session.answers.get(runner.step.fields[0].id)
+        if not isinstance(typed, str) or not typed.startswith(text[:20]):
+            raise RuntimeError(f"the text field does not hold what was typed: {typed!r}")
+    return times
+
+
+async def timed_keys(app: App[Any], saver: Autosaver, text: str, gap: float = GAP) -> list[float]:
+    """Seconds per key for every character of ``text``, typed into whatever has focus.
+
+    Each key is posted to the app as the terminal driver would, and timed until
+    the runner has handled the resulting change (it calls ``saver.touch``), then
+    the next follows ``gap`` seconds later. Used here and by ``room_bench``.
+    """
+    from textual import events
+
+    handled = [0]
+    touch = saver.touch
+
+    def counted_touch() -> None:
+        handled[0] += 1
+        touch()
+
+    saver.touch = counted_touch  # type: ignore[method-assign]
+    loop = asyncio.get_running_loop()
+    times: list[float] = []
+    try:
+        for char in text:
             key = "space" if char == " " else char
             event = events.Key(key, char)
             event.set_sender(app)
@@ -106,12 +129,10 @@ async def type_keys(data_dir: Path, session_id: str, keys: int) -> list[float]:
                 if loop.time() > deadline:
                     raise RuntimeError(f"key {key!r} was not handled within {KEY_TIMEOUT} s")
                 await asyncio.sleep(0)
-            if n >= WARM_UP:
-                times.append(time.perf_counter() - start)
-            await asyncio.sleep(GAP)
-        typed = runner.session.answers.get(runner.step.fields[0].id)
-        if not isinstance(typed, str) or not typed.startswith(text[:20]):
-            raise RuntimeError(f"the text field does not hold what was typed: {typed!r}")
+            times.append(time.perf_counter() - start)
+            await asyncio.sleep(gap)
+    finally:
+        saver.touch = touch  # type: ignore[method-assign]
     return times
 
 

@@ -3,9 +3,9 @@
 * **start to interactive home**: in this process (imports already done, so only
   the app's own work counts): from ``make_app(data_dir, clock)`` to the home
   screen mounted, its session list filled and the app idle under Pilot, against
-  a bare Textual app with a header, a list of as many rows as home shows, and a
-  footer. The two alternate in one run. Target 1.3x. (``memory_bench`` times
-  the same thing from a cold process start, imports included.)
+  a bare Textual app with a header, a 20-item list and a footer. The two
+  alternate in one run. Target 1.3x. (``memory_bench`` times the same thing
+  from a cold process start, imports included.)
 * **per key while typing**, autosave live, big store vs empty store: the
   measurement of ``typing_bench`` (one implementation, imported here). Targets
   1.1x at the median and 1.2x at p99.
@@ -32,6 +32,7 @@ from reflect_tui.ui.screens.home import RECENT_LIMIT, HomeScreen
 
 NOW = datetime(2026, 3, 2, 9, 30)
 START_NAME = "start to interactive home (in-process)"
+BARE_ROWS = 20  # the reference of issue 16: a header, a 20-item list and a footer
 
 
 class BareApp(App[None]):
@@ -39,7 +40,7 @@ class BareApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield OptionList(*[f"2026-03-{1 + n % 28:02d}  Session {n}" for n in range(RECENT_LIMIT)])
+        yield OptionList(*[f"2026-03-{1 + n % 28:02d}  Session {n}" for n in range(BARE_ROWS)])
         yield Footer()
 
 

@@ -180,3 +180,31 @@ def test_sessions_list_as_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         "team-reflection",
         "North",
     )
+
+
+def test_list_shows_the_newest_fifty_and_says_how_to_see_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reflect_tui.commands.store import LIST_LIMIT
+
+    sessions = [
+        make_session("team-reflection", f"Meeting {n:03d}", TODAY - timedelta(days=n))
+        for n in range(LIST_LIMIT + 7)
+    ]
+    sessions.append(
+        make_session("decompression", "Private", TODAY, subject="Eve Stone", confidential=True)
+    )
+    data = build_store(tmp_path, *sessions)
+    code, out, err = run(capsys, data, "list", "--json")
+    titles = [row["title"] for row in json.loads(out)]
+    assert code == 0
+    assert titles == [f"Meeting {n:03d}" for n in range(LIST_LIMIT)]  # newest first
+    assert "1 confidential sessions are not listed" in err
+    assert "7 older sessions are not listed" in err and "--all" in err
+
+    code, out, err = run(capsys, data, "list", "--all", "--json")
+    assert code == 0 and len(json.loads(out)) == LIST_LIMIT + 7
+    assert "older sessions" not in err
+
+    code, out, err = run(capsys, data, "list", "--all", "--confidential", "--json")
+    assert code == 0 and len(json.loads(out)) == LIST_LIMIT + 8 and not err

@@ -40,11 +40,11 @@ def test_demo_then_list(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> N
     # 12 sessions, plus (once per store) a supervision/decompression history for the roster.
     count = added(out)
     assert code == 0 and count >= 12 and "invented" in out
-    code, out, _ = run(capsys, "list", "--data", str(data_dir), "--confidential")
+    code, out, _ = run(capsys, "list", "--data", str(data_dir), "--confidential", "--all")
     lines = out.splitlines()
     assert code == 0 and lines[0].split() == ["ID", "DATE", "TEMPLATE", "TITLE", "STATUS"]
     assert len(lines) == count + 1
-    code, out, _ = run(capsys, "list", "--data", str(data_dir), "--json", "--confidential")
+    code, out, _ = run(capsys, "list", "--data", str(data_dir), "--json", "--confidential", "--all")
     rows = json.loads(out)
     assert len(rows) == count
     assert {"id", "date", "template_id", "title", "status"} <= set(rows[0])

@@ -90,3 +90,33 @@ async def test_the_home_filter_forgives_accents_case_and_a_missed_letter(tmp_pat
             texts = option_texts(listed)
             assert any("Debrief with Zoë" in t for t in texts), typed
             assert not any("Quarterly check-in" in t for t in texts), typed
+
+
+async def test_a_big_store_lists_its_newest_sessions_first_and_the_filter_still_finds_the_oldest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = new_clock()
+    with Store.open(tmp_path / "data", clock) as store:
+        fill(store, TemplateLibrary.from_dirs([]).templates(), clock, 150, 3)
+        everything = store.list_sessions()
+        newest_done = next(s for s in everything if str(s.status) != "draft")
+        oldest = everything[-1]
+        finished = sum(1 for s in everything if str(s.status) != "draft")
+    monkeypatch.setattr(home_mod, "LIST_INLINE_BELOW", 1)  # treat this store as big
+    app = build_app(tmp_path / "data", clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        listed = home.query_one("#sessions", OptionList)
+        texts = option_texts(listed)
+        assert any(newest_done.title in t for t in texts)
+        assert any(f"{finished - RECENT_LIMIT} older sessions" in t for t in texts)
+        ids = {listed.get_option_at_index(i).id for i in range(listed.option_count)}
+        assert oldest.id not in ids  # beyond the first page
+        assert home._everything is None  # nothing has read the whole list yet
+        await pilot.press("slash", *oldest.title)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        ids = {listed.get_option_at_index(i).id for i in range(listed.option_count)}
+        assert oldest.id in ids

@@ -6,6 +6,7 @@ a session, or load the fictional demo data to look around.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -42,6 +43,12 @@ DUE_SOON_DAYS = 14
 # after the first frame, on a worker thread, so the list shows and takes keys first.
 # Below it they cost a few milliseconds and are filled at once (stable screenshots).
 PANELS_INLINE_BELOW = 1000
+# Below this many sessions home reads the whole session list at once (a few ms). From
+# it on, the first frame reads only what it shows (the drafts, the newest sessions and
+# the count: costs that do not grow with the store); the whole list is read on a worker
+# thread when something needs it: the filter, room mode's hidden count, the retention
+# notice.
+LIST_INLINE_BELOW = 1000
 
 
 def matches(s: SessionSummary, needle: str) -> bool:
@@ -90,7 +97,13 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.summaries: list[SessionSummary] = []
+        self.summaries: list[SessionSummary] = []  # what the list shows unfiltered, newest first
+        self.total = 0  # sessions in the store (room mode or not)
+        # Every session's summary, once read (always for a small store; for a big one
+        # on a worker, when the filter or room mode needs it); None until then.
+        self._everything: list[SessionSummary] | None = None
+        self._more: tuple[int | None, int | None] = (0, 0)  # drafts, done not listed
+        self._list_generation = 0
         self._loaded = False
         self._panels_generation = 0
         self.hidden_count = 0  # confidential sessions left out of the list
@@ -134,18 +147,33 @@ class HomeScreen(Screen[None]):
             tidy_bin(self)  # the bin's expired sessions are erased for good
         self.reload()
         if not app.store.read_only and self.summaries:
-            self.retention_notice()
+            if self._everything is not None:
+                self.retention_notice(self._everything)
+            else:  # a big store: after the first frame, off the UI thread
 
-    def retention_notice(self) -> None:
+                def work() -> None:
+                    from reflect_tui.dataprotection import retention
+
+                    due = retention.due_in(app.store)
+                    app.post_from_any_thread(self.show_retention, len(due))
+
+                self.run_worker(work, thread=True, group="home-retention", exit_on_error=False)
+
+    def retention_notice(self, summaries: list[SessionSummary]) -> None:
         """A quiet line when records are past their retention period (never over a warning)."""
         from reflect_tui.dataprotection import retention
 
-        banner = self.query_one(Banner)
-        if banner.has_class("-shown"):
+        self.show_retention(len(retention.due_in(reflect_app(self).store, summaries)))
+
+    def show_retention(self, due: int) -> None:
+        from reflect_tui.dataprotection import retention
+
+        try:
+            banner = self.query_one(Banner)
+        except NoMatches:  # home was closed while a worker counted
             return
-        due = retention.due_in(reflect_app(self).store, self.summaries)
-        if due:
-            banner.show(retention.notice(len(due)))
+        if due and not banner.has_class("-shown"):
+            banner.show(retention.notice(due))
 
     def on_screen_resume(self) -> None:
         if self._loaded:  # the first resume comes with the mount, already loaded
@@ -156,15 +184,31 @@ class HomeScreen(Screen[None]):
 
     def reload(self) -> None:
         app = reflect_app(self)
-        everything = list(app.store.list_sessions())
+        store = app.store
         room = app.room_safe()
-        # Room mode / shared screen: confidential records are not even listed.
-        self.summaries = [s for s in everything if shown_on_screen(s, room=room)]
-        self.hidden_count = len(everything) - len(self.summaries)
+        self.total = store.session_count()
+        self._list_generation += 1
         known = self._known_ids
-        self._known_ids = {s.id for s in everything}
-        fresh = [s for s in self.summaries if known is not None and s.id not in known]
-        empty = not everything
+        if self.total < LIST_INLINE_BELOW:
+            self._everything = list(store.list_sessions())
+            self.summaries, hidden, self._more = page_of(self._everything, room)
+            fresh = [s for s in self.summaries if known is not None and s.id not in known]
+        else:
+            self._everything = None  # read again when the filter or room mode needs it
+            drafts = store.draft_sessions()
+            recent = store.recent_sessions(RECENT_LIMIT + len(drafts))
+            self.summaries, hidden, self._more = bounded_page(drafts, recent, self.total, room)
+            # Only a draft can be new here (a session is started as a draft).
+            fresh = [
+                s
+                for s in self.summaries
+                if known is not None and str(s.status) == "draft" and s.id not in known
+            ]
+            if room:  # the hidden count needs every session: after the first frame
+                self.load_everything()
+        self.hidden_count = hidden
+        self._known_ids = {s.id for s in self.summaries}
+        empty = not self.total
         self.set_class(empty, "-empty")
         self.refresh_bindings()
         # A session started since home was last shown (a new draft) gets the highlight.
@@ -174,6 +218,28 @@ class HomeScreen(Screen[None]):
         self.fill_panels()
         if empty:
             self.show_empty_box()
+
+    def load_everything(self) -> None:
+        """Read every session's summary on a worker thread, then refill the list from it."""
+        generation = self._list_generation
+        app = reflect_app(self)
+
+        def work() -> None:
+            everything = list(app.store.list_sessions())
+            app.post_from_any_thread(self.got_everything, generation, everything)
+
+        self.run_worker(work, thread=True, group="home-list", exclusive=True, exit_on_error=False)
+
+    def got_everything(self, generation: int, everything: list[SessionSummary]) -> None:
+        if generation != self._list_generation:
+            return  # a newer reload is on its way
+        self._everything = everything
+        summaries, self.hidden_count, self._more = page_of(
+            everything, reflect_app(self).room_safe()
+        )
+        self.summaries = summaries
+        with contextlib.suppress(NoMatches):  # home was closed while the worker ran
+            self.fill_list(self.query_one("#filter", Input).value)
 
     def show_empty_box(self) -> None:
         """Focus the welcome box's first button, mounting the box if the store became empty."""
@@ -197,29 +263,41 @@ class HomeScreen(Screen[None]):
         keep = sessions.highlighted_option.id if sessions.highlighted_option else None
         if prefer is not None:
             keep = prefer
+        if needle and self._everything is None:
+            # A big store: the filter searches every session, read once off the UI thread.
+            self.load_everything()
+            sessions.clear_options()
+            sessions.add_option(
+                Option(Text("Searching every session…", style="dim"), disabled=True)
+            )
+            return
         sessions.clear_options()
-        chosen = [s for s in self.summaries if matches(s, needle)] if needle else self.summaries
+        if needle:
+            everything = self._everything or []
+            room = reflect_app(self).room_safe()
+            chosen = [s for s in everything if shown_on_screen(s, room=room) and matches(s, needle)]
+        else:
+            chosen = self.summaries
         drafts = [s for s in chosen if str(s.status) == "draft"]
         done = [s for s in chosen if str(s.status) != "draft"]
+        more_drafts, more_done = (0, 0) if needle else self._more
         options: list[Option | None] = []
         if drafts:
             options.append(
                 Option(Text("In progress — Enter to carry on", style="bold"), disabled=True)
             )
-            limit = len(drafts) if needle else RECENT_LIMIT
-            options.extend(Option(summary_line(s), id=s.id) for s in drafts[:limit])
-            if len(drafts) > limit:
-                options.append(more_line(len(drafts) - limit, "more sessions in progress"))
+            options.extend(Option(summary_line(s), id=s.id) for s in drafts)
+            if more_drafts is None or more_drafts > 0:
+                options.append(more_line(more_drafts, "more sessions in progress"))
         if done:
             if options:
                 options.append(None)
             options.append(
                 Option(Text("Recent sessions — Enter to read", style="bold"), disabled=True)
             )
-            limit = len(done) if needle else RECENT_LIMIT
-            options.extend(Option(summary_line(s), id=s.id) for s in done[:limit])
-            if len(done) > limit:
-                options.append(more_line(len(done) - limit, "older sessions"))
+            options.extend(Option(summary_line(s), id=s.id) for s in done)
+            if more_done is None or more_done > 0:
+                options.append(more_line(more_done, "older sessions"))
         hidden = self.hidden_count
         if hidden:
             options.append(
@@ -502,11 +580,60 @@ def empty_box(encrypt: bool = False) -> Center:
     )
 
 
-def more_line(count: int, what: str) -> Option:
+def more_line(count: int | None, what: str) -> Option:
+    """The line under a capped list; ``count`` None: not counted yet (room mode, big store)."""
+    number = "" if count is None else f"{count} "
     return Option(
-        Text(f"… {count} {what}: type in the filter to find them", style="dim"),
+        Text(f"… {number}{what}: type in the filter to find them", style="dim"),
         disabled=True,
     )
+
+
+Page = tuple[list[SessionSummary], int, tuple[int | None, int | None]]
+
+
+def page_of(everything: list[SessionSummary], room: bool) -> Page:
+    """From every summary (newest first): what home lists before filtering.
+
+    Returns (the listed summaries, newest first; how many confidential ones room
+    mode hides; how many drafts and finished sessions are left out by the cap).
+    """
+    shown = [s for s in everything if shown_on_screen(s, room=room)]
+    drafts = [s for s in shown if str(s.status) == "draft"]
+    done = [s for s in shown if str(s.status) != "draft"]
+    listed = {s.id for s in (*drafts[:RECENT_LIMIT], *done[:RECENT_LIMIT])}
+    return (
+        [s for s in shown if s.id in listed],
+        len(everything) - len(shown),
+        (max(0, len(drafts) - RECENT_LIMIT), max(0, len(done) - RECENT_LIMIT)),
+    )
+
+
+def bounded_page(
+    drafts: list[SessionSummary], recent: list[SessionSummary], total: int, room: bool
+) -> Page:
+    """The same page from the bounded reads of a big store: every draft, the newest sessions.
+
+    ``recent`` holds the newest ``RECENT_LIMIT + len(drafts)`` sessions, so at least
+    ``RECENT_LIMIT`` finished ones when there are that many. In room mode the counts
+    of what is hidden or left out are not known yet (None / 0 until every session
+    has been read).
+    """
+    shown_drafts = [s for s in drafts if shown_on_screen(s, room=room)]
+    done = [s for s in recent if str(s.status) != "draft" and shown_on_screen(s, room=room)]
+    listed = [*shown_drafts[:RECENT_LIMIT], *done[:RECENT_LIMIT]]
+    listed.sort(key=lambda s: s.sort_key, reverse=True)
+    if room:
+        more: tuple[int | None, int | None] = (
+            max(0, len(shown_drafts) - RECENT_LIMIT),
+            None if total > len(drafts) + len(done) else 0,
+        )
+    else:
+        more = (
+            max(0, len(drafts) - RECENT_LIMIT),
+            max(0, total - len(drafts) - len(done[:RECENT_LIMIT])),
+        )
+    return listed, 0, more
 
 
 def panel_texts(app: ReflectApp, limit: int) -> tuple[Text, Text]:

@@ -1,0 +1,49 @@
+"""SessionFacts: the little of a finished session the thematic report reads.
+
+A report over years of sessions must not hold every decoded session in memory:
+each session is decoded, reduced to these facts (its date, whether it is a team
+session, the team or the person it is for, who was present, its theme tags and
+whether consent allows them to count) and dropped. The facts hold no text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from reflect_tui.domain import confidential
+from reflect_tui.domain.session import Session
+from reflect_tui.domain.template import SessionKind
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFacts:
+    date: date
+    is_complete: bool
+    team_session: bool
+    team: str
+    subject: str
+    participants: tuple[str, ...]
+    themes: tuple[str, ...]  # tags on list items, private fields included
+    consent: bool  # the session's themes may feed the report
+
+    @classmethod
+    def of(cls, session: Session) -> SessionFacts:
+        return cls(
+            date=session.date,
+            is_complete=session.is_complete,
+            team_session=session.template.kind is SessionKind.TEAM,
+            team=session.team,
+            subject=session.subject,
+            participants=tuple(session.participants),
+            themes=tuple(session.themes(True)),
+            consent=confidential.consent_given(session),
+        )
+
+
+Countable = Session | SessionFacts
+
+
+def facts_of(session: Countable) -> SessionFacts:
+    """The facts of a session (a session already reduced is returned as it is)."""
+    return session if isinstance(session, SessionFacts) else SessionFacts.of(session)
