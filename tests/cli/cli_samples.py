@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reflect_tui import cli
-from reflect_tui.domain.answers import ActionItem
+from reflect_tui.domain.answers import ActionItem, Value
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.domain.people import Person
 from reflect_tui.domain.session import Session, Status
@@ -41,7 +41,7 @@ def make_session(
     subject: str = "",
     team: str = "",
     confidential: bool = False,
-    answers: dict[str, object] | None = None,
+    answers: dict[str, Value] | None = None,
     next_session: str = "",
     complete: bool = True,
 ) -> Session:

@@ -9,6 +9,7 @@ from reflect_tui.domain.answers import (
     ChecklistEntry,
     ListItem,
     RiskRow,
+    checklist_entries,
 )
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.domain.template import (
@@ -55,7 +56,7 @@ def test_a_new_session_starts_empty_with_the_templates_confidentiality() -> None
     assert session.status is Status.DRAFT
     assert session.answer("notes") == ""
     assert session.answer("wellbeing") is None
-    assert [e.item for e in session.answer("checks")] == ["Exit route known"]
+    assert [e.item for e in checklist_entries(session.answer("checks"))] == ["Exit route known"]
 
 
 def test_every_kind_of_answer_survives_a_round_trip_through_json() -> None:
@@ -104,6 +105,8 @@ def test_sessions_decoded_from_the_same_snapshot_share_one_template() -> None:
 def test_an_edited_snapshot_with_the_same_version_is_not_confused_with_the_old_one() -> None:
     old = Session.start(every_kind_template(), "A", WHEN).to_dict()
     edited = Session.start(every_kind_template(), "B", WHEN).to_dict()
-    edited["template"]["title"] = "Renamed in place"
+    template = edited["template"]
+    assert isinstance(template, dict)
+    template["title"] = "Renamed in place"
     assert Session.from_dict(old).template.title == "All kinds"
     assert Session.from_dict(edited).template.title == "Renamed in place"

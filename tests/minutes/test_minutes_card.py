@@ -8,7 +8,7 @@ import pytest
 from minutes_builtin_sessions import built_in_session, built_in_templates
 from minutes_fixtures import every_kind_session
 
-from reflect_tui.domain.answers import ChecklistEntry, ListItem, RiskRow
+from reflect_tui.domain.answers import ChecklistEntry, ListItem, RiskRow, risk_rows
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import Confidentiality
 from reflect_tui.minutes import ConfidentialExportRefused, NoVisitCard, render_visit_card
@@ -34,7 +34,7 @@ def test_card_carries_the_check_in_essentials() -> None:
     assert "Friday 20 November 2026, 10:30" in card  # arrival
     assert "Friday 20 November 2026, 11:15" in card  # expected finish
     assert "go with controls" in card
-    for row in session.answers["risks"]:
+    for row in risk_rows(session.answers["risks"]):
         assert row.controls in card  # key controls
 
 

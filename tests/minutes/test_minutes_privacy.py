@@ -10,7 +10,7 @@ from __future__ import annotations
 from minutes_fixtures import every_kind_session
 from minutes_privacy_cases import evaluate
 
-from reflect_tui.domain.answers import ActionItem, RiskRow
+from reflect_tui.domain.answers import ActionItem, RiskRow, action_items, risk_rows
 from reflect_tui.domain.people import Person
 from reflect_tui.minutes import Kind, check_privacy, check_session_privacy
 from reflect_tui.minutes.privacy import nhs_check_digit_ok
@@ -61,8 +61,12 @@ def test_session_findings_point_at_step_field_and_row() -> None:
     session = every_kind_session()
     session.title = "Visit to Jayden Smith"
     session.answers["story-text"] = "He said:\nring me on 07700 900123"
-    session.answers["actions"].append(ActionItem("Write to him", owner="j.smith@example.org"))
-    session.answers["risks"].append(RiskRow("Dog", 2, 2, controls="Meet at SW1A 1AA instead"))
+    action_items(session.answers["actions"]).append(
+        ActionItem("Write to him", owner="j.smith@example.org")
+    )
+    risk_rows(session.answers["risks"]).append(
+        RiskRow("Dog", 2, 2, controls="Meet at SW1A 1AA instead")
+    )
     session.answers["private-note"] = "NHS 943 476 5919"  # private: never exported, not checked
 
     found = check_session_privacy(session, do_not_share=["Jayden Smith"])

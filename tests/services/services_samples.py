@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
@@ -84,5 +85,5 @@ class _FullDisk:
 def disk_full(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """While inside: the store cannot write a byte (as on a full disk)."""
     with monkeypatch.context() as patch:
-        patch.setattr(files, "os", _FullDisk(files.os))
+        patch.setattr(files, "os", _FullDisk(os))
         yield

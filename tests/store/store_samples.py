@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import TypedDict, Unpack
 
-from reflect_tui.domain.answers import ActionItem, ListItem
+from reflect_tui.domain.answers import ActionItem, ListItem, action_items, list_items
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import (
     Confidentiality,
@@ -43,7 +45,21 @@ TEMPLATE = Template(
 )
 
 
-def make_session(title: str = "Monday check-in", when: datetime = NOW, **header: object) -> Session:
+class Header(TypedDict, total=False):
+    """The optional header fields ``Session.start`` takes."""
+
+    id: str | None
+    facilitator: str
+    participants: Sequence[str]
+    apologies: Sequence[str]
+    team: str
+    subject: str
+    confidentiality: Confidentiality | None
+
+
+def make_session(
+    title: str = "Monday check-in", when: datetime = NOW, **header: Unpack[Header]
+) -> Session:
     session = Session.start(TEMPLATE, title, when, **header)
     session.answers["notes"] = f"notes for {title}"
     return session
@@ -55,12 +71,12 @@ def with_action(session: Session, what: str, action_id: str | None = None) -> Ac
         if action_id is None
         else ActionItem(what=what, owner="Sam", id=action_id)
     )
-    session.answers["actions"].append(action)
+    action_items(session.answers["actions"]).append(action)
     return action
 
 
 def add_learning(session: Session, text: str) -> None:
-    session.answers["learning"].append(ListItem(text, ["workload"]))
+    list_items(session.answers["learning"]).append(ListItem(text, ["workload"]))
 
 
 class OsProxy:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from store_samples import OsProxy, add_learning, make_session
 
+from reflect_tui.domain.answers import list_items, text_of
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.store import Autosaver, Store, StoreError, files
 
@@ -62,12 +63,13 @@ def test_a_touch_is_saved_by_a_worker_thread(data_dir: Path, clock: FixedClock) 
         assert thread != threading.current_thread().name
         assert error is None and saver.state == "saved"
         with read_only_view(data_dir, clock) as other:
-            learning = other.get_session(session.id).answers["learning"]
+            learning = list_items(other.get_session(session.id).answers["learning"])
             assert learning[0].text == "Book the quiet room"
         saver.close()
     assert not any((data_dir / "journal").glob("*.json"))
     with Store.open(data_dir, clock) as store:
-        assert store.get_session(session.id).answers["learning"][0].text == "Book the quiet room"
+        learning = list_items(store.get_session(session.id).answers["learning"])
+        assert learning[0].text == "Book the quiet room"
 
 
 def test_flush_is_durable_at_once_and_folds_into_the_file(
@@ -80,7 +82,9 @@ def test_flush_is_durable_at_once_and_folds_into_the_file(
         session.answers["notes"] = "written just before the step change"
         saver.flush()
         with read_only_view(data_dir, clock) as other:
-            assert other.get_session(session.id).answers["notes"].startswith("written just")
+            assert text_of(other.get_session(session.id).answers["notes"]).startswith(
+                "written just"
+            )
         log.wait_for("saved")
         saver.close()
 

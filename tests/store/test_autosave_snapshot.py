@@ -12,7 +12,9 @@ from pathlib import Path
 
 from store_samples import add_learning, make_session
 
+from reflect_tui.domain.answers import list_items
 from reflect_tui.domain.clock import FixedClock
+from reflect_tui.domain.jsonvalue import JsonObject
 from reflect_tui.domain.session import Session
 from reflect_tui.store import Store
 from reflect_tui.store.autosave import SAVED, Autosaver, snapshot
@@ -25,7 +27,7 @@ class Recorder:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.handed: list[tuple[Session, dict[str, object], str]] = []
+        self.handed: list[tuple[Session, JsonObject, str]] = []
         self.read_only = False
         self.saved = threading.Event()
 
@@ -51,10 +53,10 @@ def test_a_snapshot_shares_nothing_that_can_change_with_the_session() -> None:
     copy = snapshot(live)
     assert copy.to_dict() == live.to_dict()
     add_learning(live, "second")
-    live.extra["pending_text"] = {"x": {"due": "tomorrow"}}
+    live.pending_text["x"] = {"due": "tomorrow"}
     live.participants.append("Sam")
-    assert [i.text for i in copy.answers["learning"]] == ["first"]
-    assert "pending_text" not in copy.extra and "Sam" not in copy.participants
+    assert [i.text for i in list_items(copy.answers["learning"])] == ["first"]
+    assert "x" not in copy.pending_text and "Sam" not in copy.participants
     assert copy.template is live.template  # frozen: shared, not copied
 
 
@@ -113,7 +115,12 @@ def test_a_step_change_hands_its_save_to_the_worker_while_an_earlier_fold_runs(
         assert slow.folding.wait(WAIT)
         live.title = "Step two"
         returned = threading.Event()
-        caller = threading.Thread(target=lambda: (saver.flush(wait=False), returned.set()))
+
+        def flush_then_signal() -> None:
+            saver.flush(wait=False)
+            returned.set()
+
+        caller = threading.Thread(target=flush_then_signal)
         caller.start()
         caller.join(WAIT)
         assert returned.is_set()  # came back while the earlier fold still held the writers

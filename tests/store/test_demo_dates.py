@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reflect_tui import cli
+from reflect_tui.domain.answers import Value
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.store import Store
 from reflect_tui.store.demo import load_demo
@@ -16,7 +17,8 @@ from reflect_tui.templates import TemplateLibrary
 LOOKING_FORWARD = ("next-session", "review-date", "expected-finish")
 
 
-def day_of(value: str) -> date:
+def day_of(value: Value) -> date:
+    assert isinstance(value, str), value  # a DATETIME answer
     return datetime.fromisoformat(value).date()
 
 

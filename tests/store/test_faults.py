@@ -23,6 +23,7 @@ import pytest
 from store_samples import NOW, OsProxy, make_session, with_action
 
 from reflect_tui import cli
+from reflect_tui.domain.answers import text_of
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.store import STORE_NAME, Store, StoreDamaged, StoreError, files
 
@@ -131,7 +132,9 @@ def test_sigkill_at_random_points_never_loses_an_acknowledged_save(data_dir: Pat
             stored = {}
             for session in store.iter_sessions():
                 version = int(session.title.split()[1])
-                assert session.answers["notes"].startswith(f"v {version} "), "half-saved session"
+                assert text_of(session.answers["notes"]).startswith(f"v {version} "), (
+                    "half-saved session"
+                )
                 stored[session.id] = version
         for sid, version in acked.items():
             assert sid in stored, f"acknowledged session {sid} lost after kill {round_no}"

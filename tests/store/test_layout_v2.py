@@ -17,7 +17,7 @@ from reflect_tui import cli
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.store import STORE_NAME, Store, StoreDamaged, StoreError, layout, restore
-from reflect_tui.store.crypto import MAGIC
+from reflect_tui.store.unlock import MAGIC
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PASSPHRASE = "fixture-v1 passphrase: not a secret"  # tests/fixtures/README.md

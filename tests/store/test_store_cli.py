@@ -14,6 +14,7 @@ from reflect_tui import cli
 from reflect_tui.commands import store as store_commands
 from reflect_tui.domain.answers import ActionStatus
 from reflect_tui.domain.clock import FixedClock
+from reflect_tui.domain.jsonvalue import JsonObject
 from reflect_tui.domain.template import FieldKind
 from reflect_tui.domain.themes import DEFAULT_THEMES
 from reflect_tui.store import Store
@@ -163,7 +164,7 @@ def test_sample_content_has_actions_themes_ratings_and_risks(sample: Store) -> N
 def test_sample_data_depends_only_on_the_seed(tmp_path: Path) -> None:
     templates = TemplateLibrary.from_dirs([]).templates()
 
-    def records(folder: str, seed: int) -> list[dict[str, object]]:
+    def records(folder: str, seed: int) -> list[JsonObject]:
         clock = FixedClock(TODAY)
         with Store.open(tmp_path / folder, clock) as store:
             fill(store, templates, clock, sessions=6, seed=seed)
