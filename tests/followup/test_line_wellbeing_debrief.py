@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from followup_samples import ROSTER, open_store, saved, session, template
 
-from reflect_tui.domain.answers import Answer, RiskRow
+from reflect_tui.domain.answers import Answer, RiskRow, checklist_entries
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.errors import UserError
 from reflect_tui.followup.debrief import plan_controls, start_debrief
@@ -90,13 +90,13 @@ def test_a_debrief_from_a_plan_asks_about_each_control_and_keeps_the_link(tmp_pa
     assert debrief.plan_id == plan.id
     assert (debrief.subject, debrief.title) == ("Bo Lind", "Post-visit debrief: Flat 4")
     assert debrief.answers["visit-when"] == "2026-11-19T10:00"
-    items = [e.item for e in debrief.answers["controls-worked"]]
+    items = [e.item for e in checklist_entries(debrief.answers["controls-worked"])]
     assert items == [
         "The plan was followed as agreed",
         "Dog at the property: Ask for the dog to be shut away",
         "Poor signal: Check in from the car park",
     ]
-    debrief.answers["controls-worked"][1].answer = Answer.NO
+    checklist_entries(debrief.answers["controls-worked"])[1].answer = Answer.NO
     debrief.answers["near-miss"] = "Yes"
     with open_store(tmp_path) as store:
         saved(store, plan, debrief)

@@ -7,6 +7,7 @@ from pathlib import Path
 import aiohttp
 from room_app import open_runner, room_app, team_draft, until
 
+from reflect_tui.domain.answers import list_items
 from reflect_tui.domain.votes import votes_for
 from reflect_tui.minutes import render_markdown
 from reflect_tui.store import Store
@@ -68,7 +69,7 @@ async def test_items_from_phones_are_accepted_discarded_merged_and_voted_on(
             await pilot.pause()
             assert tray.items == []
             editor = runner.query_one("#field-went-well", ListEditor)
-            assert [i.text for i in editor.value] == ["Good handover"]
+            assert [i.text for i in list_items(editor.value)] == ["Good handover"]
             await until(lambda: link.state.accepted == ("Good handover",), "follow-along")
             await pilot.press("v")  # open a vote on the accepted items
             await pilot.pause()
@@ -80,7 +81,7 @@ async def test_items_from_phones_are_accepted_discarded_merged_and_voted_on(
         finally:
             await phone.close()
         session = runner.session
-        assert [i.text for i in session.answers["went-well"]] == ["Good handover"]
+        assert [i.text for i in list_items(session.answers["went-well"])] == ["Good handover"]
         assert [(t.text, t.votes) for t in votes_for(session, "went-well")[0].tally] == [
             ("Good handover", 1)
         ]

@@ -12,6 +12,7 @@ import pytest
 from browsers import MISSING, Phone
 from room_app import open_runner, room_app, team_draft, until
 
+from reflect_tui.domain.answers import list_items
 from reflect_tui.minutes import render_markdown
 from reflect_tui.store import Store
 from reflect_tui.ui.dialogs.join import JoinScreen
@@ -80,7 +81,7 @@ async def test_five_phones_add_items_the_facilitator_accepts_merges_and_a_vote_i
                 await pilot.pause()
             assert tray.items == []
             editor = runner.query_one("#field-went-well", ListEditor)
-            accepted = [i.text for i in editor.value]
+            accepted = [i.text for i in list_items(editor.value)]
             assert len(accepted) == 5
             # The phones with JavaScript follow along without reloading.
             for phone in phones[:4]:

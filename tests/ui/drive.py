@@ -19,6 +19,7 @@ from reflect_tui.domain.answers import (
     ChecklistEntry,
     ListItem,
     RiskRow,
+    people_of,
 )
 from reflect_tui.domain.template import Field, FieldKind
 from reflect_tui.ui.widgets.fields import FieldEditor
@@ -147,7 +148,7 @@ async def fill_field(pilot: Pilot[Any], field: Field, n: int) -> Any:
         # The attendance question starts with the header's participants: add after them.
         start = await tab_to(pilot, field, lambda w: isinstance(w, Input) and not w.value)
         editor = editor_of(start)
-        already = list(editor.value) if editor is not None else []
+        already = list(people_of(editor.value)) if editor is not None else []
         await type_text(pilot, "Rob")
         await pilot.press("enter")
         await tab_to(pilot, field, lambda w: isinstance(w, Input) and not w.value)

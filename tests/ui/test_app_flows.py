@@ -33,9 +33,9 @@ from reflect_tui.ui.widgets.fields import FieldEditor
 HERE = Path(__file__).parent
 
 
-def make_draft(data: Path, template_id: str, **header: object) -> Session:
+def make_draft(data: Path, template_id: str) -> Session:
     template = TemplateLibrary.from_dirs([]).get(template_id)
-    session = Session.start(template, f"{template.title} test", new_clock().now(), **header)
+    session = Session.start(template, f"{template.title} test", new_clock().now())
     with Store.open(data, new_clock()) as store:
         store.save_session(session)
     return session

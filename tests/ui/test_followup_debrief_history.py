@@ -9,7 +9,7 @@ from followup_ui_samples import NOW, TODAY, fill
 from harness import build_app
 from textual.widgets import Static
 
-from reflect_tui.domain.answers import RiskRow
+from reflect_tui.domain.answers import RiskRow, Value, checklist_entries
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.store import Store
@@ -20,7 +20,7 @@ from reflect_tui.ui.screens.record import RecordScreen
 from reflect_tui.ui.screens.runner import RunnerScreen
 
 
-def _finished(template_id: str, days_ago: int, subject: str, **answers: object) -> Session:
+def _finished(template_id: str, days_ago: int, subject: str, **answers: Value) -> Session:
     template = TemplateLibrary.from_dirs([]).get(template_id)
     day = TODAY - timedelta(days=days_ago)
     s = Session.start(
@@ -57,7 +57,7 @@ async def test_a_debrief_started_from_a_plan_lists_its_controls(tmp_path: Path) 
         debrief = runner.session
         assert debrief.template.id == "post-visit-debrief"
         assert debrief.plan_id == plan.id
-        items = [e.item for e in debrief.answers["controls-worked"]]
+        items = [e.item for e in checklist_entries(debrief.answers["controls-worked"])]
         assert "Dog at the property: Dog shut away before entering" in items
         assert app.store.get_session(debrief.id).plan_id == plan.id
 

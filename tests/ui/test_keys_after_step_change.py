@@ -30,7 +30,7 @@ def burst(app: ReflectApp, *keys: str) -> None:
         app.post_message(events.Key(key, character))
 
 
-async def handled(app: ReflectApp, pilot: Pilot[object]) -> None:
+async def handled(app: ReflectApp, pilot: Pilot[int]) -> None:
     for _ in range(300):
         await pilot.pause(0.02)
         if not app.keys_waiting:

@@ -14,6 +14,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from reflect_tui.domain.answers import action_items, list_items
 from reflect_tui.domain.session import Session
 from reflect_tui.store import Store
 from reflect_tui.templates import TemplateLibrary
@@ -69,7 +70,7 @@ async def test_an_action_row_typed_in_one_burst_fills_what_owner_and_due(tmp_pat
         await pilot.pause()
         burst(app, *"Rota", "tab", *"Sam", "tab", *"2026-04-01")
         await handled(app, pilot)
-        rows = [(a.what, a.owner, str(a.due)) for a in session.answers["actions"]]
+        rows = [(a.what, a.owner, str(a.due)) for a in action_items(session.answers["actions"])]
         assert rows == [("Rota", "Sam", "2026-04-01")]
 
 
@@ -85,5 +86,5 @@ async def test_a_paste_then_tab_at_once_moves_on_and_the_next_keys_follow(tmp_pa
         burst(app, "tab", *"tired")
         await handled(app, pilot)
         assert session.answers["what-happened"] == "The visit ran late.\nNobody was hurt."
-        assert [item.text for item in session.answers["feelings"]] == ["tired"]
+        assert [item.text for item in list_items(session.answers["feelings"])] == ["tired"]
         assert isinstance(app.focused, Input)

@@ -11,6 +11,7 @@ from pathlib import Path
 from harness import build_app, new_clock
 from textual.widgets import Input
 
+from reflect_tui.domain.answers import action_items
 from reflect_tui.domain.session import Session
 from reflect_tui.store import Store
 from reflect_tui.templates import TemplateLibrary
@@ -113,7 +114,7 @@ async def test_a_bad_due_date_and_a_bad_risk_score_come_back_after_a_step_change
         actions = editor(app, "actions")
         assert actions.query("Input.action-due").first(Input).value == "next week"
         assert any("next week" in p for p in actions.problems)
-    assert [a.what for a in session.answers["actions"]] == ["Call GP"]
+    assert [a.what for a in action_items(session.answers["actions"])] == ["Call GP"]
 
 
 async def test_a_debrief_from_ctrl_d_starts_typing_where_the_plan_left_nothing(

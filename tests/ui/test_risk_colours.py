@@ -73,7 +73,7 @@ async def test_every_theme_draws_the_risk_bands_in_its_own_colours_and_words(
                     f"{name}: {band.value} text {fore.hex} on {back.hex}: {ratio:.2f}"
                 )
                 # The Rich style of read-only rows is the same pair of colours.
-                assert band_style(app, band) == f"bold {fore.hex6} on {back.hex6}"
+                assert band_style(app.screen.app, band) == f"bold {fore.hex6} on {back.hex6}"
                 checked += 1
         assert checked >= 5 * (len(themes) - 2)  # all but the two ANSI themes measured
 

@@ -9,7 +9,7 @@ from host_app import SIZES, HostApp
 from samples import ACTIONS, PEOPLE, sample_value
 from textual.widgets import Input
 
-from reflect_tui.domain.answers import ActionItem, ActionStatus
+from reflect_tui.domain.answers import ActionItem, ActionStatus, action_items
 
 
 async def test_typing_an_action_with_suggested_owner_and_due_date() -> None:
@@ -17,7 +17,7 @@ async def test_typing_an_action_with_suggested_owner_and_due_date() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*"Book the room", "tab", *"pri", "right", "tab", *"2026-12-01")
         await pilot.pause()
-        [action] = app.editor.value
+        [action] = action_items(app.editor.value)
         assert (action.what, action.owner, action.due) == (
             "Book the room",
             "Priya Shah",
@@ -34,7 +34,7 @@ async def test_bad_due_date_keeps_the_text_and_says_what_to_type() -> None:
         await pilot.pause()
         due_input = app.editor.query("Input.action-due").first(Input)
         assert due_input.value == "2026-13-01"
-        assert app.editor.value[0].due is None
+        assert action_items(app.editor.value)[0].due is None
         [problem] = app.editor.problems
         assert "2026-13-01" in problem and "YYYY-MM-DD" in problem
         assert app.editor.query_one(".field-message").display
@@ -43,7 +43,7 @@ async def test_bad_due_date_keeps_the_text_and_says_what_to_type() -> None:
         await pilot.press("end", "backspace", "backspace", "backspace", "backspace", "backspace")
         await pilot.press(*"12-01")
         await pilot.pause()
-        assert app.editor.value[0].due == date(2026, 12, 1)
+        assert action_items(app.editor.value)[0].due == date(2026, 12, 1)
         assert app.editor.problems == []
         assert not app.editor.query_one(".field-message").display
 
@@ -64,7 +64,7 @@ async def test_existing_actions_keep_their_id_status_and_note() -> None:
     app = HostApp(ACTIONS, [done])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("end", *" thing")
-        [action] = app.editor.value
+        [action] = action_items(app.editor.value)
         assert action.what == "Old thing"
         assert (action.id, action.status, action.note, action.created_in) == (
             done.id,

@@ -7,11 +7,11 @@ from typing import Any
 from host_app import SIZES, HostApp
 from samples import CHECKLIST, sample_value
 
-from reflect_tui.domain.answers import Answer, ChecklistEntry, empty_value
+from reflect_tui.domain.answers import Answer, ChecklistEntry, checklist_entries, empty_value
 
 
 def answers(app: HostApp) -> list[Answer | None]:
-    return [entry.answer for entry in app.editor.value]
+    return [entry.answer for entry in checklist_entries(app.editor.value)]
 
 
 async def test_keys_answer_each_item_and_notes_are_typed_beside_it() -> None:
@@ -20,8 +20,8 @@ async def test_keys_answer_each_item_and_notes_are_typed_beside_it() -> None:
         await pilot.press("y", "tab", *"duty desk", "tab", "n", "tab", "tab", "s")
         await pilot.pause()
         assert answers(app) == [Answer.YES, Answer.NO, Answer.NOT_SURE]
-        assert app.editor.value[0].note == "duty desk"
-        assert [e.item for e in app.editor.value] == list(CHECKLIST.options)
+        assert checklist_entries(app.editor.value)[0].note == "duty desk"
+        assert [e.item for e in checklist_entries(app.editor.value)] == list(CHECKLIST.options)
         assert app.changes == ["lone_working"] * (3 + len("duty desk"))
         # Arrows move the answer; Delete clears it.
         await pilot.press("left")
@@ -34,7 +34,7 @@ async def test_typing_y_in_a_note_is_text_not_an_answer() -> None:
     app = HostApp(CHECKLIST, empty_value(CHECKLIST.kind, CHECKLIST.options))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("tab", *"yes no")
-        assert app.editor.value[0].note == "yes no"
+        assert checklist_entries(app.editor.value)[0].note == "yes no"
         assert answers(app) == [None, None, None]
 
 
@@ -51,9 +51,9 @@ async def test_answers_to_items_no_longer_in_the_template_are_kept() -> None:
     old = [ChecklistEntry("Retired item", Answer.YES), ChecklistEntry(CHECKLIST.options[1])]
     app = HostApp(CHECKLIST, old)
     async with app.run_test(size=(80, 24)):
-        items = [e.item for e in app.editor.value]
+        items = [e.item for e in checklist_entries(app.editor.value)]
         assert items == [*CHECKLIST.options, "Retired item"]
-        assert app.editor.value[-1].answer is Answer.YES
+        assert checklist_entries(app.editor.value)[-1].answer is Answer.YES
 
 
 @SIZES

@@ -8,6 +8,8 @@ from host_app import HostApp
 from samples import ACTIONS, DATETIME, PEOPLE
 from textual.widgets import Label
 
+from reflect_tui.domain.answers import action_items
+
 
 async def test_a_day_first_date_is_stored_as_iso_and_said_back_in_words() -> None:
     app = HostApp(DATETIME, "")
@@ -35,6 +37,6 @@ async def test_an_action_due_date_can_be_typed_day_first() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*"Book the room", "tab", "tab", *"01/12/2026")
         await pilot.pause()
-        [action] = app.editor.value
+        [action] = action_items(app.editor.value)
         assert action.due == date(2026, 12, 1)
         assert app.editor.problems == []

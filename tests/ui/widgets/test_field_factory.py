@@ -8,7 +8,7 @@ from samples import ACTIONS, ALL_FIELDS, LIST, PEOPLE, RISKS, THEMES, sample_val
 from textual.binding import Binding
 from textual.widgets import Input, Label, RadioSet, TextArea
 
-from reflect_tui.domain.answers import empty_value
+from reflect_tui.domain.answers import empty_value, list_items
 from reflect_tui.domain.template import Field, FieldKind
 from reflect_tui.ui.widgets.fields import EDITORS, FieldEditor, editor_for
 
@@ -143,4 +143,4 @@ async def test_value_handed_out_does_not_change_under_the_runner() -> None:
         before = app.editor.value
         await pilot.press("end", *" today")
         assert before == sample_value(LIST)
-        assert app.editor.value[0].text.endswith(" today")
+        assert list_items(app.editor.value)[0].text.endswith(" today")

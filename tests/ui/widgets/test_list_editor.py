@@ -8,7 +8,7 @@ from host_app import SIZES, HostApp
 from samples import LIST, THEMES, sample_value
 from textual.widgets import Input
 
-from reflect_tui.domain.answers import ListItem
+from reflect_tui.domain.answers import ListItem, list_items
 from reflect_tui.domain.template import Field, FieldKind
 from reflect_tui.ui.widgets.suggest import CommaListSuggester
 
@@ -16,7 +16,7 @@ PLAIN = Field(id="change", kind=FieldKind.LIST, label="What would you change?")
 
 
 def texts(app: HostApp) -> list[str]:
-    return [item.text for item in app.editor.value]
+    return [item.text for item in list_items(app.editor.value)]
 
 
 async def test_typing_adds_items_and_enter_moves_to_a_new_one() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 from host_app import SIZES, HostApp
 from samples import RISKS, sample_value
 
-from reflect_tui.domain.answers import RiskRow
+from reflect_tui.domain.answers import RiskRow, risk_rows
 from reflect_tui.domain.risk import Band
 from reflect_tui.ui.widgets.risk_badge import RiskBadge
 
@@ -67,14 +67,14 @@ async def test_rating_outside_one_to_five_is_kept_flagged_and_counted_unknown() 
         await pilot.press(*"Stairs", "tab", "7", "tab", "5")
         await pilot.pause()
         assert app.editor.query("Input.risk-l").first().value == "7"  # type: ignore[attr-defined]
-        assert app.editor.value[0].likelihood is None
+        assert risk_rows(app.editor.value)[0].likelihood is None
         assert badge(app, ".risk-badge").band is Band.UNKNOWN
         [problem] = app.editor.problems
         assert '"7"' in problem and "1–5" in problem and "Stairs" in problem
         await pilot.press("shift+tab", "backspace", "1")
         await pilot.pause()
         assert app.editor.problems == []
-        assert app.editor.value[0].likelihood == 1
+        assert risk_rows(app.editor.value)[0].likelihood == 1
         assert badge(app, ".risk-badge").band is Band.MODERATE  # 1 x 5 = 5
 
 
@@ -134,7 +134,7 @@ async def test_a_read_only_risk_list_redraws_in_the_new_theme_colours() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
 
         def expected() -> tuple[object, object]:
-            return colours(Style.parse(band_style(app, Band.EXTREME)))
+            return colours(Style.parse(band_style(app.editor.app, Band.EXTREME)))
 
         def extreme_colours() -> tuple[object, object]:
             shown = app.editor.query_one(".field-read-only")
