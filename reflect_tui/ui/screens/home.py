@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from rich.text import Text
 from textual import on, work
@@ -589,7 +589,8 @@ def more_line(count: int | None, what: str) -> Option:
     )
 
 
-Page = tuple[list[SessionSummary], int, tuple[int | None, int | None]]
+# A string: SessionSummary is imported for type checking only (off the start-up path).
+Page: TypeAlias = "tuple[list[SessionSummary], int, tuple[int | None, int | None]]"
 
 
 def page_of(everything: list[SessionSummary], room: bool) -> Page:
