@@ -165,3 +165,23 @@ def test_styles_live_in_tcss_files_read_as_default_css() -> None:
             wrong[str(path.relative_to(UI))] = bad
     assert wrong == {}
     assert ("CSS_PATH", "'app.tcss'") in style_assignments(UI / "app.py")
+
+
+def test_the_domain_names_no_any_and_sessions_have_no_extra_bag() -> None:
+    """Issue 12: the domain's types are real (no ``Any``), and follow-through is typed fields."""
+    root = Path(reflect_tui.__file__).parent
+    anys = [
+        f"{path.relative_to(root)}:{node.lineno}"
+        for path in sorted((root / "domain").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Name | ast.alias)
+        and getattr(node, "id", getattr(node, "name", "")) == "Any"
+    ]
+    assert anys == []
+    extra = [
+        f"{path.relative_to(root)}:{node.lineno}"
+        for path in sorted(root.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr == "extra"
+    ]
+    assert extra == []

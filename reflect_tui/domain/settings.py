@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, Protocol
+from typing import Protocol
 
 from reflect_tui.domain.themes import DEFAULT_THEMES, THEMES_SETTING
 
@@ -46,13 +46,13 @@ MAX_WEEKS = 52
 class SettingsSource(Protocol):
     """What a store offers: one JSON value per key."""
 
-    def get_setting(self, key: str, default: Any = None) -> Any: ...
+    def get_setting(self, key: str, default: object = None) -> object: ...
 
-    def set_setting(self, key: str, value: Any) -> None: ...
+    def set_setting(self, key: str, value: object) -> None: ...
 
 
 class ReadsSettings(Protocol):
-    def get_setting(self, key: str, default: Any = None) -> Any: ...
+    def get_setting(self, key: str, default: object = None) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class Settings:
     def load(cls, source: ReadsSettings) -> Settings:
         """Read every setting; a missing or unusable value gives the default."""
 
-        def get(key: str) -> Any:
+        def get(key: str) -> object:
             return source.get_setting(key, None)
 
         themes, problem = _themes(get(THEMES))
@@ -105,7 +105,7 @@ class Settings:
             retention=_retention(get(RETENTION)),
         )
 
-    def stored(self) -> dict[str, Any]:
+    def stored(self) -> dict[str, object]:
         """Each key with the JSON value ``save`` writes for it."""
         return {
             THEME: self.theme,
@@ -149,40 +149,47 @@ def setting_names() -> list[str]:
 # -- reading stored values -----------------------------------------------------
 
 
-def _text(value: Any) -> str | None:
+def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _items(value: Any) -> list[Any]:
+def _items(value: object) -> list[object]:
     return list(value) if isinstance(value, list | tuple) else []
 
 
-def _minutes(value: Any) -> float:
-    if value is None:
+def _number(value: object) -> str | int | float | None:
+    """A stored value that ``int``/``float`` may read (JSON gives numbers or text)."""
+    return value if isinstance(value, str | int | float) else None
+
+
+def _minutes(value: object) -> float:
+    number = _number(value)
+    if number is None:
         return DEFAULT_AUTO_LOCK_MINUTES
     try:
-        return max(0.0, float(value))
-    except (TypeError, ValueError):
+        return max(0.0, float(number))
+    except ValueError:
         return DEFAULT_AUTO_LOCK_MINUTES
 
 
-def _bin_days(value: Any) -> int:
-    if value is None:
+def _bin_days(value: object) -> int:
+    number = _number(value)
+    if number is None:
         return DEFAULT_BIN_DAYS
     try:
-        days = int(value)
-    except (TypeError, ValueError):
+        days = int(number)
+    except ValueError:
         return DEFAULT_BIN_DAYS
     return max(days, 0)
 
 
-def _whole(value: Any, default: int, top: int) -> int:
+def _whole(value: object, default: int, top: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= top:
         return default
     return value
 
 
-def read_cadence(value: Any) -> tuple[int, int]:
+def read_cadence(value: object) -> tuple[int, int]:
     """(months, weeks) from the stored ``cadence`` value; each unusable part is its default."""
     if not isinstance(value, dict):
         return DEFAULT_DECOMPRESSION_MONTHS, DEFAULT_SUPERVISION_WEEKS
@@ -192,7 +199,7 @@ def read_cadence(value: Any) -> tuple[int, int]:
     )
 
 
-def _themes(value: Any) -> tuple[tuple[str, ...] | None, str | None]:
+def _themes(value: object) -> tuple[tuple[str, ...] | None, str | None]:
     from reflect_tui.domain.themes import normalise_theme
 
     if value is None:
@@ -205,17 +212,18 @@ def _themes(value: Any) -> tuple[tuple[str, ...] | None, str | None]:
     return tuple(t for t in value if normalise_theme(t)), None
 
 
-def _days(value: Any) -> int | None:
-    if value is None:
+def _days(value: object) -> int | None:
+    number = _number(value)
+    if number is None:
         return None
     try:
-        days = int(value)
-    except (TypeError, ValueError):
+        days = int(number)
+    except ValueError:
         return None
     return days if days > 0 else None
 
 
-def _retention(value: Any) -> dict[str, int | None]:
+def _retention(value: object) -> dict[str, int | None]:
     if not isinstance(value, Mapping):
         return {}
     return {str(key): _days(days) for key, days in value.items()}
