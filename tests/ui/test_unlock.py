@@ -123,10 +123,11 @@ async def test_auto_lock_after_the_idle_time_saves_the_draft_and_asks_again(
         await pilot.press(*"we covered for Sam")
         # A person goes idle only after the words are in: wait (bounded) until the keys and
         # the editor's change messages are all handled (keys go one by one, ui/key_order.py).
-        for _ in range(200):
+        for _ in range(500):
             if not app.keys_waiting and "we covered for Sam" in str(runner.session.answers):
                 break
             await pilot.pause(0.02)
+        assert "we covered for Sam" in str(runner.session.answers)
         session_id = runner.session.id
         clock.advance(9 * 60)
         app.check_auto_lock()
@@ -136,7 +137,10 @@ async def test_auto_lock_after_the_idle_time_saves_the_draft_and_asks_again(
         await pilot.pause()
         assert isinstance(app.screen, UnlockScreen) and app.screen.locked
         assert app.locked
-        saved = app.store.get_session(session_id)
+        # The lock made the draft durable (its journal; the fold into the session's file
+        # follows on the autosave thread): what a second opening reads from disk has it.
+        with Store.open(tmp_path / "data", clock, read_only=True, unlock=PASS) as other:
+            saved = other.get_session(session_id)
         assert "we covered for Sam" in str(saved.answers)
         assert "we covered for Sam" not in "".join(
             str(w.render()) for w in app.screen.query(Static)
