@@ -37,6 +37,7 @@ from reflect_tui.store import schema
 from reflect_tui.store.errors import FileUndecryptable
 from reflect_tui.store.files import Codec, FileBlob, fsync_dir, private_dir, with_role
 from reflect_tui.store.summary import SessionSummary
+from reflect_tui.store.validate import HOME_STAMP_KEY
 
 SESSIONS_DIR = "sessions"
 INDEX_DIR = "index"
@@ -58,7 +59,9 @@ COUNT_KEY = "session_count"
 DEPTH_KEY = "home_depth"
 DRAFTS_KEY = "draft_count"
 DRAFT_DEPTH_KEY = "home_draft_depth"
-INTERNAL = frozenset({INDEX_KEY, STORE_ID_KEY, COUNT_KEY, DEPTH_KEY, DRAFTS_KEY, DRAFT_DEPTH_KEY})
+INTERNAL = frozenset(
+    {INDEX_KEY, STORE_ID_KEY, COUNT_KEY, DEPTH_KEY, DRAFTS_KEY, DRAFT_DEPTH_KEY, HOME_STAMP_KEY}
+)
 
 Doc = dict[str, Any]
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -268,13 +271,20 @@ class Files:
         data = schema.dumps({"generation": gen, "sessions": ids})
         FileBlob(self.paths.pending, self.index_codec).write(data)
 
-    def read_pending(self) -> tuple[int, list[str]] | None:
+    def read_pending(self, committed: int) -> tuple[int, list[str]] | None:
+        """The note of a commit later than generation ``committed`` that did not finish.
+
+        None when there is no note or it belongs to a finished commit (the usual
+        case: only its generation is looked at, not its list of sessions).
+        """
         try:
             data = FileBlob(self.paths.pending, self.index_codec).read()
             if data is None:
                 return None
             tree = schema.loads(data)
             gen = int(tree["generation"])
+            if gen <= committed:
+                return None
             ids = [str(s) for s in tree["sessions"] if safe_id(str(s))]
         except (OSError, FileUndecryptable, ValueError, KeyError, TypeError):
             # Unreadable: every shard is then checked in full (see Store._check_pending).

@@ -36,7 +36,7 @@ from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.domain.decoding import DecodeError
 from reflect_tui.domain.people import Person
 from reflect_tui.domain.session import Session, Status
-from reflect_tui.store import backups, erasure, layout, schema
+from reflect_tui.store import backups, erasure, layout, schema, validate
 from reflect_tui.store.actions import StoredAction
 from reflect_tui.store.errors import (
     FileUndecryptable,
@@ -619,6 +619,9 @@ class Store:
         self._set_meta_raw(layout.DRAFTS_KEY, drafts)
         home = sorted(self._home.values(), key=layout.sort_key, reverse=True)
         self._storage.tables["home"] = {str(n): e for n, e in enumerate(home, start=1)}
+        self._set_meta_raw(
+            validate.HOME_STAMP_KEY, validate.home_stamp(self._storage.tables["home"])
+        )
         return shards, schema.dumps(self._storage.tables)
 
     def _backup_if_due(self) -> None:
@@ -777,9 +780,9 @@ class Store:
 
     def _check_pending(self) -> None:
         """Finish the index of a commit that was interrupted after its session files."""
-        pending = self._files.read_pending()
         # A finished commit wrote reflect.json (with this generation) after the note.
-        if pending is None or pending[0] <= int(self._manifest()["generation"]):
+        pending = self._files.read_pending(int(self._manifest()["generation"]))
+        if pending is None:
             return
         for sid in pending[1]:
             self._refresh(sid)
@@ -1128,6 +1131,15 @@ class Store:
         before = len(self.warnings)
         problems: list[str] = []
         with self._state:
+            # Opening trusts home's summaries while their stamp matches; this reads them all.
+            home = {"home": self._storage.tables.get("home", {})}
+            bad = validate.check_tables(home, trust_stamp=False)
+            if bad is not None:
+                problems.append(
+                    f"The data file {self.path} has a record that cannot be read: "
+                    f"{bad.describe()}. Run `reflect restore` to go back to the newest good "
+                    "backup."
+                )
             entries = {str(e["id"]): e for e in self._entries()}
             on_disk = set(self._files.session_ids())
         for sid in sorted(set(entries) | on_disk):
