@@ -567,6 +567,20 @@ def make_app(
     return app
 
 
+def keep_out_of_the_collectors_way() -> None:
+    """Move what lives as long as the process (modules, classes, the open store) out of GC.
+
+    Everything imported or opened so far stays until the app exits, yet each full
+    collection of the cyclic garbage collector walks all of it again: at start-up one
+    such pass cost 25-40 ms at 100 sessions, a seventh of the whole start. Frozen
+    objects are never scanned (``gc.freeze``); what the app builds from here on is
+    collected as before. Only ``run_app`` (a person's process) does this, never a test.
+    """
+    import gc
+
+    gc.freeze()
+
+
 def run_app(data: str | None, template_dirs: list[str] | None) -> int:
     """Open the app for a person at a terminal (called by ``reflect`` with no command)."""
     app = make_app(
@@ -577,6 +591,7 @@ def run_app(data: str | None, template_dirs: list[str] | None) -> int:
         user_templates=True,
         use_keyring=True,
     )
+    keep_out_of_the_collectors_way()
     result = app.run()
     if app.return_code:  # a crash: the plain message was printed on the way out
         return app.return_code
