@@ -126,7 +126,9 @@ class ReflectApp(KeysInOrder, App[int]):
             self.push_screen(self._unlock_screen, self._opened)
             return
         self._show_home()
-        if self.keyring.opened_by_keyring:
+        # Only a folder opened with a key from the OS keyring has a keyring state yet
+        # (make_app sets it); otherwise its module need not load to learn "no".
+        if self._keyring is not None and self._keyring.opened_by_keyring:
             from reflect_tui.ui.keyring_link import OPENED_NOTE
 
             self.notify(OPENED_NOTE, title="System keyring", timeout=12)
@@ -141,9 +143,10 @@ class ReflectApp(KeysInOrder, App[int]):
             self.sub_title = "read-only"
         self.last_input = self.clock.now()
         self.push_screen(HomeScreen())
-        from reflect_tui.ui.recovery import notify_recovered
+        if self.store.recovered:  # drafts replayed from the autosave journal at open
+            from reflect_tui.ui.recovery import notify_recovered
 
-        notify_recovered(self)
+            notify_recovered(self)
         for warning in self.store.warnings:  # e.g. a damaged autosave set aside
             self.notify(warning, title="Note", severity="warning", timeout=30)
 
