@@ -27,16 +27,21 @@ from reflect_tui.store.demo import load_demo
 from reflect_tui.templates import TemplateLibrary
 
 # The real `reflect` (cli.main) on argv[1], headless at 80x24; once home is idle it
-# prints the screen's name and every imported module, then quits.
+# prints the screen's name, every imported module and whether the garbage collector
+# runs, then quits.
 START_TO_HOME = textwrap.dedent(
     """
-    import json, os, sys
+    import gc, json, os, sys
     import reflect_tui.ui.app as ui_app
 
     async def ready(pilot):
         await pilot.pause()
         await pilot.pause()
-        seen = {"screen": type(pilot.app.screen).__name__, "modules": sorted(sys.modules)}
+        seen = {
+            "screen": type(pilot.app.screen).__name__,
+            "modules": sorted(sys.modules),
+            "collecting": gc.isenabled(),
+        }
         os.write(1, (json.dumps(seen) + "\\n").encode())
         pilot.app.exit()
 
@@ -110,7 +115,7 @@ NOT_AT_START = (
 )
 
 
-def imported_at_home(data: Path, tmp_path: Path) -> tuple[str, set[str]]:
+def imported_at_home(data: Path, tmp_path: Path) -> tuple[str, set[str], bool]:
     home = tmp_path / "home"
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("REFLECT_")}
@@ -127,7 +132,7 @@ def imported_at_home(data: Path, tmp_path: Path) -> tuple[str, set[str]]:
     )
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout.strip().splitlines()[-1])
-    return str(seen["screen"]), set(seen["modules"])
+    return str(seen["screen"]), set(seen["modules"]), bool(seen["collecting"])
 
 
 def loaded_too_early(modules: set[str]) -> list[str]:
@@ -145,8 +150,10 @@ def test_opening_the_app_to_home_loads_only_what_home_needs(tmp_path: Path, fill
     data = tmp_path / "data"
     if filled:
         with_demo(data)
-    screen, modules = imported_at_home(data, tmp_path)
+    screen, modules, collecting = imported_at_home(data, tmp_path)
     assert screen == "HomeScreen"
+    # The garbage collector, held back while the first frame was built, runs again.
+    assert collecting
     assert "reflect_tui.ui.screens.home" in modules  # the probe saw the real start
     assert "reflect_tui.store.repository" in modules
     assert loaded_too_early(modules) == []

@@ -115,7 +115,14 @@ class ReflectApp(KeysInOrder, App[int]):
             raise RuntimeError("the data folder is still locked")
         return self._store
 
+    # True when run_app held the garbage collector back for the start-up (see there).
+    collect_after_first_frame = False
+
     def on_mount(self) -> None:
+        if self.collect_after_first_frame:
+            import gc
+
+            self.call_after_refresh(gc.enable)  # after the first frame of home or unlock
         self._ui_loop = asyncio.get_running_loop()
         self._ui_thread = threading.get_ident()
         self.set_interval(IDLE_CHECK_SECONDS, self.check_auto_lock, name="auto-lock")
@@ -570,18 +577,24 @@ def make_app(
     return app
 
 
-def keep_out_of_the_collectors_way() -> None:
-    """Move what lives as long as the process (modules, classes, the open store) out of GC.
+def keep_out_of_the_collectors_way(app: ReflectApp) -> None:
+    """Keep the garbage collector out of the start-up; it runs as usual once home is drawn.
 
-    Everything imported or opened so far stays until the app exits, yet each full
-    collection of the cyclic garbage collector walks all of it again: at start-up one
-    such pass cost 25-40 ms at 100 sessions, a seventh of the whole start. Frozen
-    objects are never scanned (``gc.freeze``); what the app builds from here on is
-    collected as before. Only ``run_app`` (a person's process) does this, never a test.
+    Everything imported or opened so far (modules, classes, the open store) stays until
+    the app exits, yet each full collection walks all of it again: at start-up one such
+    pass cost 25-40 ms at 100 sessions, a seventh of the whole start. So it is moved out
+    of the collector's way for good (``gc.freeze``: never scanned, never freed). And
+    until the first screen has been drawn nothing is collected at all (the widgets
+    being built all stay anyway; another 10-20 ms of young-generation passes): the
+    app turns the collector back on after that first frame (``on_mount``). Only
+    ``run_app`` (a person's process) does this, never a test.
     """
     import gc
 
     gc.freeze()
+    if gc.isenabled():
+        gc.disable()
+        app.collect_after_first_frame = True
 
 
 def run_app(data: str | None, template_dirs: list[str] | None) -> int:
@@ -594,7 +607,7 @@ def run_app(data: str | None, template_dirs: list[str] | None) -> int:
         user_templates=True,
         use_keyring=True,
     )
-    keep_out_of_the_collectors_way()
+    keep_out_of_the_collectors_way(app)
     result = app.run()
     if app.return_code:  # a crash: the plain message was printed on the way out
         return app.return_code
