@@ -61,9 +61,16 @@ class KeepFooter(Footer):
             self._rebuild_queued = True
             self.call_after_refresh(self._rebuild_if_changed)
 
+    def _gone(self) -> bool:
+        """Detached or being removed: as Textual's own ``recompose``, build nothing then.
+
+        (The screen's ``check_action`` may query children that are already gone.)
+        """
+        return not self.is_attached or self._pruning
+
     async def _rebuild_if_changed(self) -> None:
         self._rebuild_queued = False
-        if not self.is_attached or self.shown_keys() == self._composed:
+        if self._gone() or self.shown_keys() == self._composed:
             return
         await self.recompose()
 
@@ -78,6 +85,8 @@ class KeepFooter(Footer):
         yield from sorted(widgets, key=rank)  # stable: the rest keep their order
 
     async def recompose(self) -> None:
+        if self._gone():
+            return
         self._composed = self.shown_keys() if self._bindings_ready else None
         await super().recompose()
         self.call_after_refresh(self.fit_keys)
