@@ -8,7 +8,6 @@ arithmetic clamps to the last day of the month, so 31 January + 1 month is
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
@@ -28,6 +27,8 @@ def add_months(day: date, months: int) -> date:
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
+    import calendar  # only when a due date is worked out, not to draw home
+
     last = calendar.monthrange(year, month)[1]
     return date(year, month, min(day.day, last))
 

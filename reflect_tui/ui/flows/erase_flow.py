@@ -14,8 +14,6 @@ from typing import Any
 from textual.screen import Screen
 
 from reflect_tui.errors import UserError
-from reflect_tui.ui.dialogs.choice import ChoiceScreen
-from reflect_tui.ui.dialogs.confirm import ConfirmScreen
 from reflect_tui.ui.parts import reflect_app
 
 
@@ -37,6 +35,8 @@ def delete_question(name: str, draft: bool, erased_on: date) -> str:
 async def delete_session(screen: Screen[Any], session_id: str) -> bool:
     """Ask, then bin or purge the session. True if it is gone."""
     from reflect_tui.services import sessions
+    from reflect_tui.ui.dialogs.choice import ChoiceScreen  # home imports this module at start
+    from reflect_tui.ui.dialogs.confirm import ConfirmScreen
 
     app = reflect_app(screen)
     if app.store.read_only:

@@ -144,7 +144,8 @@ class HomeScreen(Screen[None]):
         if not app.store.read_only:
             from reflect_tui.ui.flows.erase_flow import tidy_bin
 
-            tidy_bin(self)  # the bin's expired sessions are erased for good
+            # The bin's expired sessions are erased for good, once home is drawn.
+            self.call_after_refresh(tidy_bin, self)
         self.reload()
         if not app.store.read_only and self.summaries:
             if self._everything is not None:

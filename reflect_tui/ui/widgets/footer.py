@@ -5,12 +5,20 @@ narrow terminal the first keys cut off are F1 Help and Ctrl+Q Quit, the two a
 newcomer most needs. ``KeepFooter`` puts those two first. Whatever then does not fit
 whole beside the command-palette key is left out (F1 lists every key), rather than
 drawn cut (``^q▏``, ``f7▏``), and comes back when the terminal is wide enough.
+
+Textual's footer rebuilds all its keys on every "bindings changed" signal, and a
+screen sends several for one change (each focus move, each ``refresh_bindings``): at
+start-up that was 23 rebuilds of every key, each one styled anew. ``KeepFooter``
+rebuilds at most once per refresh, and only when the keys it would show differ from
+the ones it shows.
 """
 
 from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -19,7 +27,53 @@ from textual.widgets._footer import FooterKey
 FIRST = ("help", "quit")
 
 
+#: What the footer draws from: each shown binding with its state, then the palette key.
+Shown = tuple[tuple[tuple[Binding, bool, str], ...], tuple[Binding, bool] | None]
+
+
 class KeepFooter(Footer):
+    # The keys the children were built from (None: not built yet), and whether a
+    # rebuild is already waiting for the next refresh.
+    _composed: Shown | None = None
+    _rebuild_queued = False
+
+    def shown_keys(self) -> Shown:
+        """The keys ``compose`` would draw now, and their state (cheap: no widget built)."""
+        active = self.screen.active_bindings
+        keys = tuple(
+            (binding, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in active.values()
+            if binding.show
+        )
+        palette: tuple[Binding, bool] | None = None
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            found = active.get(self.app.COMMAND_PALETTE_BINDING)
+            if found is not None:
+                palette = (found.binding, found.enabled)
+        return keys, palette
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        # As Textual's footer does, but one rebuild for any number of signals before a refresh.
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen and not self._rebuild_queued:
+            self._rebuild_queued = True
+            self.call_after_refresh(self._rebuild_if_changed)
+
+    def _gone(self) -> bool:
+        """Detached or being removed: as Textual's own ``recompose``, build nothing then.
+
+        (The screen's ``check_action`` may query children that are already gone.)
+        """
+        return not self.is_attached or self._pruning
+
+    async def _rebuild_if_changed(self) -> None:
+        self._rebuild_queued = False
+        if self._gone() or self.shown_keys() == self._composed:
+            return
+        await self.recompose()
+
     def compose(self) -> ComposeResult:
         widgets = list(super().compose())
 
@@ -31,6 +85,9 @@ class KeepFooter(Footer):
         yield from sorted(widgets, key=rank)  # stable: the rest keep their order
 
     async def recompose(self) -> None:
+        if self._gone():
+            return
+        self._composed = self.shown_keys() if self._bindings_ready else None
         await super().recompose()
         self.call_after_refresh(self.fit_keys)
 
