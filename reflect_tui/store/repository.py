@@ -1340,8 +1340,28 @@ class Store:
                     )
                 elif entries[sid].get("sha256") != layout.digest(data):
                     self._load(sid, cache=False)
+        with self._state:
+            problems.extend(self._verify_facts())
         problems[:0] = self.warnings[before:]
         return problems
+
+    def _verify_facts(self) -> list[str]:
+        """The home facts against the whole index; worked out again if they differ."""
+        stored = self._facts_ready()
+        fresh = Facts.compute(self._entries(), self._home_draft_ids())
+        kept, made = stored.bodies(), fresh.bodies()
+        ids = [str(a["id"]) for e in self._entries() for a in e.get("actions", [])]
+        same = kept["facts"] == made["facts"] and kept["actions"]["open"] == made["actions"]["open"]
+        if same and all(aid in stored.bloom for aid in ids):
+            return []
+        fresh.changed.update(layout.FACT_FILES_BY_PART)
+        self._facts, self._facts_view = fresh, None
+        self._dirty = True
+        later = "" if self.read_only else "; they are saved with the next change"
+        return [
+            f"The home facts in {self._files.paths.index} did not match the index; they were "
+            f"worked out again from it{later}."
+        ]
 
     def has_session(self, session_id: str) -> bool:
         if not layout.safe_id(session_id):
