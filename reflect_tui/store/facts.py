@@ -29,6 +29,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from reflect_tui.domain.answers import ActionItem
@@ -68,14 +69,60 @@ class LastSession:
 
 
 @dataclass(frozen=True)
+class ActionDue:
+    """What home's "due soon" panel shows of an open action with a due date."""
+
+    due: date
+    what: str
+    owner: str
+    origin_confidential: bool
+
+
+@dataclass(frozen=True)
 class HomeFacts:
-    open_actions: tuple[OpenAction, ...]
     # (name key of the subject, session type value) -> the newest finished session
     last_sessions: Mapping[tuple[str, str], LastSession]
     # (template id, kind value) -> {session date: how many sessions}
     retention: Mapping[tuple[str, str], Mapping[date, int]]
     confidential_drafts: int
     confidential_done: int
+    # The open actions in their stored form, decoded only when asked for (a big store
+    # can hold thousands; home's panel needs only those due soon).
+    stored_open: tuple[Mapping[str, Any], ...] = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def open_actions(self) -> tuple[OpenAction, ...]:
+        """Every open action in its current state, by id."""
+        return tuple(
+            OpenAction(
+                action=ActionItem.from_json(dict(doc["action"])),
+                session_id=str(doc["holder"]),
+                origin_id=str(doc["origin"]),
+                origin_title=str(doc["origin_title"]),
+                origin_date=date.fromisoformat(doc["origin_date"]) if doc["origin_date"] else None,
+                origin_confidential=bool(doc["origin_confidential"]),
+            )
+            for doc in self.stored_open
+        )
+
+    def due_by(self, horizon: date) -> list[ActionDue]:
+        """Open actions due on or before ``horizon`` (overdue ones too), soonest first."""
+        limit = horizon.isoformat()
+        found: list[ActionDue] = []
+        for doc in self.stored_open:
+            action = doc["action"]
+            due = action.get("due")
+            if isinstance(due, str) and due and due <= limit:
+                found.append(
+                    ActionDue(
+                        date.fromisoformat(due),
+                        str(action.get("what") or ""),
+                        str(action.get("owner") or ""),
+                        bool(doc["origin_confidential"]),
+                    )
+                )
+        found.sort(key=lambda a: (a.due, a.what, a.owner))
+        return found
 
     @property
     def confidential(self) -> int:
@@ -457,23 +504,15 @@ class Facts:
             if len(value) != 4 or SEP not in key:
                 raise ValueError(f"the due entry {key!r} is not readable")
         for aid, doc in facts.open.items():
-            if doc["action"].get("id") != aid or not isinstance(doc["holder"], str):
+            action = doc["action"]
+            if action.get("id") != aid or not isinstance(doc["holder"], str):
+                raise ValueError(f"the open action {aid!r} is not readable")
+            if not isinstance(action.get("due") or "", str) or not isinstance(doc["date"], str):
                 raise ValueError(f"the open action {aid!r} is not readable")
         return facts
 
     def view(self) -> HomeFacts:
         """The typed view home reads (raises ValueError/KeyError on a bad value)."""
-        actions = tuple(
-            OpenAction(
-                action=ActionItem.from_json(dict(doc["action"])),
-                session_id=str(doc["holder"]),
-                origin_id=str(doc["origin"]),
-                origin_title=str(doc["origin_title"]),
-                origin_date=date.fromisoformat(doc["origin_date"]) if doc["origin_date"] else None,
-                origin_confidential=bool(doc["origin_confidential"]),
-            )
-            for _, doc in sorted(self.open.items())
-        )
         last: dict[tuple[str, str], LastSession] = {}
         for key, value in self.due.items():
             person, kind = key.split(SEP, 1)
@@ -483,7 +522,7 @@ class Facts:
             template_id, kind = key.split(SEP, 1)
             retention[(template_id, kind)] = {date.fromisoformat(d): n for d, n in dates.items()}
         return HomeFacts(
-            open_actions=actions,
+            stored_open=tuple(doc for _, doc in sorted(self.open.items())),
             last_sessions=last,
             retention=retention,
             confidential_drafts=self.confidential[0],

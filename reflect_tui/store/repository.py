@@ -1045,15 +1045,18 @@ class Store:
             self._facts_view = None
         return state
 
-    def home_facts(self, *, build: bool = True) -> HomeFacts | None:
+    def home_facts(self, *, build: bool = True, read: bool = True) -> HomeFacts | None:
         """What home's panels need (store/facts.py), without reading the whole index.
 
         With ``build=False``, None when that would need the whole index (facts
-        missing, damaged or out of date: home then asks again on a worker thread).
+        missing, damaged or out of date: home then asks again on a worker thread);
+        with ``read=False``, None unless they are in memory already (no file read).
         """
         with self._state:
             if self._facts_view is not None:
                 return self._facts_view
+            if self._facts is None and not read:
+                return None
             state = self._facts_state(build)
             if state is None or (state.stale and not build):
                 return None
