@@ -470,9 +470,14 @@ class Facts:
 
     # -- stored form
 
-    def bodies(self) -> dict[str, Doc]:
+    def bodies(self, parts: Iterable[str] = PARTS) -> dict[str, Doc]:
+        wanted = set(parts)
+        every = self._bodies()
+        return {part: every[part]() for part in PARTS if part in wanted}
+
+    def _bodies(self) -> dict[str, Callable[[], Doc]]:
         return {
-            "facts": {
+            "facts": lambda: {
                 "due": dict(sorted(self.due.items())),
                 "retention": {
                     k: dict(sorted(v.items())) for k, v in sorted(self.retention.items())
@@ -480,7 +485,10 @@ class Facts:
                 "confidential": list(self.confidential),
                 "older_drafts": dict(sorted(self.older_drafts.items())),
             },
-            "actions": {"open": dict(sorted(self.open.items())), "ids": self.bloom.to_json()},
+            "actions": lambda: {
+                "open": dict(sorted(self.open.items())),
+                "ids": self.bloom.to_json(),
+            },
         }
 
     @classmethod

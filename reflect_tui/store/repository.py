@@ -635,8 +635,9 @@ class Store:
         fact_files: dict[str, bytes] = {}
         if self._facts is not None:
             self._facts_ready()
-            bodies = self._facts.bodies()
-            for part in sorted(self._facts.changed | (set(bodies) - set(listed_facts))):
+            parts = self._facts.changed | (set(layout.FACT_FILES_BY_PART) - set(listed_facts))
+            bodies = self._facts.bodies(parts)
+            for part in sorted(parts):
                 body = layout.Files.facts_bytes(part, bodies[part], store_id, gen)
                 fact_files[part] = body
                 listed_facts[part] = {"gen": gen, "size": len(body), "sha256": layout.digest(body)}
@@ -997,26 +998,20 @@ class Store:
             return None
         return self._facts_state()
 
-    def _facts_state(self, build: bool = True) -> Facts | None:
-        """The facts: from their files if they match reflect.json, else worked out again."""
+    def _facts_state(
+        self, build: bool = True, read: tuple[Facts, HomeFacts] | tuple[Path, str] | None = None
+    ) -> Facts | None:
+        """The facts: from their files if they match reflect.json, else worked out again.
+
+        ``read``: what ``_read_facts`` already found (the files are then not read again).
+        """
         if self._facts is not None:
             return self._facts
-        listed: Doc = self._manifest().get(layout.FACTS_KEY) or {}
-        store_id = str(self._meta_value(layout.STORE_ID_KEY))
-        problem = ""
-        path = self._files.facts_path("facts")
-        try:
-            bodies: dict[str, Doc] = {}
-            for part in layout.FACT_FILES_BY_PART:
-                path = self._files.facts_path(part)
-                bodies[part] = self._files.read_facts(part, listed.get(part), store_id)
-            state = Facts.from_bodies(bodies)
-            view = state.view()
-        except layout.IndexProblem as err:
-            problem = str(err)
-        except (KeyError, TypeError, ValueError, AttributeError, DecodeError) as err:
-            problem = f"cannot be read ({type(err).__name__})"
-        else:
+        if read is None:
+            read = self._read_facts(*self._facts_listing())
+        if isinstance(read[0], Facts):
+            state, view = read
+            assert isinstance(view, HomeFacts)
             if self._facts_suspect:
                 state.stale.add("all")
             else:
@@ -1025,16 +1020,36 @@ class Store:
             return state
         if not build:
             return None
+        path, problem = read
         state = Facts.compute(self._entries(), self._home_draft_ids())
         state.changed.update(layout.FACT_FILES_BY_PART)
         self._facts, self._facts_suspect, self._facts_view = state, False, None
-        if listed:  # (a folder written before the facts existed has none to complain about)
+        if self._facts_listing()[0]:  # (a folder written before the facts has none to say)
             later = "" if self.read_only else " and is saved with the next change"
             self._notice(
                 f"The home facts file {path} {problem}; it was worked out again from the "
                 f"index{later}."
             )
         return state
+
+    def _facts_listing(self) -> tuple[Doc, str]:
+        listed: Doc = self._manifest().get(layout.FACTS_KEY) or {}
+        return listed, str(self._meta_value(layout.STORE_ID_KEY))
+
+    def _read_facts(self, listed: Doc, store_id: str) -> tuple[Facts, HomeFacts] | tuple[Path, str]:
+        """The facts files, checked against the manifest: (facts, view), or (path, problem)."""
+        path = self._files.facts_path("facts")
+        try:
+            bodies: dict[str, Doc] = {}
+            for part in layout.FACT_FILES_BY_PART:
+                path = self._files.facts_path(part)
+                bodies[part] = self._files.read_facts(part, listed.get(part), store_id)
+            state = Facts.from_bodies(bodies)
+            return state, state.view()
+        except layout.IndexProblem as err:
+            return path, str(err)
+        except (KeyError, TypeError, ValueError, AttributeError, DecodeError) as err:
+            return path, f"cannot be read ({type(err).__name__})"
 
     def _facts_ready(self) -> Facts:
         """The facts with every stale part worked out again (reads the whole index if so)."""
@@ -1057,7 +1072,19 @@ class Store:
                 return self._facts_view
             if self._facts is None and not read:
                 return None
-            state = self._facts_state(build)
+        found = None
+        if self._facts is None:
+            # Read and checked without holding the state lock (a big store's open actions
+            # take a moment to parse), so the UI thread's reads go on meanwhile; the writer
+            # lock keeps a commit from replacing the files halfway.
+            with self._mutex:
+                with self._state:
+                    listing = self._facts_listing()
+                found = self._read_facts(*listing)
+        with self._state:
+            if found is not None and (self._facts is not None or listing != self._facts_listing()):
+                found = None  # something changed meanwhile: look again, under the lock
+            state = self._facts_state(build, found)
             if state is None or (state.stale and not build):
                 return None
             state = self._facts_ready()
