@@ -54,10 +54,11 @@ class OpenAction:
 
     action: ActionItem
     session_id: str  # the newest session holding it (its copy is current)
-    origin_id: str  # the session that created it (``followup.carry.origin_id``)
-    origin_title: str  # "" and None when that session is no longer stored
-    origin_date: date | None
-    origin_confidential: bool  # that session exists and is confidential
+    # The session that created it (``followup.carry.origin_id``), and whether that session
+    # exists and is confidential (room mode). Its title and date are not kept: every title
+    # edit would rewrite the open actions; the Actions screen reads them with everything.
+    origin_id: str
+    origin_confidential: bool
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,6 @@ class HomeFacts:
                 action=ActionItem.from_json(dict(doc["action"])),
                 session_id=str(doc["holder"]),
                 origin_id=str(doc["origin"]),
-                origin_title=str(doc["origin_title"]),
-                origin_date=date.fromisoformat(doc["origin_date"]) if doc["origin_date"] else None,
                 origin_confidential=bool(doc["origin_confidential"]),
             )
             for doc in self.stored_open
@@ -188,14 +187,7 @@ def retention_key(entry: Doc) -> str:
 
 
 def _origin_part(origin: Doc | None) -> Doc:
-    if origin is None:
-        return {"origin_title": "", "origin_date": None, "origin_confidential": False}
-    summary = origin["summary"]
-    return {
-        "origin_title": str(summary["title"]),
-        "origin_date": str(summary["date"]),
-        "origin_confidential": _confidential(origin),
-    }
+    return {"origin_confidential": origin is not None and _confidential(origin)}
 
 
 def _open_doc(action: Doc, entry: Doc, origin_id: str, origin: Doc | None) -> Doc:
@@ -318,6 +310,7 @@ class Facts:
     bloom: Bloom = field(default_factory=lambda: Bloom(BLOOM_MIN_BITS))
     stale: set[str] = field(default_factory=set)  # "due", "actions", "all"
     changed: set[str] = field(default_factory=set)  # parts that may differ from their file
+    written: dict[str, str] = field(default_factory=dict)  # SHA-256 of each part's body on disk
 
     @classmethod
     def compute(cls, entries: list[Doc], home_drafts: set[str]) -> Facts:

@@ -396,7 +396,8 @@ def index_backup_dir(data_dir: Path, number: int) -> Path:
 def backup_index(files: Files, number: int) -> None:
     """Hard-link the current shards beside backup ``number`` (at most 256 links, no copy)."""
     target = index_backup_dir(files.paths.data_dir, number)
-    names = files.shard_names_on_disk()
+    # The home facts go with the shards, so a restored backup finds facts that match it.
+    names = [*files.shard_names_on_disk(), *sorted(FACT_FILES)]
     private_dir(target)
     for name in names:
         source = files.paths.shard(name)

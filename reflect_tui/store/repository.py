@@ -638,6 +638,11 @@ class Store:
             parts = self._facts.changed | (set(layout.FACT_FILES_BY_PART) - set(listed_facts))
             bodies = self._facts.bodies(parts)
             for part in sorted(parts):
+                digest = layout.digest(schema.dumps(bodies[part]))
+                if part in listed_facts and self._facts.written.get(part) == digest:
+                    self._facts.changed.discard(part)  # the same as its file: not rewritten
+                    continue
+                self._facts.written[part] = digest
                 body = layout.Files.facts_bytes(part, bodies[part], store_id, gen)
                 fact_files[part] = body
                 listed_facts[part] = {"gen": gen, "size": len(body), "sha256": layout.digest(body)}
@@ -1045,6 +1050,7 @@ class Store:
                 path = self._files.facts_path(part)
                 bodies[part] = self._files.read_facts(part, listed.get(part), store_id)
             state = Facts.from_bodies(bodies)
+            state.written = {p: layout.digest(schema.dumps(b)) for p, b in bodies.items()}
             return state, state.view()
         except layout.IndexProblem as err:
             return path, str(err)
