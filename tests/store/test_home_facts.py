@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from store_samples import TEMPLATE
 
 from reflect_tui.domain.answers import ActionItem, ActionStatus, action_items
 from reflect_tui.domain.clock import FixedClock
@@ -25,7 +26,6 @@ from reflect_tui.followup.carry import origin_id
 from reflect_tui.followup.due import latest
 from reflect_tui.store import Store, layout
 from reflect_tui.store.facts import HomeFacts, LastSession
-from tests.store.store_samples import TEMPLATE
 
 CLOCK = FixedClock(datetime(2026, 3, 2, 9, 30))
 TEMPLATES = (
