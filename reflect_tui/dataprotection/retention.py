@@ -28,6 +28,7 @@ from reflect_tui.domain.template import SessionKind
 from reflect_tui.errors import UserError
 from reflect_tui.store import SessionSummary, Store
 from reflect_tui.store.erasure import PurgeReport
+from reflect_tui.store.facts import HomeFacts
 
 SETTING = settings.RETENTION
 DEFAULT_DAYS: dict[str, int | None] = {
@@ -82,6 +83,11 @@ def due(
 def due_in(store: Store, summaries: Iterable[SessionSummary] | None = None) -> list[Due]:
     items = store.list_sessions() if summaries is None else summaries
     return due(items, periods(store), store.clock.now().date())
+
+
+def due_count(store: Store, facts: HomeFacts) -> int:
+    """How many records are past their period, from the store's home facts (home's notice)."""
+    return facts.retention_due(periods(store), store.clock.now().date())
 
 
 def set_period(store: Store, key: str, days: int | None) -> None:

@@ -7,7 +7,7 @@ supervision. Only finished sessions count: a draft may never have happened.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -120,7 +120,22 @@ def who_is_due(
     soon_days: int = DUE_SOON_DAYS,
 ) -> list[DueEntry]:
     """Every (person, session type) that applies, most pressing first."""
-    last = latest(summaries)
+    found = {key: (s.date, is_confidential(s)) for key, s in latest(summaries).items()}
+    return who_is_due_from(people, found, cadence, today, soon_days=soon_days)
+
+
+def who_is_due_from(
+    people: Sequence[Person],
+    last: Mapping[tuple[str, SessionType], tuple[date, bool]],
+    cadence: Cadence,
+    today: date,
+    *,
+    soon_days: int = DUE_SOON_DAYS,
+) -> list[DueEntry]:
+    """``who_is_due`` from each (person key, type)'s last finished session: (date, confidential).
+
+    (Home passes the store's facts, so it never reads every summary.)
+    """
     entries: list[DueEntry] = []
     for person in people:
         types = [SessionType.DECOMPRESSION]
@@ -131,7 +146,7 @@ def who_is_due(
             if found is None:
                 entries.append(DueEntry(person, kind, None, today, DueState.NEVER, 0))
                 continue
-            previous = found.date
+            previous, secret = found
             if kind is SessionType.DECOMPRESSION:
                 due = cadence.next_decompression(previous)
             else:
@@ -143,7 +158,6 @@ def who_is_due(
                 state = DueState.DUE_SOON
             else:
                 state = DueState.OK
-            secret = is_confidential(found)
             entries.append(DueEntry(person, kind, previous, due, state, days, secret))
     order = {DueState.OVERDUE: 0, DueState.NEVER: 1, DueState.DUE_SOON: 2, DueState.OK: 3}
     entries.sort(key=lambda e: (order[e.state], e.days, e.person.name.casefold(), e.type.value))

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from reflect_tui.followup.cadence import Cadence
     from reflect_tui.followup.due import DueEntry
     from reflect_tui.store import Store
+    from reflect_tui.store.facts import HomeFacts
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,21 @@ def due_list(store: Store, today: date) -> DueList:
     people = store.people()
     cadence = load_cadence(store)
     entries = who_is_due(people, store.list_sessions(), cadence, today)
+    return DueList(today, cadence, len(people), entries)
+
+
+def due_list_from_facts(store: Store, today: date, facts: HomeFacts) -> DueList:
+    """The same as ``due_list``, from the store's home facts (no summary is read)."""
+    from reflect_tui.followup.cadence import load_cadence
+    from reflect_tui.followup.due import SessionType, who_is_due_from
+
+    people = store.people()
+    cadence = load_cadence(store)
+    last = {
+        (person, SessionType(kind)): (found.date, found.confidential)
+        for (person, kind), found in facts.last_sessions.items()
+    }
+    entries = who_is_due_from(people, last, cadence, today)
     return DueList(today, cadence, len(people), entries)
 
 

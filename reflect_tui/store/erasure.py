@@ -425,6 +425,12 @@ def _rewrite_index_backups(
     codec = store._files.index_codec
     for folder in layout.index_backups(store.data_dir):
         for path in sorted(folder.glob("*.json")):
+            if path.stem in layout.FACT_FILES:
+                # A backup's home facts (open actions, who is due) are not scrubbed entry by
+                # entry: they are removed, and worked out again if that backup is restored.
+                remove_durably(path)
+                report.removed.append(path)
+                continue
             blob = FileBlob(path, codec)
             try:
                 tree = schema.loads(blob.read() or b"")

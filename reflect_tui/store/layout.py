@@ -48,10 +48,15 @@ SHARD_CHARS = 2
 # Drafts, and at least this many newest sessions, are kept in reflect.json itself
 # (table "home") so home can be drawn without reading any shard.
 HOME_RECENT = 200
-# Every draft is kept there too, up to this many (unfinished work is few in real use; past
-# this, draft_sessions() reads the whole index rather than let reflect.json grow).
-HOME_DRAFTS = 5000
+# The newest drafts are kept there too, up to this many (home shows 100); the ids and dates
+# of older drafts are in the home facts (store/facts.py), so reflect.json never grows with
+# the drafts and draft_sessions() reads the whole index only when there are more.
+HOME_DRAFTS = 100
 KEEP_VERSIONS = 5
+FACTS_FORMAT = "reflect-facts"
+FACTS_KEY = "facts"  # in the manifest: {part: {gen, size, sha256}}
+FACT_FILES_BY_PART = {"facts": "home-facts", "actions": "home-actions"}
+FACT_FILES = frozenset(FACT_FILES_BY_PART.values())
 
 INDEX_KEY = "index"  # meta: {"generation": int, "shards": {name: {gen, size, sha256, count}}}
 STORE_ID_KEY = "index_id"  # (not "store_id": that is the report's setting)
@@ -207,7 +212,61 @@ class Files:
         return sorted(
             p.stem
             for p in folder.glob("*.json")
-            if p.name != PENDING_NAME and not p.name.startswith(".")
+            if p.name != PENDING_NAME and not p.name.startswith(".") and p.stem not in FACT_FILES
+        )
+
+    # -- home facts (store/facts.py)
+    def facts_path(self, part: str) -> Path:
+        return self.paths.index / f"{FACT_FILES_BY_PART[part]}.json"
+
+    def write_facts(self, part: str, data: bytes) -> None:
+        private_dir(self.paths.index)
+        FileBlob(self.facts_path(part), self.index_codec).write(data)
+
+    def read_facts(self, part: str, expect: Doc | None, store_id: str) -> Doc:
+        """The body of one facts file; IndexProblem unless it is exactly what ``expect`` says."""
+        if expect is None:
+            raise IndexProblem("is not listed in reflect.json")
+        try:
+            data = FileBlob(self.facts_path(part), self.index_codec).read()
+        except FileUndecryptable as err:
+            raise IndexProblem(err.problem) from None
+        except OSError as err:
+            raise IndexProblem(f"cannot be read ({err.strerror or err})") from None
+        if data is None:
+            raise IndexProblem("is missing")
+        if len(data) != expect.get("size") or digest(data) != expect.get("sha256"):
+            raise IndexProblem(
+                "does not match what reflect.json recorded (stale, cut short or edited)"
+            )
+        try:
+            tree = schema.loads(data)
+        except ValueError:
+            raise IndexProblem("is not valid JSON") from None
+        if not isinstance(tree, dict) or tree.get("format") != FACTS_FORMAT:
+            raise IndexProblem("is not a reflect facts file")
+        if tree.get("index_id") != store_id:
+            raise IndexProblem("belongs to another data folder")
+        if tree.get("generation") != expect.get("gen") or tree.get("part") != part:
+            raise IndexProblem(
+                f"is from save {tree.get('generation')!r}, not {expect.get('gen')!r}"
+            )
+        body = tree.get("body")
+        if not isinstance(body, dict):
+            raise IndexProblem("has no body")
+        return body
+
+    @staticmethod
+    def facts_bytes(part: str, body: Doc, store_id: str, gen: int) -> bytes:
+        return schema.dumps(
+            {
+                "format": FACTS_FORMAT,
+                "version": 1,
+                "index_id": store_id,
+                "part": part,
+                "generation": gen,
+                "body": body,
+            }
         )
 
     def read_shard(self, name: str, expect: Doc | None, store_id: str) -> dict[str, Doc]:
@@ -347,7 +406,8 @@ def index_backup_dir(data_dir: Path, number: int) -> Path:
 def backup_index(files: Files, number: int) -> None:
     """Hard-link the current shards beside backup ``number`` (at most 256 links, no copy)."""
     target = index_backup_dir(files.paths.data_dir, number)
-    names = files.shard_names_on_disk()
+    # The home facts go with the shards, so a restored backup finds facts that match it.
+    names = [*files.shard_names_on_disk(), *sorted(FACT_FILES)]
     private_dir(target)
     for name in names:
         source = files.paths.shard(name)

@@ -45,6 +45,7 @@ from reflect_tui.store.errors import (
     StoreReadOnly,
     StoreWriteFailed,
 )
+from reflect_tui.store.facts import Facts, HomeFacts
 from reflect_tui.store.files import (
     DIR_MODE,
     FILE_MODE,
@@ -177,6 +178,11 @@ class Store:
         self._dirty_shards: set[str] = set()
         self._cache: OrderedDict[str, Doc] = OrderedDict()
         self._summaries: dict[str, SessionSummary] = {}
+        # The home facts (store/facts.py), loaded or worked out on first use, and
+        # their typed view; suspect: a shard was rebuilt since they were read.
+        self._facts: Facts | None = None
+        self._facts_view: HomeFacts | None = None
+        self._facts_suspect = False
         # Session files whose earlier version was kept since the last backup.
         self._kept: set[str] = set()
         self._backup_number = 0
@@ -426,6 +432,14 @@ class Store:
         self._dirty_shards = set()
         self._cache = OrderedDict()
         self._summaries = {}
+        self._facts = None
+        self._facts_view = None
+        self._facts_suspect = False
+        if self._depth_value(drafts=True) > layout.HOME_DRAFTS:
+            # Written before home kept a bounded number of drafts: the older ones are
+            # found through the facts, worked out again from the shards.
+            self._set_meta_raw(layout.DRAFT_DEPTH_KEY, layout.HOME_DRAFTS)
+            self._trim_home()
 
     def _install_small(self) -> None:
         """After the small tables were replaced in place (a purge, forgetting a person)."""
@@ -549,7 +563,7 @@ class Store:
         try:
             with self._state:
                 sessions = dict(self._dirty_sessions)
-                shards, data = self._serialise()
+                shards, fact_files, data = self._serialise()
         except (TypeError, ValueError) as err:
             raise StoreWriteFailed(
                 f"Could not save to {self.path}: a value cannot be stored ({err}). "
@@ -573,6 +587,8 @@ class Store:
                     self._files.remove_shard(name)
                 else:
                     self._files.write_shard(name, shard)
+            for part, body in fact_files.items():
+                self._files.write_facts(part, body)
             self._blob.write(data)
             self._written_stat = _identity(self.path)
         except OSError as err:
@@ -589,10 +605,12 @@ class Store:
                 if record is not None:
                     self._remember(sid, record)
             self._dirty_shards.difference_update(shards)
+            if self._facts is not None:
+                self._facts.changed.difference_update(fact_files)
         self._dirty = False
 
-    def _serialise(self) -> tuple[dict[str, bytes | None], bytes]:
-        """The changed shards and reflect.json, as bytes, for the next generation."""
+    def _serialise(self) -> tuple[dict[str, bytes | None], dict[str, bytes], bytes]:
+        """The changed shards, facts and reflect.json, as bytes, for the next generation."""
         manifest = self._manifest()
         gen = int(manifest["generation"]) + 1
         store_id = str(self._meta_value(layout.STORE_ID_KEY))
@@ -613,7 +631,25 @@ class Store:
                 "count": len(entries),
                 "drafts": sum(1 for e in entries.values() if layout.is_draft(e)),
             }
-        self._set_meta_raw(layout.INDEX_KEY, {"generation": gen, "shards": listed})
+        listed_facts: dict[str, Doc] = dict(manifest.get(layout.FACTS_KEY) or {})
+        fact_files: dict[str, bytes] = {}
+        if self._facts is not None:
+            self._facts_ready()
+            parts = self._facts.changed | (set(layout.FACT_FILES_BY_PART) - set(listed_facts))
+            bodies = self._facts.bodies(parts)
+            for part in sorted(parts):
+                digest = layout.digest(schema.dumps(bodies[part]))
+                if part in listed_facts and self._facts.written.get(part) == digest:
+                    self._facts.changed.discard(part)  # the same as its file: not rewritten
+                    continue
+                self._facts.written[part] = digest
+                body = layout.Files.facts_bytes(part, bodies[part], store_id, gen)
+                fact_files[part] = body
+                listed_facts[part] = {"gen": gen, "size": len(body), "sha256": layout.digest(body)}
+        manifest_doc: Doc = {"generation": gen, "shards": listed}
+        if listed_facts:
+            manifest_doc[layout.FACTS_KEY] = listed_facts
+        self._set_meta_raw(layout.INDEX_KEY, manifest_doc)
         self._set_meta_raw(layout.COUNT_KEY, sum(int(m["count"]) for m in listed.values()))
         drafts = sum(int(m.get("drafts", 0)) for m in listed.values())
         self._set_meta_raw(layout.DRAFTS_KEY, drafts)
@@ -622,7 +658,7 @@ class Store:
         self._set_meta_raw(
             validate.HOME_STAMP_KEY, validate.home_stamp(self._storage.tables["home"])
         )
-        return shards, schema.dumps(self._storage.tables)
+        return shards, fact_files, schema.dumps(self._storage.tables)
 
     def _backup_if_due(self) -> None:
         now = time.monotonic()
@@ -770,6 +806,11 @@ class Store:
                     self._home_put(entries[sid])
         self._dirty_shards.add(name)
         self._dirty = True
+        # The facts were worked out from what the shard should have held.
+        self._facts_suspect = True
+        if self._facts is not None:
+            self._facts.stale.add("all")
+        self._facts_view = None
         path = self._files.paths.shard(name)
         later = "" if self.read_only else " and is saved with the next change"
         self._notice(
@@ -815,6 +856,7 @@ class Store:
     def _set_entry(self, entry: Doc) -> None:
         sid = str(entry["id"])
         name = layout.shard_of(sid)
+        facts = self._facts_for_change()
         shard = self._shard(name)
         old = shard.get(sid)
         shard[sid] = entry
@@ -827,10 +869,15 @@ class Store:
         self._summaries.pop(sid, None)
         self._home_remove(sid)
         self._home_put(entry)
+        if facts is not None:
+            facts.apply(old, entry, self._entry_of)
+            self._sync_drafts(facts, sid, entry)
+        self._facts_view = None
         self._dirty = True
 
     def _drop_entry(self, sid: str) -> None:
         name = layout.shard_of(sid)
+        facts = self._facts_for_change()
         shard = self._shard(name)
         old = shard.pop(sid, None)
         if old is not None:
@@ -840,6 +887,11 @@ class Store:
         self._dirty_shards.add(name)
         self._summaries.pop(sid, None)
         self._home_remove(sid)
+        if facts is not None:
+            if old is not None:
+                facts.apply(old, None, self._entry_of)
+            self._sync_drafts(facts, sid, None)
+        self._facts_view = None
         self._dirty = True
 
     # "home" holds the ``home_depth`` newest sessions (at most HOME_RECENT) and the
@@ -889,8 +941,178 @@ class Store:
             self._trim_home()
 
     def _trim_home(self) -> None:
-        wanted = {e["id"] for e in self._top()} | {e["id"] for e in self._top(drafts=True)}
+        drafts = {e["id"] for e in self._top(drafts=True)}
+        wanted = {e["id"] for e in self._top()} | drafts
+        if self._facts is not None:  # drafts no longer in home are found through the facts
+            for sid, e in self._home.items():
+                if sid not in drafts and layout.is_draft(e):
+                    self._older_put(self._facts, sid, e)
         self._home = {k: e for k, e in self._home.items() if k in wanted}
+
+    def _older_put(self, facts: Facts, sid: str, entry: Doc) -> None:
+        day = str(entry["summary"]["date"])
+        if facts.older_drafts.get(sid) != day:
+            facts.older_drafts[sid] = day
+            facts.changed.add("facts")
+
+    def _sync_drafts(self, facts: Facts, sid: str, entry: Doc | None) -> None:
+        """Keep "home"'s newest drafts and the facts' older drafts apart and complete.
+
+        Every draft is in exactly one of them; when home keeps fewer than
+        HOME_DRAFTS and older ones exist, the newest older one (found by date,
+        then read from its one shard) moves up.
+        """
+        older = facts.older_drafts
+        top = {str(e["id"]) for e in self._top(drafts=True)}
+        if entry is not None and layout.is_draft(entry) and sid not in top:
+            self._older_put(facts, sid, entry)
+        elif older.pop(sid, None) is not None:
+            facts.changed.add("facts")
+        for other, e in self._home.items():  # pushed out of the top by a newer draft
+            if other not in top and layout.is_draft(e):
+                self._older_put(facts, other, e)
+        while self._depth_value(drafts=True) < layout.HOME_DRAFTS and older:
+            newest = max(older.values())
+            found: list[Doc] = []
+            for other in [k for k, day in older.items() if day == newest]:
+                got = self._entry_of(other)
+                if got is None or not layout.is_draft(got):
+                    del older[other]  # not a draft any more: the facts are out of date
+                    facts.stale.add("all")
+                else:
+                    found.append(got)
+            facts.changed.add("facts")
+            if not found:
+                continue
+            best = max(found, key=layout.sort_key)
+            del older[str(best["id"])]
+            self._home[str(best["id"])] = layout.home_entry(best)
+            self._set_meta_raw(layout.DRAFT_DEPTH_KEY, self._depth_value(drafts=True) + 1)
+
+    # ----------------------------------------------------------------- facts
+
+    def _entry_of(self, sid: str) -> Doc | None:
+        if not layout.safe_id(sid):
+            return None
+        return self._shard(layout.shard_of(sid)).get(sid)
+
+    def _home_draft_ids(self) -> set[str]:
+        return {str(e["id"]) for e in self._top(drafts=True)}
+
+    def _facts_for_change(self) -> Facts | None:
+        """The facts to follow a change with (a reader that has not read them: none)."""
+        if self._facts is None and self.read_only:
+            self._facts_suspect = True  # the file does not know this change
+            return None
+        return self._facts_state()
+
+    def _facts_state(
+        self, build: bool = True, read: tuple[Facts, HomeFacts] | tuple[Path, str] | None = None
+    ) -> Facts | None:
+        """The facts: from their files if they match reflect.json, else worked out again.
+
+        ``read``: what ``_read_facts`` already found (the files are then not read again).
+        """
+        if self._facts is not None:
+            return self._facts
+        if read is None:
+            read = self._read_facts(*self._facts_listing())
+        if isinstance(read[0], Facts):
+            state, view = read
+            assert isinstance(view, HomeFacts)
+            if self._facts_suspect:
+                state.stale.add("all")
+            else:
+                self._facts_view = view
+            self._facts = state
+            return state
+        if not build:
+            return None
+        path, problem = read
+        state = Facts.compute(self._entries(), self._home_draft_ids())
+        state.changed.update(layout.FACT_FILES_BY_PART)
+        self._facts, self._facts_suspect, self._facts_view = state, False, None
+        if self._facts_listing()[0]:  # (a folder written before the facts has none to say)
+            later = "" if self.read_only else " and is saved with the next change"
+            self._notice(
+                f"The home facts file {path} {problem}; it was worked out again from the "
+                f"index{later}."
+            )
+        return state
+
+    def _facts_listing(self) -> tuple[Doc, str]:
+        listed: Doc = self._manifest().get(layout.FACTS_KEY) or {}
+        return listed, str(self._meta_value(layout.STORE_ID_KEY))
+
+    def _read_facts(self, listed: Doc, store_id: str) -> tuple[Facts, HomeFacts] | tuple[Path, str]:
+        """The facts files, checked against the manifest: (facts, view), or (path, problem)."""
+        path = self._files.facts_path("facts")
+        try:
+            bodies: dict[str, Doc] = {}
+            for part in layout.FACT_FILES_BY_PART:
+                path = self._files.facts_path(part)
+                bodies[part] = self._files.read_facts(part, listed.get(part), store_id)
+            state = Facts.from_bodies(bodies)
+            state.written = {p: layout.digest(schema.dumps(b)) for p, b in bodies.items()}
+            return state, state.view()
+        except layout.IndexProblem as err:
+            return path, str(err)
+        except (KeyError, TypeError, ValueError, AttributeError, DecodeError) as err:
+            return path, f"cannot be read ({type(err).__name__})"
+
+    def _facts_ready(self) -> Facts:
+        """The facts with every stale part worked out again (reads the whole index if so)."""
+        state = self._facts_state()
+        assert state is not None
+        if state.stale:
+            state.recompute(self._entries(), self._home_draft_ids())
+            self._facts_view = None
+        return state
+
+    def home_facts(self, *, build: bool = True, read: bool = True) -> HomeFacts | None:
+        """What home's panels need (store/facts.py), without reading the whole index.
+
+        With ``build=False``, None when that would need the whole index (facts
+        missing, damaged or out of date: home then asks again on a worker thread);
+        with ``read=False``, None unless they are in memory already (no file read).
+        """
+        with self._state:
+            if self._facts_view is not None:
+                return self._facts_view
+            if self._facts is None and not read:
+                return None
+        found = None
+        if self._facts is None:
+            # Read and checked without holding the state lock (a big store's open actions
+            # take a moment to parse), so the UI thread's reads go on meanwhile; the writer
+            # lock keeps a commit from replacing the files halfway.
+            with self._mutex:
+                with self._state:
+                    listing = self._facts_listing()
+                found = self._read_facts(*listing)
+        with self._state:
+            if found is not None and (self._facts is not None or listing != self._facts_listing()):
+                found = None  # something changed meanwhile: look again, under the lock
+            state = self._facts_state(build, found)
+            if state is None or (state.stale and not build):
+                return None
+            state = self._facts_ready()
+            self._facts_view = state.view()
+            return self._facts_view
+
+    def home_drafts(self) -> list[SessionSummary]:
+        """The newest drafts (at most HOME_DRAFTS), newest first: no shard is read."""
+        with self._state:
+            return [self._summary(e) for e in self._top(drafts=True)]
+
+    def home_recent(self) -> list[SessionSummary]:
+        """The newest sessions "home" keeps (at most HOME_RECENT), newest first: no shard read."""
+        with self._state:
+            return [self._summary(e) for e in self._top()]
+
+    def draft_count(self) -> int:
+        """How many drafts are stored (kept in reflect.json: nothing is read)."""
+        return self._drafts()
 
     def _refill_home(self, entries: list[Doc]) -> None:
         ordered = sorted(entries, key=layout.sort_key, reverse=True)
@@ -902,6 +1124,14 @@ class Store:
         self._set_meta_raw(layout.DRAFT_DEPTH_KEY, len(drafts))
         self._set_meta_raw(layout.COUNT_KEY, len(ordered))
         self._set_meta_raw(layout.DRAFTS_KEY, len(all_drafts))
+        if self._facts is not None:
+            kept = {str(e["id"]) for e in drafts}
+            older = {
+                str(e["id"]): str(e["summary"]["date"]) for e in all_drafts if e["id"] not in kept
+            }
+            if older != self._facts.older_drafts:
+                self._facts.older_drafts = older
+                self._facts.changed.add("facts")
 
     # ---------------------------------------------------------------- records
 
@@ -1158,8 +1388,28 @@ class Store:
                     )
                 elif entries[sid].get("sha256") != layout.digest(data):
                     self._load(sid, cache=False)
+        with self._state:
+            problems.extend(self._verify_facts())
         problems[:0] = self.warnings[before:]
         return problems
+
+    def _verify_facts(self) -> list[str]:
+        """The home facts against the whole index; worked out again if they differ."""
+        stored = self._facts_ready()
+        fresh = Facts.compute(self._entries(), self._home_draft_ids())
+        kept, made = stored.bodies(), fresh.bodies()
+        ids = [str(a["id"]) for e in self._entries() for a in e.get("actions", [])]
+        same = kept["facts"] == made["facts"] and kept["actions"]["open"] == made["actions"]["open"]
+        if same and all(aid in stored.bloom for aid in ids):
+            return []
+        fresh.changed.update(layout.FACT_FILES_BY_PART)
+        self._facts, self._facts_view = fresh, None
+        self._dirty = True
+        later = "" if self.read_only else "; they are saved with the next change"
+        return [
+            f"The home facts in {self._files.paths.index} did not match the index; they were "
+            f"worked out again from it{later}."
+        ]
 
     def has_session(self, session_id: str) -> bool:
         if not layout.safe_id(session_id):
@@ -1251,19 +1501,13 @@ class Store:
         """Every action, as it stands in the newest session holding it (from the index)."""
         with self._state:
             entries = self._entries()
-        best: dict[str, tuple[tuple[str, str], Doc, Doc]] = {}
-        seen: dict[str, set[str]] = {}
-        for entry in entries:
-            summary = entry["summary"]
-            rank = (str(summary["date"]), str(summary.get("updated_at") or ""))
-            for action in entry.get("actions", []):
-                aid = str(action["id"])
-                seen.setdefault(aid, set()).add(str(entry["id"]))
-                if aid not in best or rank >= best[aid][0]:
-                    best[aid] = (rank, action, entry)
+        from reflect_tui.store.facts import best_holders
+
+        # The newest copy: by session date, then last save, then id (as the facts count).
+        best, seen = best_holders(entries)
         found: list[StoredAction] = []
         for aid in sorted(best):
-            _, action, entry = best[aid]
+            action, entry = best[aid]
             summary = entry["summary"]
             found.append(
                 StoredAction(

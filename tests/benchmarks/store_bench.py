@@ -4,7 +4,7 @@ For every prepared store it times, alternating with the smallest store (100
 sessions in a full run) so that drift on the machine hits both alike:
 
 - open store: open the data dir and answer what home asks first (how many
-  sessions, the newest hundred, the drafts), then close;
+  sessions and drafts, the newest sessions and drafts "home" keeps), then close;
 - save one edited session: read a session, change its title, save it durably;
 - step change (flush + fold): what F6 does to a draft being typed into: the
   autosaver's ``flush`` (journal) and its fold into the store, until the
@@ -66,9 +66,11 @@ class Subject:
 
     def open(self) -> None:
         with Store.open(self.data_dir, FixedClock(NOW), read_only=True) as store:
+            # What home reads: the counts, the newest sessions and drafts "home" keeps.
             store.session_count()
-            store.recent_sessions(100)
-            store.draft_sessions()
+            store.draft_count()
+            store.home_recent()
+            store.home_drafts()
 
     def save(self) -> None:
         session = self.store.get_session(self.ids[next(self.edits) % len(self.ids)])

@@ -209,6 +209,8 @@ def _sessions_in(path: Path) -> list[dict[str, object]]:
     folder = path.with_name(path.name.replace("reflect-", "index-").removesuffix(".json"))
     found: list[dict[str, object]] = []
     for shard in sorted(folder.glob("*.json")):
+        if shard.stem in ("home-facts", "home-actions"):  # the home facts, not a shard
+            continue
         found.extend(e["summary"] for e in json.loads(shard.read_text())["entries"].values())
     return found
 

@@ -120,3 +120,58 @@ async def test_a_big_store_lists_its_newest_sessions_first_and_the_filter_still_
         await pilot.pause()
         ids = {listed.get_option_at_index(i).id for i in range(listed.option_count)}
         assert oldest.id in ids
+
+
+async def test_a_big_store_draws_home_and_comes_back_to_it_from_bounded_data_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start, room mode and Esc back to home read the home table and the store's facts only.
+
+    Nothing that reads every summary or every index shard runs on the UI thread.
+    """
+    import threading
+
+    from reflect_tui.domain.template import Confidentiality
+
+    clock = new_clock()
+    with Store.open(tmp_path / "data", clock) as store:
+        fill(store, TemplateLibrary.from_dirs([]).templates(), clock, 60, 3)
+        everything = store.list_sessions()
+        secret = sum(1 for s in everything if s.confidentiality is Confidentiality.CONFIDENTIAL)
+    assert secret
+    monkeypatch.setattr(home_mod, "LIST_INLINE_BELOW", 1)  # treat this store as big
+    monkeypatch.setattr(home_mod, "PANELS_INLINE_BELOW", 1)
+    on_ui: list[str] = []
+    for name in ("list_sessions", "actions", "_entries"):
+        real = getattr(Store, name)
+
+        def spy(self: Store, *args: object, _real: object = real, _name: str = name) -> object:
+            if threading.current_thread() is threading.main_thread():
+                on_ui.append(_name)
+            return _real(self, *args)  # type: ignore[operator]
+
+        monkeypatch.setattr(Store, name, spy)
+    app = build_app(tmp_path / "data", clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        # The facts are read from their files once, on a worker, after the first frame.
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert on_ui == []
+        expected_panels = panel_texts(app, home.panel_lines())
+        assert str(home.query_one("#actions", Static).render()) == str(expected_panels[0])
+        assert str(home.query_one("#due", Static).render()) == str(expected_panels[1])
+        await pilot.press("f7")  # room mode: the hidden count comes from the facts
+        await pilot.pause()
+        texts = option_texts(home.query_one("#sessions", OptionList))
+        assert any(f"{secret} confidential sessions hidden" in t for t in texts)
+        await pilot.press("f7")
+        app.open_people()
+        await pilot.pause()
+        await pilot.press("escape")  # back to home: drawn at once, from memory
+        await pilot.pause()
+        assert app.screen is home
+        assert str(home.query_one("#actions", Static).render()) == str(expected_panels[0])
+        assert on_ui == []

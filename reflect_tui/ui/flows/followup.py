@@ -21,18 +21,26 @@ from reflect_tui.followup.line import line_manager_warning, record_override
 from reflect_tui.ui.theme_style import themed
 
 if TYPE_CHECKING:
+    from reflect_tui.store.facts import HomeFacts
     from reflect_tui.ui.app import ReflectApp
 
 DUE_LINES = 4
 
 
-def due_text(app: ReflectApp, limit: int = DUE_LINES) -> Text:
-    """Who is due or overdue a session, most pressing first (home screen)."""
-    from reflect_tui.services.due import due_list
+def due_text(app: ReflectApp, limit: int = DUE_LINES, facts: HomeFacts | None = None) -> Text:
+    """Who is due or overdue a session, most pressing first (home screen).
+
+    With the store's home ``facts``, no summary is read (home always passes them).
+    """
+    from reflect_tui.services.due import due_list, due_list_from_facts
 
     room = bool(app.room_safe())  # no dates of confidential sessions on a shared screen
+    today = app.clock.now().date()
     try:
-        listing = due_list(app.store, app.clock.now().date())
+        if facts is not None:
+            listing = due_list_from_facts(app.store, today, facts)
+        else:
+            listing = due_list(app.store, today)
     except UserError as err:
         return Text(str(err), style=themed("$error"))
     entries = listing.needing_attention()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -33,6 +34,7 @@ from reflect_tui.ui.widgets.fuzzy import every_word_found
 
 if TYPE_CHECKING:
     from reflect_tui.store import Store
+    from reflect_tui.store.facts import HomeFacts
     from reflect_tui.store.summary import SessionSummary
     from reflect_tui.ui.app import ReflectApp
 
@@ -148,15 +150,18 @@ class HomeScreen(Screen[None]):
             self.call_after_refresh(tidy_bin, self)
         self.reload()
         if not app.store.read_only and self.summaries:
-            if self._everything is not None:
-                self.retention_notice(self._everything)
-            else:  # a big store: after the first frame, off the UI thread
+            from reflect_tui.dataprotection import retention
+
+            facts = self.facts_now()
+            if facts is not None:  # kept by the store: no summary is read
+                self.show_retention(retention.due_count(app.store, facts))
+            else:  # facts to work out again (a damaged file): off the UI thread
 
                 def work() -> None:
-                    from reflect_tui.dataprotection import retention
-
-                    due = retention.due_in(app.store)
-                    app.post_from_any_thread(self.show_retention, len(due))
+                    found = app.store.home_facts()
+                    if found is not None:
+                        due = retention.due_count(app.store, found)
+                        app.post_from_any_thread(self.show_retention, due)
 
                 self.run_worker(work, thread=True, group="home-retention", exit_on_error=False)
 
@@ -195,18 +200,24 @@ class HomeScreen(Screen[None]):
             self.summaries, hidden, self._more = page_of(self._everything, room)
             fresh = [s for s in self.summaries if known is not None and s.id not in known]
         else:
-            self._everything = None  # read again when the filter or room mode needs it
-            drafts = store.draft_sessions()
-            recent = store.recent_sessions(RECENT_LIMIT + len(drafts))
-            self.summaries, hidden, self._more = bounded_page(drafts, recent, self.total, room)
+            self._everything = None  # read again when the filter needs it
+            facts = self.facts_now()
+            counts = Counts(
+                self.total,
+                store.draft_count(),
+                None if facts is None else facts.confidential_drafts,
+                None if facts is None else facts.confidential_done,
+            )
+            page = bounded_page(store.home_drafts(), store.home_recent(), counts, room)
+            self.summaries, hidden, self._more = page
             # Only a draft can be new here (a session is started as a draft).
             fresh = [
                 s
                 for s in self.summaries
                 if known is not None and str(s.status) == "draft" and s.id not in known
             ]
-            if room:  # the hidden count needs every session: after the first frame
-                self.load_everything()
+            if room and facts is None:  # the hidden count: once the facts are read, on a worker
+                self.load_facts()
         self.hidden_count = hidden
         self._known_ids = {s.id for s in self.summaries}
         empty = not self.total
@@ -220,6 +231,15 @@ class HomeScreen(Screen[None]):
         if empty:
             self.show_empty_box()
 
+    def facts_now(self) -> HomeFacts | None:
+        """The store's home facts if they cost nothing that grows with the store, else None.
+
+        A small store reads them at once; a big one only uses them once they are in
+        memory (the first time they are read from their files, on a worker thread).
+        """
+        store = reflect_app(self).store
+        return store.home_facts(build=False, read=self.total < PANELS_INLINE_BELOW)
+
     def load_everything(self) -> None:
         """Read every session's summary on a worker thread, then refill the list from it."""
         generation = self._list_generation
@@ -230,6 +250,21 @@ class HomeScreen(Screen[None]):
             app.post_from_any_thread(self.got_everything, generation, everything)
 
         self.run_worker(work, thread=True, group="home-list", exclusive=True, exit_on_error=False)
+
+    def load_facts(self) -> None:
+        """Read the store's home facts on a worker thread, then draw the page again."""
+        generation = self._list_generation
+        app = reflect_app(self)
+
+        def work() -> None:
+            app.store.home_facts()
+            app.post_from_any_thread(self.got_facts, generation)
+
+        self.run_worker(work, thread=True, group="home-facts", exclusive=True, exit_on_error=False)
+
+    def got_facts(self, generation: int) -> None:
+        if generation == self._list_generation and self.is_attached:
+            self.reload()
 
     def got_everything(self, generation: int, everything: list[SessionSummary]) -> None:
         if generation != self._list_generation:
@@ -343,7 +378,9 @@ class HomeScreen(Screen[None]):
         generation = self._panels_generation
         app = reflect_app(self)
         limit = self.panel_lines()
-        if len(self.summaries) < PANELS_INLINE_BELOW:
+        # The store keeps what the panels need (its home facts): read at once, unless
+        # they must be worked out again from the whole index (a damaged or missing file).
+        if self.facts_now() is not None:
             self.show_panels(generation, *panel_texts(app, limit))
             return
         waiting = Text("…", style="dim")
@@ -611,41 +648,60 @@ def page_of(everything: list[SessionSummary], room: bool) -> Page:
     )
 
 
-def bounded_page(
-    drafts: list[SessionSummary], recent: list[SessionSummary], total: int, room: bool
-) -> Page:
-    """The same page from the bounded reads of a big store: every draft, the newest sessions.
+@dataclass(frozen=True)
+class Counts:
+    """What the store counts for home (nothing read): sessions, drafts, confidential ones.
 
-    ``recent`` holds the newest ``RECENT_LIMIT + len(drafts)`` sessions, so at least
-    ``RECENT_LIMIT`` finished ones when there are that many. In room mode the counts
-    of what is hidden or left out are not known yet (None / 0 until every session
-    has been read).
+    The confidential counts come from the store's home facts; None while those must
+    be worked out again (room mode then counts from every summary, on a worker).
     """
-    shown_drafts = [s for s in drafts if shown_on_screen(s, room=room)]
+
+    total: int
+    drafts: int
+    secret_drafts: int | None = None
+    secret_done: int | None = None
+
+
+def bounded_page(
+    drafts: list[SessionSummary], recent: list[SessionSummary], counts: Counts, room: bool
+) -> Page:
+    """The same page from the bounded reads of a big store: the newest drafts and sessions.
+
+    ``drafts`` are the newest drafts the store keeps for home (at most 100), ``recent``
+    the newest sessions of any status it keeps (200), so up to ``RECENT_LIMIT`` of each
+    are listed; the counts of what is left out (and, in room mode, hidden) come from
+    ``counts``.
+    """
+    shown_drafts = [s for s in drafts if shown_on_screen(s, room=room)][:RECENT_LIMIT]
     done = [s for s in recent if str(s.status) != "draft" and shown_on_screen(s, room=room)]
-    listed = [*shown_drafts[:RECENT_LIMIT], *done[:RECENT_LIMIT]]
+    done = done[:RECENT_LIMIT]
+    listed = [*shown_drafts, *done]
     listed.sort(key=lambda s: s.sort_key, reverse=True)
-    if room:
+    finished = counts.total - counts.drafts
+    if not room:
         more: tuple[int | None, int | None] = (
-            max(0, len(shown_drafts) - RECENT_LIMIT),
-            None if total > len(drafts) + len(done) else 0,
+            max(0, counts.drafts - len(shown_drafts)),
+            max(0, finished - len(done)),
         )
-    else:
-        more = (
-            max(0, len(drafts) - RECENT_LIMIT),
-            max(0, total - len(drafts) - len(done[:RECENT_LIMIT])),
-        )
-    return listed, 0, more
+        return listed, 0, more
+    if counts.secret_drafts is None or counts.secret_done is None:
+        return listed, 0, (None, None)  # counted once every summary is read
+    more = (
+        max(0, counts.drafts - counts.secret_drafts - len(shown_drafts)),
+        max(0, finished - counts.secret_done - len(done)),
+    )
+    return listed, counts.secret_drafts + counts.secret_done, more
 
 
 def panel_texts(app: ReflectApp, limit: int) -> tuple[Text, Text]:
-    """The two side panels' contents; only reads the store (any thread)."""
+    """The two side panels' contents, from the store's home facts (any thread)."""
     from reflect_tui.ui.flows.followup import due_text
 
     room = bool(app.room_safe())
+    facts = app.store.home_facts()
     return (
         actions_text(app.store, app.clock.now().date(), limit, room=room),
-        due_text(app, limit=limit),
+        due_text(app, limit=limit, facts=facts),
     )
 
 
@@ -686,18 +742,14 @@ def due_actions_counted(
     """Actions due soon, and how many of them a room-safe screen leaves out."""
     horizon = today + timedelta(days=DUE_SOON_DAYS)
     hidden = 0
-    if room:
-        from reflect_tui.followup.listing import open_actions_on_screen
-
-        found, leave_out = open_actions_on_screen(store, room=True)
-        hidden = sum(1 for a in leave_out if a.due is not None and a.due <= horizon)
-    else:
-        found = store.open_actions()
+    facts = store.home_facts()  # the open actions, kept by the store (no shard is read)
+    assert facts is not None
     rows: list[tuple[date, str, str]] = []
-    for action in found:
-        due = action.due
-        if due is not None and due <= horizon:
-            rows.append((due, action.what, action.owner))
+    for item in facts.due_by(horizon):
+        if room and item.origin_confidential:
+            hidden += 1
+            continue
+        rows.append((item.due, item.what, item.owner))
     rows.sort()
     return rows, hidden
 
