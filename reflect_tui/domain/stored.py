@@ -599,17 +599,27 @@ def record_format(data: Raw) -> int:
     return FORMAT
 
 
-def session_from_record(data: Raw, *, template: Template | None = None) -> Session:
+def session_from_record(
+    data: Raw,
+    *,
+    template: Template | None = None,
+    only: Callable[[Field], bool] | None = None,
+) -> Session:
     """Read a stored session record of format 1 or 2.
 
     ``template``: for a history snapshot, which has no template of its own.
+    ``only``: for a reader that uses nothing else (the thematic report counting a
+    record the store has checked): only the answers of the fields it accepts are
+    decoded, every other answer reads as empty and the follow-through is left out.
+    Such a session is for reading those answers only, never for saving.
     """
     version = record_format(data)
     session_id = d.text(data, "id", d.REQUIRED)
     if template is None:
         with d.within("template"):
             template = _template_snapshot(d.obj(d.get(data, "template")))
-    kinds = {f.id: f.kind for f in template.all_fields()}
+    fields = template.all_fields()
+    kinds = {f.id: f.kind for f in fields if only is None or only(f)}
     answers: dict[str, Value] = {}
     for fid, raw in d.obj(data.get("answers", {}), "answers").items():
         if fid in kinds:
@@ -617,7 +627,7 @@ def session_from_record(data: Raw, *, template: Template | None = None) -> Sessi
                 answers[fid] = value_from_json(kinds[fid], raw)
             except d.DecodeError as err:
                 raise err.under(f"answers.{fid}") from None
-    for f in template.all_fields():
+    for f in fields:
         if f.id not in answers:
             answers[f.id] = empty_value(f.kind, f.options)
     step_seconds: dict[str, float] = {}
@@ -647,6 +657,8 @@ def session_from_record(data: Raw, *, template: Template | None = None) -> Sessi
         finished_at=d.opt_datetime(data, "finished_at"),
         next_session=d.text(data, "next_session"),
     )
+    if only is not None:
+        return session
     if version == 1:
         _migrate_extra(session, d.obj(data.get("extra", {}), "extra"))
     else:

@@ -8,12 +8,13 @@ whether consent allows them to count) and dropped. The facts hold no text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from reflect_tui.domain import confidential
+from reflect_tui.domain import confidential, stored
 from reflect_tui.domain.session import Session
-from reflect_tui.domain.template import SessionKind
+from reflect_tui.domain.template import Field, FieldKind, SessionKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,22 @@ class SessionFacts:
             themes=tuple(session.themes(True)),
             consent=confidential.consent_given(session),
         )
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, object]) -> SessionFacts:
+        """The facts of a stored record the store has checked (``Store.stream_records``).
+
+        Only what the facts read is decoded (the header, the template, list fields
+        and the consent answer), with the same strict readers as a whole session,
+        so the facts are those ``of`` gives for the decoded session.
+        ``decoding.DecodeError`` names a bad field.
+        """
+        return cls.of(stored.session_from_record(record, only=_counted))
+
+
+def _counted(f: Field) -> bool:
+    """The answers the facts read: theme tags (list fields) and the consent question."""
+    return f.kind is FieldKind.LIST or f.id == confidential.CONSENT_FIELD
 
 
 Countable = Session | SessionFacts

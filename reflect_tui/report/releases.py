@@ -31,11 +31,12 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from reflect_tui.domain.decoding import DecodeError
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.domain.themes import normalise_theme
 from reflect_tui.errors import UserError
@@ -339,18 +340,30 @@ class ReleaseStore(Settings, Protocol):
 
     def get_session(self, session_id_or_prefix: str) -> Session: ...
 
+    def stream_records(
+        self, wanted: Callable[[SessionSummary], bool]
+    ) -> Iterator[Mapping[str, object]]: ...
+
 
 def finished_sessions(store: ReleaseStore, windows: Sequence[Period]) -> list[SessionFacts]:
-    """The facts of finished sessions dated in any of ``windows`` (no others are decoded).
+    """The facts of finished sessions dated in any of ``windows`` (no others are read).
 
-    One session is decoded at a time and only its facts are kept (no text), so the
+    The store hands over one checked record at a time (``Store.stream_records``:
+    the index is not kept either) and only its facts are kept (no text), so the
     report's memory holds a few small records per session, never every session.
     """
-    return [
-        SessionFacts.of(store.get_session(summary.id))
-        for summary in store.list_sessions()
-        if summary.status is Status.COMPLETE and any(summary.date in w for w in windows)
-    ]
+
+    def wanted(summary: SessionSummary) -> bool:
+        return summary.status is Status.COMPLETE and any(summary.date in w for w in windows)
+
+    found: list[SessionFacts] = []
+    for record in store.stream_records(wanted):
+        try:
+            found.append(SessionFacts.from_record(record))
+        except DecodeError:
+            # Not what the store checked: read it whole, which says what is wrong.
+            found.append(SessionFacts.of(store.get_session(str(record.get("id")))))
+    return found
 
 
 def store_input(store: ReleaseStore, name: str, period: Period) -> StoreInput:
