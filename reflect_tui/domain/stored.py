@@ -599,27 +599,17 @@ def record_format(data: Raw) -> int:
     return FORMAT
 
 
-def session_from_record(
-    data: Raw,
-    *,
-    template: Template | None = None,
-    only: Callable[[Field], bool] | None = None,
-) -> Session:
+def session_from_record(data: Raw, *, template: Template | None = None) -> Session:
     """Read a stored session record of format 1 or 2.
 
     ``template``: for a history snapshot, which has no template of its own.
-    ``only``: for a reader that uses nothing else (the thematic report counting a
-    record the store has checked): only the answers of the fields it accepts are
-    decoded, every other answer reads as empty and the follow-through is left out.
-    Such a session is for reading those answers only, never for saving.
     """
     version = record_format(data)
     session_id = d.text(data, "id", d.REQUIRED)
     if template is None:
         with d.within("template"):
             template = _template_snapshot(d.obj(d.get(data, "template")))
-    fields = template.all_fields()
-    kinds = {f.id: f.kind for f in fields if only is None or only(f)}
+    kinds = {f.id: f.kind for f in template.all_fields()}
     answers: dict[str, Value] = {}
     for fid, raw in d.obj(data.get("answers", {}), "answers").items():
         if fid in kinds:
@@ -627,7 +617,7 @@ def session_from_record(
                 answers[fid] = value_from_json(kinds[fid], raw)
             except d.DecodeError as err:
                 raise err.under(f"answers.{fid}") from None
-    for f in fields:
+    for f in template.all_fields():
         if f.id not in answers:
             answers[f.id] = empty_value(f.kind, f.options)
     step_seconds: dict[str, float] = {}
@@ -657,13 +647,46 @@ def session_from_record(
         finished_at=d.opt_datetime(data, "finished_at"),
         next_session=d.text(data, "next_session"),
     )
-    if only is not None:
-        return session
     if version == 1:
         _migrate_extra(session, d.obj(data.get("extra", {}), "extra"))
     else:
         _read_follow_through(session, data)
     return session
+
+
+def session_for_counting(data: Raw, answers: Callable[[Field], bool]) -> Session:
+    """A stored record read for counting only (the thematic report's facts).
+
+    Reads, with the same strict readers as ``session_from_record``, the format
+    marker, the id, the template snapshot, the date, status, team, subject and
+    participants, and the answers of the fields ``answers`` accepts; everything
+    else is left at its default and missing answers are not filled in. For a
+    record the store has checked whole (its bytes are those its index entry
+    recorded); such a session is only counted, never saved or shown.
+    """
+    record_format(data)
+    session_id = d.text(data, "id", d.REQUIRED)
+    with d.within("template"):
+        template = _template_snapshot(d.obj(d.get(data, "template")))
+    raw = d.obj(data.get("answers", {}), "answers")
+    values: dict[str, Value] = {}
+    for f in template.all_fields():
+        if f.id in raw and answers(f):
+            try:
+                values[f.id] = value_from_json(f.kind, raw[f.id])
+            except d.DecodeError as err:
+                raise err.under(f"answers.{f.id}") from None
+    return Session(
+        id=session_id,
+        template=template,
+        title="",
+        date=d.iso_date(data, "date"),
+        participants=d.text_list(data, "participants"),
+        team=d.text(data, "team"),
+        subject=d.text(data, "subject"),
+        status=d.choice(data, "status", Status, Status.DRAFT),
+        answers=values,
+    )
 
 
 def _read_follow_through(session: Session, data: Raw) -> None:

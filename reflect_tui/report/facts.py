@@ -45,12 +45,12 @@ class SessionFacts:
     def from_record(cls, record: Mapping[str, object]) -> SessionFacts:
         """The facts of a stored record the store has checked (``Store.stream_records``).
 
-        Only what the facts read is decoded (the header, the template, list fields
-        and the consent answer), with the same strict readers as a whole session,
-        so the facts are those ``of`` gives for the decoded session.
-        ``decoding.DecodeError`` names a bad field.
+        Only what the facts read is decoded (``stored.session_for_counting``: a few
+        header fields, the template, list fields and the consent answer), with the
+        same strict readers as a whole session, so the facts are those ``of`` gives
+        for the session decoded whole. ``decoding.DecodeError`` names a bad field.
         """
-        return cls.of(stored.session_from_record(record, only=_counted))
+        return cls.of(stored.session_for_counting(record, _counted))
 
 
 def _counted(f: Field) -> bool:
