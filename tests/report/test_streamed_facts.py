@@ -133,3 +133,25 @@ def test_a_damaged_session_file_stops_the_report(sample: Path, tmp_path: Path) -
     with Store.open(data, CLOCK, read_only=True) as store, pytest.raises(StoreDamaged) as err:
         releases.finished_sessions(store, WINDOWS)
     assert str(path) in str(err.value) and "participants" in str(err.value)
+
+
+def test_an_encrypted_store_reports_the_same_as_the_same_sessions_in_plain(
+    tmp_path: Path,
+) -> None:
+    from reflect_tui.store import crypto
+    from reflect_tui.store.encrypt_folder import init_encrypted
+
+    library = TemplateLibrary.from_dirs([]).templates()
+    plain, sealed = tmp_path / "plain", tmp_path / "sealed"
+    init_encrypted(sealed, "correct horse battery", crypto.KdfParams(n=2**10, r=8, p=1))
+    with Store.open(plain, CLOCK) as store:
+        fill(store, library, CLOCK, 60, 5)
+    with Store.open(sealed, CLOCK, unlock="correct horse battery") as store:
+        fill(store, library, CLOCK, 60, 5)
+    assert not any(b'"themes"' in p.read_bytes() for p in (sealed / "sessions").iterdir())
+    with Store.open(plain, CLOCK, read_only=True) as store:
+        expected = sorted(releases.finished_sessions(store, WINDOWS), key=key)
+    with Store.open(sealed, CLOCK, read_only=True, unlock="correct horse battery") as store:
+        found = sorted(releases.finished_sessions(store, WINDOWS), key=key)
+        assert store.warnings == []  # every record matched its index entry
+    assert found == expected and len(found) > 40
