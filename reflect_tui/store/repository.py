@@ -1130,19 +1130,40 @@ class Store:
         ``get_session`` reads it (decoded and validated, StoreDamaged if it is bad,
         its index entry made again from it). Records are in no particular order.
         """
+        for _summary, entry in self.stream_entries(wanted):
+            record = self.entry_record(entry)
+            if record is not None:
+                yield record
+
+    def stream_entries(
+        self, wanted: Callable[[SessionSummary], bool]
+    ) -> Iterator[tuple[SessionSummary, Doc]]:
+        """The checked index entry (and summary) of every session ``wanted`` accepts.
+
+        One shard at a time, none kept; no session file is read. The entries are
+        trusted as ``list_sessions`` trusts them (each shard checked against
+        reflect.json); a session file changed outside reflect is found when it is
+        opened or by ``verify``. The entries are the store's own: read, never change.
+        """
         with self._state:
             names = set(self._manifest()["shards"]) | set(self._files.shard_names_on_disk())
             names |= {layout.shard_of(sid) for sid in self._pinned}
         for name in sorted(names):
             with self._state:
-                picked = [
-                    e for e in self._streamed_shard(name).values() if wanted(self._summary_of(e))
-                ]
-            for entry in picked:
-                with self._state:
-                    record = self._streamed_record(entry)
-                if record is not None:
-                    yield record
+                picked = []
+                for entry in self._streamed_shard(name).values():
+                    summary = self._summary_of(entry)
+                    if wanted(summary):
+                        picked.append((summary, entry))
+            yield from picked
+
+    def entry_record(self, entry: Doc) -> Doc | None:
+        """The checked record of an entry ``stream_entries`` gave (as ``stream_records``).
+
+        None if the session was removed meanwhile (in a batch not yet committed).
+        """
+        with self._state:
+            return self._streamed_record(entry)
 
     def _streamed_shard(self, name: str) -> dict[str, Doc]:
         """A shard checked as ``_shard`` checks it, kept only if it was loaded already."""
