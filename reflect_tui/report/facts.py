@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from reflect_tui.domain import confidential, stored
-from reflect_tui.domain.session import Session
+from reflect_tui.domain.session import Session, Status
 from reflect_tui.domain.template import Field, FieldKind, SessionKind
+from reflect_tui.store.summary import SessionSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,38 @@ class SessionFacts:
         for the session decoded whole. ``decoding.DecodeError`` names a bad field.
         """
         return cls.of(stored.session_for_counting(record, _counted))
+
+    @classmethod
+    def from_entry(
+        cls, summary: SessionSummary, entry: Mapping[str, object]
+    ) -> SessionFacts | None:
+        """The facts of a session from its checked index entry alone (no session file read).
+
+        The summary gives the date, status, kind, team, subject and who was there;
+        the entry's "report" part (``store.layout.report_facts``, derived from the
+        decoded Session when it was saved) the theme tags and the consent. None when
+        the entry has no such part (written by an older version) or it is not one:
+        the session's record is then read instead (``from_record``).
+        """
+        part = entry.get("report")
+        if not isinstance(part, dict):
+            return None
+        consent = part.get("consent")
+        themes = part.get("themes", [])
+        if not isinstance(consent, bool) or not isinstance(themes, list):
+            return None
+        if not all(isinstance(t, str) for t in themes):
+            return None
+        return cls(
+            date=summary.date,
+            is_complete=summary.status is Status.COMPLETE,
+            team_session=summary.kind is SessionKind.TEAM,
+            team=summary.team,
+            subject=summary.subject,
+            participants=summary.participants,
+            themes=tuple(themes),
+            consent=consent,
+        )
 
 
 def _counted(f: Field) -> bool:

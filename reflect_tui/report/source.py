@@ -3,14 +3,17 @@
 A store's summaries carry the date and status without decoding answers, so
 drafts and sessions outside the periods compared are never read: a store with
 years of history costs what its last two do. The others are streamed
-(``Store.stream_records``: one index shard and one checked record at a time,
-neither kept) and each is reduced to its ``SessionFacts`` at once, so a report
-holds a few small records per session, never the sessions themselves.
+(``Store.stream_entries``: one checked index shard at a time, not kept) and each
+is reduced to its ``SessionFacts`` at once from its index entry alone (the
+summary and the "report" part written at save time), so a report reads no
+session file and holds a few small records per session. An entry an older
+version wrote has no report part: that session's checked record is read
+instead (``Store.entry_record``), with the same result.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from reflect_tui.domain.decoding import DecodeError
@@ -18,14 +21,17 @@ from reflect_tui.domain.session import Session, Status
 from reflect_tui.report.facts import SessionFacts
 from reflect_tui.report.period import Period
 from reflect_tui.store import SessionSummary
+from reflect_tui.store.layout import Doc
 
 
 class SessionSource(Protocol):
     def get_session(self, session_id_or_prefix: str) -> Session: ...
 
-    def stream_records(
+    def stream_entries(
         self, wanted: Callable[[SessionSummary], bool]
-    ) -> Iterator[Mapping[str, object]]: ...
+    ) -> Iterator[tuple[SessionSummary, Doc]]: ...
+
+    def entry_record(self, entry: Doc) -> Doc | None: ...
 
 
 def read_facts(store: SessionSource, windows: Sequence[Period]) -> list[SessionFacts]:
@@ -35,12 +41,19 @@ def read_facts(store: SessionSource, windows: Sequence[Period]) -> list[SessionF
         return summary.status is Status.COMPLETE and any(summary.date in w for w in windows)
 
     found: list[SessionFacts] = []
-    for record in store.stream_records(wanted):
-        try:
-            found.append(SessionFacts.from_record(record))
-        except DecodeError:
-            # Not what the store checked: read it whole, which says what is wrong.
-            found.append(SessionFacts.of(store.get_session(str(record.get("id")))))
+    for summary, entry in store.stream_entries(wanted):
+        facts = SessionFacts.from_entry(summary, entry)
+        if facts is None:
+            # An entry an older version wrote (no report part): read the session's record.
+            record = store.entry_record(entry)
+            if record is None:
+                continue  # removed meanwhile
+            try:
+                facts = SessionFacts.from_record(record)
+            except DecodeError:
+                # Not what the store checked: read it whole, which says what is wrong.
+                facts = SessionFacts.of(store.get_session(str(record.get("id"))))
+        found.append(facts)
     return found
 
 
