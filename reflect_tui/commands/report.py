@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import sys
 from collections.abc import Iterator
@@ -228,14 +229,20 @@ def _must_exist(data_dir: Path) -> None:
 
 def _refuse_copies(dirs: list[Path], clock: Clock) -> None:
     """Before anything is opened for writing: the same store twice, as a copy or a link."""
+    for d in dirs:
+        _must_exist(d)
+    if len(dirs) < 2:
+        return  # one store cannot be a copy of another (nothing to open twice)
     ids: list[str] = []
     sessions: list[set[str]] = []
     for d in dirs:
-        _must_exist(d)
         with Store.open(d, clock, read_only=True) as store:
             found = store.get_setting(releases.STORE_ID_SETTING)
             ids.append(str(found) if found else f"(no id yet) {d}")
             sessions.append({s.id for s in store.list_sessions()})
+        # Closed stores hold their index in reference cycles: free them before the
+        # stores are opened again, or a report over large stores holds each one twice.
+        gc.collect()
     names = [str(d) for d in dirs]
     releases.refuse_duplicates(ids, names)
     releases.refuse_shared_sessions(sessions, names)

@@ -654,6 +654,41 @@ def session_from_record(data: Raw, *, template: Template | None = None) -> Sessi
     return session
 
 
+def session_for_counting(data: Raw, answers: Callable[[Field], bool]) -> Session:
+    """A stored record read for counting only (the thematic report's facts).
+
+    Reads, with the same strict readers as ``session_from_record``, the format
+    marker, the id, the template snapshot, the date, status, team, subject and
+    participants, and the answers of the fields ``answers`` accepts; everything
+    else is left at its default and missing answers are not filled in. For a
+    record the store has checked whole (its bytes are those its index entry
+    recorded); such a session is only counted, never saved or shown.
+    """
+    record_format(data)
+    session_id = d.text(data, "id", d.REQUIRED)
+    with d.within("template"):
+        template = _template_snapshot(d.obj(d.get(data, "template")))
+    raw = d.obj(data.get("answers", {}), "answers")
+    values: dict[str, Value] = {}
+    for f in template.all_fields():
+        if f.id in raw and answers(f):
+            try:
+                values[f.id] = value_from_json(f.kind, raw[f.id])
+            except d.DecodeError as err:
+                raise err.under(f"answers.{f.id}") from None
+    return Session(
+        id=session_id,
+        template=template,
+        title="",
+        date=d.iso_date(data, "date"),
+        participants=d.text_list(data, "participants"),
+        team=d.text(data, "team"),
+        subject=d.text(data, "subject"),
+        status=d.choice(data, "status", Status, Status.DRAFT),
+        answers=values,
+    )
+
+
 def _read_follow_through(session: Session, data: Raw) -> None:
     # Each key is only there when it holds something (most records have none).
     if "carried" in data:

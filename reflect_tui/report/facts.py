@@ -8,12 +8,14 @@ whether consent allows them to count) and dropped. The facts hold no text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from reflect_tui.domain import confidential
-from reflect_tui.domain.session import Session
-from reflect_tui.domain.template import SessionKind
+from reflect_tui.domain import confidential, stored
+from reflect_tui.domain.session import Session, Status
+from reflect_tui.domain.template import Field, FieldKind, SessionKind
+from reflect_tui.store.summary import SessionSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,54 @@ class SessionFacts:
             themes=tuple(session.themes(True)),
             consent=confidential.consent_given(session),
         )
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, object]) -> SessionFacts:
+        """The facts of a stored record the store has checked (``Store.stream_records``).
+
+        Only what the facts read is decoded (``stored.session_for_counting``: a few
+        header fields, the template, list fields and the consent answer), with the
+        same strict readers as a whole session, so the facts are those ``of`` gives
+        for the session decoded whole. ``decoding.DecodeError`` names a bad field.
+        """
+        return cls.of(stored.session_for_counting(record, _counted))
+
+    @classmethod
+    def from_entry(
+        cls, summary: SessionSummary, entry: Mapping[str, object]
+    ) -> SessionFacts | None:
+        """The facts of a session from its checked index entry alone (no session file read).
+
+        The summary gives the date, status, kind, team, subject and who was there;
+        the entry's "report" part (``store.layout.report_facts``, derived from the
+        decoded Session when it was saved) the theme tags and the consent. None when
+        the entry has no such part (written by an older version) or it is not one:
+        the session's record is then read instead (``from_record``).
+        """
+        part = entry.get("report")
+        if not isinstance(part, dict):
+            return None
+        consent = part.get("consent")
+        themes = part.get("themes", [])
+        if not isinstance(consent, bool) or not isinstance(themes, list):
+            return None
+        if not all(isinstance(t, str) for t in themes):
+            return None
+        return cls(
+            date=summary.date,
+            is_complete=summary.status is Status.COMPLETE,
+            team_session=summary.kind is SessionKind.TEAM,
+            team=summary.team,
+            subject=summary.subject,
+            participants=summary.participants,
+            themes=tuple(themes),
+            consent=consent,
+        )
+
+
+def _counted(f: Field) -> bool:
+    """The answers the facts read: theme tags (list fields) and the consent question."""
+    return f.kind is FieldKind.LIST or f.id == confidential.CONSENT_FIELD
 
 
 Countable = Session | SessionFacts

@@ -36,14 +36,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from reflect_tui.domain.session import Session, Status
 from reflect_tui.domain.themes import normalise_theme
 from reflect_tui.errors import UserError
 from reflect_tui.report.counting import UNNAMED, counts
 from reflect_tui.report.facts import Countable, SessionFacts, facts_of
 from reflect_tui.report.model import Report
 from reflect_tui.report.period import Period
-from reflect_tui.store.summary import SessionSummary
+from reflect_tui.report.source import SessionSource, read_facts
 
 STORE_ID_SETTING = "store_id"
 RELEASES_SETTING = "report_releases"
@@ -334,23 +333,18 @@ def record_release(
     store.set_setting(RELEASES_SETTING, log)
 
 
-class ReleaseStore(Settings, Protocol):
-    def list_sessions(self) -> list[SessionSummary]: ...
-
-    def get_session(self, session_id_or_prefix: str) -> Session: ...
+class ReleaseStore(Settings, SessionSource, Protocol):
+    pass
 
 
 def finished_sessions(store: ReleaseStore, windows: Sequence[Period]) -> list[SessionFacts]:
-    """The facts of finished sessions dated in any of ``windows`` (no others are decoded).
+    """The facts of finished sessions dated in any of ``windows`` (no others are read).
 
-    One session is decoded at a time and only its facts are kept (no text), so the
-    report's memory holds a few small records per session, never every session.
+    One checked record at a time is read and only its facts are kept (no text), so
+    the report's memory holds a few small records per session, never every session
+    (``source.read_facts``).
     """
-    return [
-        SessionFacts.of(store.get_session(summary.id))
-        for summary in store.list_sessions()
-        if summary.status is Status.COMPLETE and any(summary.date in w for w in windows)
-    ]
+    return read_facts(store, windows)
 
 
 def store_input(store: ReleaseStore, name: str, period: Period) -> StoreInput:

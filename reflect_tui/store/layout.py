@@ -9,7 +9,8 @@
     backups/sessions/<id>/NNNNNN.json   earlier versions of a session file
 
 An index entry is derived from the decoded ``Session`` when it is saved (never
-from raw JSON): its summary, its listed actions, and the size and SHA-256 of
+from raw JSON): its summary, its listed actions, the few facts the thematic report counts
+(theme tags and consent), and the size and SHA-256 of
 the session file's plaintext. Each shard is stamped with the folder's store id
 and the generation of the commit that wrote it; ``reflect.json`` holds each
 shard's generation, size and SHA-256 (meta ``index``). A shard that does not
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reflect_tui.domain import confidential
 from reflect_tui.domain.answers import action_items
 from reflect_tui.domain.session import Session
 from reflect_tui.domain.template import FieldKind
@@ -123,9 +125,26 @@ def entry_for(session: Session, data: bytes) -> Doc:
         "id": session.id,
         "summary": SessionSummary.of(session).to_json(),
         "actions": listed_actions(session),
+        "report": report_facts(session),
         "size": len(data),
         "sha256": digest(data),
     }
+
+
+def report_facts(session: Session) -> Doc:
+    """What the thematic report counts beyond the summary (issue 16), so it reads no session file.
+
+    ``consent``: whether the session's themes may feed the report
+    (``confidential.consent_given``); ``themes``: its distinct theme tags, private
+    fields included, in first-seen order (``Session.themes(True)``), left out when
+    there are none. Entries written before this have no "report" part; the report
+    then reads that session's file.
+    """
+    found: Doc = {"consent": confidential.consent_given(session)}
+    themes = session.themes(True)
+    if themes:
+        found["themes"] = themes
+    return found
 
 
 def is_draft(entry: Doc) -> bool:

@@ -1350,6 +1350,89 @@ class Store:
                 record, session = self._load(sid, cache=False)
             yield session if session is not None else self._decode(record)
 
+    # ------------------------------------------ streaming reads (the thematic report)
+
+    def stream_records(self, wanted: Callable[[SessionSummary], bool]) -> Iterator[Doc]:
+        """The stored record of every session whose summary ``wanted`` accepts, one at a time.
+
+        For a pass over a whole store (the thematic report): the index is read one
+        shard at a time and neither the shards nor the records are kept, where
+        ``list_sessions`` keeps the whole index. A file whose bytes are exactly what
+        its checked index entry recorded (SHA-256) was decoded and validated when it
+        was written, so its record is handed on as it is; any other is read as
+        ``get_session`` reads it (decoded and validated, StoreDamaged if it is bad,
+        its index entry made again from it). Records are in no particular order.
+        """
+        for _summary, entry in self.stream_entries(wanted):
+            record = self.entry_record(entry)
+            if record is not None:
+                yield record
+
+    def stream_entries(
+        self, wanted: Callable[[SessionSummary], bool]
+    ) -> Iterator[tuple[SessionSummary, Doc]]:
+        """The checked index entry (and summary) of every session ``wanted`` accepts.
+
+        One shard at a time, none kept; no session file is read. The entries are
+        trusted as ``list_sessions`` trusts them (each shard checked against
+        reflect.json); a session file changed outside reflect is found when it is
+        opened or by ``verify``. The entries are the store's own: read, never change.
+        """
+        with self._state:
+            names = set(self._manifest()["shards"]) | set(self._files.shard_names_on_disk())
+            names |= {layout.shard_of(sid) for sid in self._pinned}
+        for name in sorted(names):
+            with self._state:
+                picked = []
+                for entry in self._streamed_shard(name).values():
+                    summary = self._summary_of(entry)
+                    if wanted(summary):
+                        picked.append((summary, entry))
+            yield from picked
+
+    def entry_record(self, entry: Doc) -> Doc | None:
+        """The checked record of an entry ``stream_entries`` gave (as ``stream_records``).
+
+        None if the session was removed meanwhile (in a batch not yet committed).
+        """
+        with self._state:
+            return self._streamed_record(entry)
+
+    def _streamed_shard(self, name: str) -> dict[str, Doc]:
+        """A shard checked as ``_shard`` checks it, kept only if it was loaded already."""
+        found = self._shards.get(name)
+        if found is not None:
+            return found
+        expect = self._manifest()["shards"].get(name)
+        try:
+            return self._files.read_shard(name, expect, str(self._meta_value(layout.STORE_ID_KEY)))
+        except layout.IndexProblem:
+            return self._shard(name)  # rebuilt (and kept, to be written) as usual
+
+    def _summary_of(self, entry: Doc) -> SessionSummary:
+        found = self._summaries.get(str(entry["id"]))
+        return found if found is not None else SessionSummary.from_json(entry["summary"])
+
+    def _streamed_record(self, entry: Doc) -> Doc | None:
+        sid = str(entry["id"])
+        if self._dirty_sessions.get(sid, b"") is None:
+            return None  # removed, not yet committed
+        record = self._pinned.get(sid) or self._cache.get(sid)
+        if record is not None:
+            return record
+        try:
+            data = self._files.read_session(sid)
+        except (FileUndecryptable, OSError):
+            data = None  # _load below says what is wrong
+        if data is not None and layout.digest(data) == entry.get("sha256"):
+            try:
+                found = schema.loads(data)
+            except ValueError:
+                found = None
+            if isinstance(found, dict) and found.get("id") == sid:
+                return found
+        return self._load(sid, cache=False)[0]
+
     def verify(self) -> list[str]:
         """The full check (``reflect verify``): every session file decoded and compared.
 

@@ -22,7 +22,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
-from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.report import (
     DEFAULT_K,
@@ -37,6 +36,7 @@ from reflect_tui.report import (
     text_bar,
     vocabulary,
 )
+from reflect_tui.report.facts import SessionFacts
 from reflect_tui.report.markdown import long_date, who_lines
 from reflect_tui.services import reports
 from reflect_tui.services.errors import BadPeriod, ReportExists
@@ -160,7 +160,7 @@ class ReportScreen(Screen[None]):
         self.period: Period | None = None
         self.min_count = DEFAULT_K
         self.report: Report | None = None
-        self._sessions: tuple[Period, list[Session]] | None = None
+        self._sessions: tuple[Period, list[SessionFacts]] | None = None
 
     def compose(self) -> ComposeResult:
         yield TopBar("thematic report")
@@ -189,7 +189,7 @@ class ReportScreen(Screen[None]):
 
     # -- data -----------------------------------------------------------------
 
-    def sessions(self, period: Period) -> list[Session]:
+    def sessions(self, period: Period) -> list[SessionFacts]:
         """This store's finished sessions in the period and the one before (cached)."""
         if self._sessions is None or self._sessions[0] != period:
             store = reflect_app(self).store
@@ -240,7 +240,9 @@ class ReportScreen(Screen[None]):
 
         self.run_worker(work, thread=True, group="report-read", exit_on_error=False)
 
-    def sessions_read(self, period: Period, sessions: list[Session], error: str | None) -> None:
+    def sessions_read(
+        self, period: Period, sessions: list[SessionFacts], error: str | None
+    ) -> None:
         if not self.is_mounted or period != self.period:
             return  # the screen closed, or another period was asked for meanwhile
         if error is not None:
