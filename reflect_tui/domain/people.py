@@ -36,3 +36,8 @@ class Person:
         from reflect_tui.domain import stored
 
         return stored.person_from_json(data)
+
+
+def name_key(name: str) -> str:
+    """A name as compared: spaces collapsed, case folded."""
+    return " ".join(name.split()).casefold()

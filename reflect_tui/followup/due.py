@@ -16,18 +16,13 @@ from typing import Any
 from reflect_tui.domain.confidential import is_confidential
 from reflect_tui.domain.people import Person
 from reflect_tui.domain.session import Status
-from reflect_tui.domain.template import SessionKind
+from reflect_tui.domain.session_type import SessionType as SessionType  # re-exported
+from reflect_tui.domain.session_type import session_type_of
 from reflect_tui.followup.cadence import Cadence
 from reflect_tui.followup.people import name_key
 from reflect_tui.store.summary import SessionSummary
 
 DUE_SOON_DAYS = 14
-DECOMPRESSION_ID = "decompression"
-
-
-class SessionType(StrEnum):
-    DECOMPRESSION = "decompression"
-    SUPERVISION = "supervision"
 
 
 class DueState(StrEnum):
@@ -43,12 +38,7 @@ class DueState(StrEnum):
 
 def session_type(summary: SessionSummary) -> SessionType | None:
     """Which cadence a session counts towards (user copies such as ``decompression-short`` too)."""
-    tid = summary.template_id
-    if tid == DECOMPRESSION_ID or tid.startswith(DECOMPRESSION_ID + "-"):
-        return SessionType.DECOMPRESSION
-    if summary.kind is SessionKind.ONE_TO_ONE:
-        return SessionType.SUPERVISION
-    return None
+    return session_type_of(summary.template_id, summary.kind)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from datetime import datetime
 from reflect_tui.domain.followup import LineOverride
 from reflect_tui.domain.people import Person
 from reflect_tui.domain.session import Session
+from reflect_tui.domain.session_type import DECOMPRESSION_ID
 from reflect_tui.domain.template import Template
 from reflect_tui.errors import UserError
-from reflect_tui.followup.due import DECOMPRESSION_ID
 from reflect_tui.followup.people import find_person, same_name
 
 

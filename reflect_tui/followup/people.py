@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from reflect_tui.domain.people import Person
+from reflect_tui.domain.people import name_key as name_key  # re-exported: the followup name
 from reflect_tui.errors import UserError
 from reflect_tui.textsafe import name_problem
 
@@ -22,10 +23,6 @@ class PeopleStore(Protocol):
     def people(self) -> list[Person]: ...
 
     def save_person(self, person: Person) -> None: ...
-
-
-def name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def same_name(a: str, b: str) -> bool:

@@ -167,15 +167,15 @@ def _is_open(action: Doc) -> bool:
 
 def due_key(entry: Doc) -> str | None:
     """The who-is-due key of a finished session about someone, else None."""
+    from reflect_tui.domain.people import name_key
     from reflect_tui.domain.session import Status
-    from reflect_tui.followup.due import session_type
-    from reflect_tui.followup.people import name_key
-    from reflect_tui.store.summary import SessionSummary
+    from reflect_tui.domain.session_type import session_type_of
+    from reflect_tui.domain.template import SessionKind
 
     summary = entry["summary"]
     if summary.get("status") != Status.COMPLETE.value or not str(summary["subject"]).strip():
         return None
-    kind = session_type(SessionSummary.from_json(summary))
+    kind = session_type_of(str(summary["template_id"]), SessionKind(summary["kind"]))
     if kind is None:
         return None
     return f"{name_key(str(summary['subject']))}{SEP}{kind.value}"
