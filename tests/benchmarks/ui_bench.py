@@ -28,7 +28,7 @@ from textual.widgets import Footer, Header, OptionList
 
 from reflect_tui.domain.clock import FixedClock
 from reflect_tui.ui.app import make_app
-from reflect_tui.ui.screens.home import RECENT_LIMIT, HomeScreen
+from reflect_tui.ui.screens.home import LIST_ROWS, HomeScreen
 
 NOW = datetime(2026, 3, 2, 9, 30)
 START_NAME = "start to interactive home (in-process)"
@@ -90,7 +90,7 @@ def start_rows(stores: dict[int, Path], repeats: int) -> list[Row]:
                 reference="bare Textual app",
                 ref_value=ms(median(bare)),
                 target=1.3,
-                note=f"home lists at most {RECENT_LIMIT} finished sessions before filtering",
+                note=f"home lists at most {LIST_ROWS} sessions before filtering",
             )
         )
     return rows

@@ -13,7 +13,7 @@ from reflect_tui.store import Store
 from reflect_tui.store.demo import fill
 from reflect_tui.templates import TemplateLibrary
 from reflect_tui.ui.screens import home as home_mod
-from reflect_tui.ui.screens.home import RECENT_LIMIT, HomeScreen, panel_texts
+from reflect_tui.ui.screens.home import DRAFT_ROWS, LIST_ROWS, HomeScreen, panel_texts
 
 
 def option_texts(options: OptionList) -> list[str]:
@@ -27,7 +27,7 @@ async def test_many_drafts_are_capped_like_recent_sessions_and_the_filter_finds_
     extra = 30
     drafts = [
         Session.start(template, f"Draft number {n:03d}", new_clock().now())
-        for n in range(RECENT_LIMIT + extra)
+        for n in range(DRAFT_ROWS + extra)
     ]
     with Store.open(tmp_path / "data", new_clock()) as store:
         store.save_sessions(drafts)
@@ -38,11 +38,11 @@ async def test_many_drafts_are_capped_like_recent_sessions_and_the_filter_finds_
         assert isinstance(home, HomeScreen)
         listed = home.query_one("#sessions", OptionList)
         texts = option_texts(listed)
-        assert sum("Draft number" in t for t in texts) == RECENT_LIMIT
+        assert sum("Draft number" in t for t in texts) == DRAFT_ROWS
         assert any(f"{extra} more sessions in progress" in t for t in texts)
         hidden = next(
             d.title for d in drafts if not any(d.title in t for t in texts)
-        )  # one that did not make the first hundred
+        )  # one that is not on the first page
         await pilot.press("slash", *hidden)
         await pilot.pause()
         assert any(hidden in t for t in option_texts(listed))
@@ -102,6 +102,7 @@ async def test_a_big_store_lists_its_newest_sessions_first_and_the_filter_still_
         newest_done = next(s for s in everything if str(s.status) != "draft")
         oldest = everything[-1]
         finished = sum(1 for s in everything if str(s.status) != "draft")
+        listed_drafts = min(DRAFT_ROWS, len(everything) - finished)
     monkeypatch.setattr(home_mod, "LIST_INLINE_BELOW", 1)  # treat this store as big
     app = build_app(tmp_path / "data", clock)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -111,7 +112,7 @@ async def test_a_big_store_lists_its_newest_sessions_first_and_the_filter_still_
         listed = home.query_one("#sessions", OptionList)
         texts = option_texts(listed)
         assert any(newest_done.title in t for t in texts)
-        assert any(f"{finished - RECENT_LIMIT} older sessions" in t for t in texts)
+        assert any(f"{finished - (LIST_ROWS - listed_drafts)} older sessions" in t for t in texts)
         ids = {listed.get_option_at_index(i).id for i in range(listed.option_count)}
         assert oldest.id not in ids  # beyond the first page
         assert home._everything is None  # nothing has read the whole list yet
