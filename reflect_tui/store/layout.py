@@ -242,34 +242,21 @@ class Files:
         private_dir(self.paths.index)
         FileBlob(self.facts_path(part), self.index_codec).write(data)
 
-    def read_facts(self, part: str, expect: Doc | None, store_id: str) -> Doc:
-        """The body of one facts file; IndexProblem unless it is exactly what ``expect`` says."""
-        if expect is None:
-            raise IndexProblem("is not listed in reflect.json")
+    def _read_index_file(self, path: Path) -> bytes | None:
+        """The bytes of an index or facts file (None if missing); IndexProblem if unreadable."""
         try:
-            data = FileBlob(self.facts_path(part), self.index_codec).read()
+            return FileBlob(path, self.index_codec).read()
         except FileUndecryptable as err:
             raise IndexProblem(err.problem) from None
         except OSError as err:
             raise IndexProblem(f"cannot be read ({err.strerror or err})") from None
-        if data is None:
-            raise IndexProblem("is missing")
-        if len(data) != expect.get("size") or digest(data) != expect.get("sha256"):
-            raise IndexProblem(
-                "does not match what reflect.json recorded (stale, cut short or edited)"
-            )
-        try:
-            tree = schema.loads(data)
-        except ValueError:
-            raise IndexProblem("is not valid JSON") from None
-        if not isinstance(tree, dict) or tree.get("format") != FACTS_FORMAT:
-            raise IndexProblem("is not a reflect facts file")
-        if tree.get("index_id") != store_id:
-            raise IndexProblem("belongs to another data folder")
-        if tree.get("generation") != expect.get("gen") or tree.get("part") != part:
-            raise IndexProblem(
-                f"is from save {tree.get('generation')!r}, not {expect.get('gen')!r}"
-            )
+
+    def read_facts(self, part: str, expect: Doc | None, store_id: str) -> Doc:
+        """The body of one facts file; IndexProblem unless it is exactly what ``expect`` says."""
+        if expect is None:
+            raise IndexProblem("is not listed in reflect.json")
+        data = self._read_index_file(self.facts_path(part))
+        tree = _checked_tree(data, expect, store_id, FACTS_FORMAT, "facts", ("part", part))
         body = tree.get("body")
         if not isinstance(body, dict):
             raise IndexProblem("has no body")
@@ -290,34 +277,12 @@ class Files:
 
     def read_shard(self, name: str, expect: Doc | None, store_id: str) -> dict[str, Doc]:
         """The entries of shard ``name``; IndexProblem unless it is exactly what ``expect`` says."""
-        try:
-            data = FileBlob(self.paths.shard(name), self.index_codec).read()
-        except FileUndecryptable as err:
-            raise IndexProblem(err.problem) from None
-        except OSError as err:
-            raise IndexProblem(f"cannot be read ({err.strerror or err})") from None
+        data = self._read_index_file(self.paths.shard(name))
         if expect is None:
             if data is None:
                 return {}
             raise IndexProblem("is not listed in reflect.json (left over, or from another save)")
-        if data is None:
-            raise IndexProblem("is missing")
-        if len(data) != expect.get("size") or digest(data) != expect.get("sha256"):
-            raise IndexProblem(
-                "does not match what reflect.json recorded (stale, cut short or edited)"
-            )
-        try:
-            tree = schema.loads(data)
-        except ValueError:
-            raise IndexProblem("is not valid JSON") from None
-        if not isinstance(tree, dict) or tree.get("format") != INDEX_FORMAT:
-            raise IndexProblem("is not a reflect index file")
-        if tree.get("index_id") != store_id:
-            raise IndexProblem("belongs to another data folder")
-        if tree.get("generation") != expect.get("gen") or tree.get("shard") != name:
-            raise IndexProblem(
-                f"is from save {tree.get('generation')!r}, not {expect.get('gen')!r}"
-            )
+        tree = _checked_tree(data, expect, store_id, INDEX_FORMAT, "index", ("shard", name))
         entries = tree.get("entries")
         if not isinstance(entries, dict):
             raise IndexProblem("has no entries")
@@ -571,3 +536,34 @@ def restore_sessions(files: Files, number: int, erased: set[str]) -> list[str]:
     if files.paths.index.is_dir():
         fsync_dir(files.paths.index)
     return notes
+
+
+def _checked_tree(
+    data: bytes | None,
+    expect: Doc,
+    store_id: str,
+    file_format: str,
+    noun: str,
+    named: tuple[str, str],
+) -> Doc:
+    """The parsed file if it is exactly what the manifest's ``expect`` says, else IndexProblem.
+
+    One check for index shards and facts files: present, the recorded size and digest,
+    JSON, the format marker, this folder's index id, the generation and its own name.
+    """
+    if data is None:
+        raise IndexProblem("is missing")
+    if len(data) != expect.get("size") or digest(data) != expect.get("sha256"):
+        raise IndexProblem("does not match what reflect.json recorded (stale, cut short or edited)")
+    try:
+        tree = schema.loads(data)
+    except ValueError:
+        raise IndexProblem("is not valid JSON") from None
+    if not isinstance(tree, dict) or tree.get("format") != file_format:
+        raise IndexProblem(f"is not a reflect {noun} file")
+    if tree.get("index_id") != store_id:
+        raise IndexProblem("belongs to another data folder")
+    key, name = named
+    if tree.get("generation") != expect.get("gen") or tree.get(key) != name:
+        raise IndexProblem(f"is from save {tree.get('generation')!r}, not {expect.get('gen')!r}")
+    return tree
