@@ -4,16 +4,20 @@ Two documents beside the index shards, written in the same commit and listed
 in the same manifest (generation, size, SHA-256), checked like a shard before
 they are used and rebuilt from the shards when they do not match:
 
-- ``index/home-facts.json`` (part ``facts``): who is due (per person and
-  session type, the newest finished session), retention (per template id and
-  kind, how many sessions fall on each date), the number of confidential
-  drafts and finished sessions, and the drafts that are not in reflect.json's
-  "home" table (id and date);
-- ``index/home-actions.json`` (part ``actions``): every open action in its
+- ``index/home-facts.json`` (part ``facts``), all that home reads: who is due
+  (per person and session type, the newest finished session), retention (per
+  template id and kind, how many sessions fall on each date), the number of
+  confidential drafts and finished sessions, and the "due soon" panel (the
+  PANEL_KEEP earliest-due open actions, and how many open actions fall due on
+  each date). Its size follows the calendar, not the number of sessions;
+- ``index/home-actions.json`` (part ``actions``), read only by the writer (on
+  its first change) and by ``reflect verify``: every open action in its
   current state (as in the newest session holding it, exactly as
-  ``Store.actions()`` works it out), with its session and origin, and a Bloom
+  ``Store.actions()`` works it out), with its session and origin, a Bloom
   filter of every action id the index holds (to tell a brand-new action from
-  one another session may hold).
+  one another session may hold), and the drafts that are not in reflect.json's
+  "home" table (id and date). A big store can hold thousands of open actions:
+  parsing them would hold the interpreter lock while home settles.
 
 They are kept up to date from the old and new index entry of each changed
 session (``Facts.apply``) where the outcome is certain; where it is not (a
@@ -26,10 +30,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from itertools import pairwise
 from typing import Any
 
 from reflect_tui.domain.answers import ActionItem
@@ -43,6 +48,14 @@ SEP = "\x1f"  # between the two halves of a key (never in a name key or a templa
 BLOOM_HASHES = 6
 BLOOM_MIN_BITS = 8192
 BLOOM_BITS_PER_ID = 16
+# The shape of the bodies: a facts file of another shape (an earlier version's) is
+# worked out again quietly, as for a folder that has none.
+SHAPE = 2
+PANEL_KEEP = 20  # earliest-due open actions kept for the panel, of all and of shared ones
+
+
+class EarlierFacts(ValueError):
+    """A facts body written by an earlier version (another SHAPE)."""
 
 
 # ---------------------------------------------------------------- the typed view
@@ -87,41 +100,31 @@ class HomeFacts:
     retention: Mapping[tuple[str, str], Mapping[date, int]]
     confidential_drafts: int
     confidential_done: int
-    # The open actions in their stored form, decoded only when asked for (a big store
-    # can hold thousands; home's panel needs only those due soon).
-    stored_open: tuple[Mapping[str, Any], ...] = field(default=(), repr=False, compare=False)
+    # The earliest-due open actions (PANEL_KEEP of all, and PANEL_KEEP of those whose
+    # origin is not confidential), soonest first; and per due date, how many open
+    # actions fall due then and how many of those come from confidential sessions.
+    soon_first: tuple[ActionDue, ...] = ()
+    soon_counts: tuple[tuple[date, int, int], ...] = ()
 
-    @cached_property
-    def open_actions(self) -> tuple[OpenAction, ...]:
-        """Every open action in its current state, by id."""
-        return tuple(
-            OpenAction(
-                action=ActionItem.from_json(dict(doc["action"])),
-                session_id=str(doc["holder"]),
-                origin_id=str(doc["origin"]),
-                origin_confidential=bool(doc["origin_confidential"]),
-            )
-            for doc in self.stored_open
-        )
+    def due_soon(self, horizon: date, *, room: bool = False) -> tuple[list[ActionDue], int, int]:
+        """Open actions due on or before ``horizon`` (overdue too), soonest first.
 
-    def due_by(self, horizon: date) -> list[ActionDue]:
-        """Open actions due on or before ``horizon`` (overdue ones too), soonest first."""
-        limit = horizon.isoformat()
-        found: list[ActionDue] = []
-        for doc in self.stored_open:
-            action = doc["action"]
-            due = action.get("due")
-            if isinstance(due, str) and due and due <= limit:
-                found.append(
-                    ActionDue(
-                        date.fromisoformat(due),
-                        str(action.get("what") or ""),
-                        str(action.get("owner") or ""),
-                        bool(doc["origin_confidential"]),
-                    )
-                )
-        found.sort(key=lambda a: (a.due, a.what, a.owner))
-        return found
+        Returns (at most PANEL_KEEP of them, how many there are, how many a
+        room-safe screen leaves out); with ``room``, actions from confidential
+        sessions are neither listed nor counted.
+        """
+        rows = [
+            a for a in self.soon_first if a.due <= horizon and not (room and a.origin_confidential)
+        ]
+        every = hidden = 0
+        for due, n, secret in self.soon_counts:
+            if due > horizon:
+                break
+            every += n
+            hidden += secret
+        if room:
+            return rows[:PANEL_KEEP], every - hidden, hidden
+        return rows[:PANEL_KEEP], every, 0
 
     @property
     def confidential(self) -> int:
@@ -298,6 +301,74 @@ def compute_actions(entries: list[Doc]) -> tuple[dict[str, Doc], Bloom]:
     return found, Bloom.sized(seen, len(seen))
 
 
+def soon_body(open_docs: Iterable[Doc]) -> Doc:
+    """The "due soon" part of the facts, from every open action (stored form)."""
+    dated: list[tuple[str, str, str, bool]] = []
+    for doc in open_docs:
+        action = doc["action"]
+        due = action.get("due")
+        if isinstance(due, str) and due:
+            what, owner = str(action.get("what") or ""), str(action.get("owner") or "")
+            dated.append((due, what, owner, bool(doc["origin_confidential"])))
+    dated.sort()
+    first = dated[:PANEL_KEEP]
+    shared = sum(1 for row in first if not row[3])
+    if shared < PANEL_KEEP:  # and the earliest shared ones a room-safe screen lists
+        later = (row for row in dated[PANEL_KEEP:] if not row[3])
+        first += heapq.nsmallest(PANEL_KEEP - shared, later)
+    counts: dict[str, list[int]] = {}
+    for due, _, _, secret in dated:
+        count = counts.setdefault(due, [0, 0])
+        count[0] += 1
+        count[1] += int(secret)
+    return {
+        "first": [list(row) for row in sorted(first)],
+        "by_due": [[due, *counts[due]] for due in sorted(counts)],
+    }
+
+
+def home_view(small: Doc) -> HomeFacts:
+    """The typed view home reads, from the facts part's body alone.
+
+    EarlierFacts for another version's body; ValueError/KeyError/TypeError if damaged.
+    """
+    if small.get("shape") != SHAPE:
+        raise EarlierFacts("the facts were written by an earlier version")
+    last: dict[tuple[str, str], LastSession] = {}
+    for key, value in dict(small["due"]).items():
+        if len(value) != 4 or SEP not in key:
+            raise ValueError(f"the due entry {key!r} is not readable")
+        person, kind = str(key).split(SEP, 1)
+        last[(person, kind)] = LastSession(date.fromisoformat(str(value[0])), bool(value[3]))
+    retention: dict[tuple[str, str], dict[date, int]] = {}
+    for key, dates in dict(small["retention"]).items():
+        template_id, kind = str(key).split(SEP, 1)
+        retention[(template_id, kind)] = {
+            date.fromisoformat(str(d)): int(n) for d, n in dict(dates).items()
+        }
+    confidential = [int(n) for n in small["confidential"]]
+    if len(confidential) != 2:
+        raise ValueError("the confidential counts are not two numbers")
+    soon = dict(small["soon"])
+    first = tuple(
+        ActionDue(date.fromisoformat(str(due)), str(what), str(owner), bool(secret))
+        for due, what, owner, secret in soon["first"]
+    )
+    counts = tuple(
+        (date.fromisoformat(str(due)), int(n), int(secret)) for due, n, secret in soon["by_due"]
+    )
+    if any(b[0] <= a[0] for a, b in pairwise(counts)):
+        raise ValueError("the due dates of open actions are not in order")
+    return HomeFacts(
+        last_sessions=last,
+        retention=retention,
+        confidential_drafts=confidential[0],
+        confidential_done=confidential[1],
+        soon_first=first,
+        soon_counts=counts,
+    )
+
+
 @dataclass
 class Facts:
     """The facts in their stored (JSON) form, and which parts must be worked out again."""
@@ -311,6 +382,9 @@ class Facts:
     stale: set[str] = field(default_factory=set)  # "due", "actions", "all"
     changed: set[str] = field(default_factory=set)  # parts that may differ from their file
     written: dict[str, str] = field(default_factory=dict)  # SHA-256 of each part's body on disk
+    # The "due soon" body as last worked out from ``open`` (valid while "actions" is not
+    # in ``changed``: every change to ``open`` marks it, until the commit writes it).
+    soon: Doc | None = None
 
     @classmethod
     def compute(cls, entries: list[Doc], home_drafts: set[str]) -> Facts:
@@ -468,26 +542,36 @@ class Facts:
         every = self._bodies()
         return {part: every[part]() for part in PARTS if part in wanted}
 
+    def soon_now(self) -> Doc:
+        if self.soon is None or "actions" in self.changed:
+            self.soon = soon_body(self.open.values())
+        return self.soon
+
     def _bodies(self) -> dict[str, Callable[[], Doc]]:
         return {
             "facts": lambda: {
+                "shape": SHAPE,
                 "due": dict(sorted(self.due.items())),
                 "retention": {
                     k: dict(sorted(v.items())) for k, v in sorted(self.retention.items())
                 },
                 "confidential": list(self.confidential),
-                "older_drafts": dict(sorted(self.older_drafts.items())),
+                "soon": self.soon_now(),
             },
             "actions": lambda: {
+                "shape": SHAPE,
                 "open": dict(sorted(self.open.items())),
                 "ids": self.bloom.to_json(),
+                "older_drafts": dict(sorted(self.older_drafts.items())),
             },
         }
 
     @classmethod
     def from_bodies(cls, bodies: Mapping[str, Doc]) -> Facts:
-        """ValueError/KeyError/TypeError if a body is not what ``bodies`` writes."""
+        """EarlierFacts, or ValueError/KeyError/TypeError, if a body is not what ``bodies`` made."""
         small, acts = bodies["facts"], bodies["actions"]
+        if small.get("shape") != SHAPE or acts.get("shape") != SHAPE:
+            raise EarlierFacts("the facts were written by an earlier version")
         facts = cls(
             due={str(k): list(v) for k, v in dict(small["due"]).items()},
             retention={
@@ -495,15 +579,12 @@ class Facts:
                 for k, v in dict(small["retention"]).items()
             },
             confidential=[int(n) for n in small["confidential"]],
-            older_drafts={str(k): str(v) for k, v in dict(small["older_drafts"]).items()},
+            older_drafts={str(k): str(v) for k, v in dict(acts["older_drafts"]).items()},
             open={str(k): dict(v) for k, v in dict(acts["open"]).items()},
             bloom=Bloom.from_json(dict(acts["ids"])),
+            soon=dict(small["soon"]),
         )
-        if len(facts.confidential) != 2:
-            raise ValueError("the confidential counts are not two numbers")
-        for key, value in facts.due.items():
-            if len(value) != 4 or SEP not in key:
-                raise ValueError(f"the due entry {key!r} is not readable")
+        home_view(small)  # the same checks as home's
         for aid, doc in facts.open.items():
             action = doc["action"]
             if action.get("id") != aid or not isinstance(doc["holder"], str):
@@ -514,18 +595,16 @@ class Facts:
 
     def view(self) -> HomeFacts:
         """The typed view home reads (raises ValueError/KeyError on a bad value)."""
-        last: dict[tuple[str, str], LastSession] = {}
-        for key, value in self.due.items():
-            person, kind = key.split(SEP, 1)
-            last[(person, kind)] = LastSession(date.fromisoformat(str(value[0])), bool(value[3]))
-        retention: dict[tuple[str, str], dict[date, int]] = {}
-        for key, dates in self.retention.items():
-            template_id, kind = key.split(SEP, 1)
-            retention[(template_id, kind)] = {date.fromisoformat(d): n for d, n in dates.items()}
-        return HomeFacts(
-            stored_open=tuple(doc for _, doc in sorted(self.open.items())),
-            last_sessions=last,
-            retention=retention,
-            confidential_drafts=self.confidential[0],
-            confidential_done=self.confidential[1],
-        )
+        return home_view(self.bodies(["facts"])["facts"])
+
+    def open_actions(self) -> list[OpenAction]:
+        """Every open action in its current state, by id (``reflect verify``, tests)."""
+        return [
+            OpenAction(
+                action=ActionItem.from_json(dict(doc["action"])),
+                session_id=str(doc["holder"]),
+                origin_id=str(doc["origin"]),
+                origin_confidential=bool(doc["origin_confidential"]),
+            )
+            for _, doc in sorted(self.open.items())
+        ]

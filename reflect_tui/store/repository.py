@@ -45,7 +45,7 @@ from reflect_tui.store.errors import (
     StoreReadOnly,
     StoreWriteFailed,
 )
-from reflect_tui.store.facts import Facts, HomeFacts
+from reflect_tui.store.facts import EarlierFacts, Facts, HomeFacts, home_view
 from reflect_tui.store.files import (
     DIR_MODE,
     FILE_MODE,
@@ -636,6 +636,8 @@ class Store:
         if self._facts is not None:
             self._facts_ready()
             parts = self._facts.changed | (set(layout.FACT_FILES_BY_PART) - set(listed_facts))
+            if "actions" in parts:
+                parts.add("facts")  # its "due soon" panel is worked out from the open actions
             bodies = self._facts.bodies(parts)
             for part in sorted(parts):
                 digest = layout.digest(schema.dumps(bodies[part]))
@@ -953,7 +955,7 @@ class Store:
         day = str(entry["summary"]["date"])
         if facts.older_drafts.get(sid) != day:
             facts.older_drafts[sid] = day
-            facts.changed.add("facts")
+            facts.changed.add("actions")  # (the older drafts)
 
     def _sync_drafts(self, facts: Facts, sid: str, entry: Doc | None) -> None:
         """Keep "home"'s newest drafts and the facts' older drafts apart and complete.
@@ -967,7 +969,7 @@ class Store:
         if entry is not None and layout.is_draft(entry) and sid not in top:
             self._older_put(facts, sid, entry)
         elif older.pop(sid, None) is not None:
-            facts.changed.add("facts")
+            facts.changed.add("actions")  # (the older drafts)
         for other, e in self._home.items():  # pushed out of the top by a newer draft
             if other not in top and layout.is_draft(e):
                 self._older_put(facts, other, e)
@@ -981,7 +983,7 @@ class Store:
                     facts.stale.add("all")
                 else:
                     found.append(got)
-            facts.changed.add("facts")
+            facts.changed.add("actions")  # (the older drafts)
             if not found:
                 continue
             best = max(found, key=layout.sort_key)
@@ -1006,33 +1008,24 @@ class Store:
             return None
         return self._facts_state()
 
-    def _facts_state(
-        self, build: bool = True, read: tuple[Facts, HomeFacts] | tuple[Path, str] | None = None
-    ) -> Facts | None:
-        """The facts: from their files if they match reflect.json, else worked out again.
-
-        ``read``: what ``_read_facts`` already found (the files are then not read again).
-        """
+    def _facts_state(self, build: bool = True) -> Facts | None:
+        """Both parts of the facts: from their files if they match reflect.json, else worked out."""
         if self._facts is not None:
             return self._facts
-        if read is None:
-            read = self._read_facts(*self._facts_listing())
-        if isinstance(read[0], Facts):
-            state, view = read
-            assert isinstance(view, HomeFacts)
+        read = self._read_facts(*self._facts_listing())
+        if isinstance(read, Facts):
             if self._facts_suspect:
-                state.stale.add("all")
-            else:
-                self._facts_view = view
-            self._facts = state
-            return state
+                read.stale.add("all")
+            self._facts = read
+            return read
         if not build:
             return None
         path, problem = read
         state = Facts.compute(self._entries(), self._home_draft_ids())
         state.changed.update(layout.FACT_FILES_BY_PART)
         self._facts, self._facts_suspect, self._facts_view = state, False, None
-        if self._facts_listing()[0]:  # (a folder written before the facts has none to say)
+        # (A folder written before the facts, or by an earlier version: nothing to say.)
+        if self._facts_listing()[0] and problem:
             later = "" if self.read_only else " and is saved with the next change"
             self._notice(
                 f"The home facts file {path} {problem}; it was worked out again from the "
@@ -1044,8 +1037,8 @@ class Store:
         listed: Doc = self._manifest().get(layout.FACTS_KEY) or {}
         return listed, str(self._meta_value(layout.STORE_ID_KEY))
 
-    def _read_facts(self, listed: Doc, store_id: str) -> tuple[Facts, HomeFacts] | tuple[Path, str]:
-        """The facts files, checked against the manifest: (facts, view), or (path, problem)."""
+    def _read_facts(self, listed: Doc, store_id: str) -> Facts | tuple[Path, str]:
+        """Both facts files, checked against the manifest: the facts, or (path, problem)."""
         path = self._files.facts_path("facts")
         try:
             bodies: dict[str, Doc] = {}
@@ -1054,11 +1047,17 @@ class Store:
                 bodies[part] = self._files.read_facts(part, listed.get(part), store_id)
             state = Facts.from_bodies(bodies)
             state.written = {p: layout.digest(schema.dumps(b)) for p, b in bodies.items()}
-            return state, state.view()
-        except layout.IndexProblem as err:
-            return path, str(err)
-        except (KeyError, TypeError, ValueError, AttributeError, DecodeError) as err:
-            return path, f"cannot be read ({type(err).__name__})"
+            return state
+        except (layout.IndexProblem, KeyError, TypeError, ValueError, AttributeError) as err:
+            return path, _facts_problem(err)
+
+    def _read_home_facts(self, listed: Doc, store_id: str) -> HomeFacts | tuple[Path, str]:
+        """The facts part alone (all home reads), checked against the manifest."""
+        path = self._files.facts_path("facts")
+        try:
+            return home_view(self._files.read_facts("facts", listed.get("facts"), store_id))
+        except (layout.IndexProblem, KeyError, TypeError, ValueError, AttributeError) as err:
+            return path, _facts_problem(err)
 
     def _facts_ready(self) -> Facts:
         """The facts with every stale part worked out again (reads the whole index if so)."""
@@ -1072,33 +1071,43 @@ class Store:
     def home_facts(self, *, build: bool = True, read: bool = True) -> HomeFacts | None:
         """What home's panels need (store/facts.py), without reading the whole index.
 
-        With ``build=False``, None when that would need the whole index (facts
-        missing, damaged or out of date: home then asks again on a worker thread);
-        with ``read=False``, None unless they are in memory already (no file read).
+        Only the small facts file is read (never the open actions). With
+        ``build=False``, None when that would need the whole index (facts missing,
+        damaged or out of date: home then asks again on a worker thread); with
+        ``read=False``, None unless they are in memory already (no file read).
         """
         with self._state:
             if self._facts_view is not None:
                 return self._facts_view
             if self._facts is None and not read:
                 return None
-        found = None
-        if self._facts is None:
-            # Read and checked without holding the state lock (a big store's open actions
-            # take a moment to parse), so the UI thread's reads go on meanwhile; the writer
-            # lock keeps a commit from replacing the files halfway.
+        found: HomeFacts | tuple[Path, str] | None = None
+        if self._facts is None and not self._facts_suspect:
+            # Read and checked without holding the state lock, so the UI thread's reads go
+            # on meanwhile; the writer lock keeps a commit from replacing the file halfway.
             with self._mutex:
                 with self._state:
                     listing = self._facts_listing()
-                found = self._read_facts(*listing)
+                found = self._read_home_facts(*listing)
         with self._state:
-            if found is not None and (self._facts is not None or listing != self._facts_listing()):
-                found = None  # something changed meanwhile: look again, under the lock
-            state = self._facts_state(build, found)
+            fresh = self._facts is None and not self._facts_suspect
+            if isinstance(found, HomeFacts) and fresh and listing == self._facts_listing():
+                self._facts_view = found
+                return found
+            # Something changed meanwhile, or the file cannot be trusted: both parts, under
+            # the lock (worked out again from the whole index when they do not match).
+            state = self._facts_state(build)
             if state is None or (state.stale and not build):
                 return None
             state = self._facts_ready()
             self._facts_view = state.view()
             return self._facts_view
+
+    def home_facts_size(self) -> int:
+        """The size in bytes of the facts file home reads (0 if there is none yet)."""
+        with self._state:
+            listed = self._facts_listing()[0].get("facts")
+            return int(listed.get("size", 0)) if isinstance(listed, dict) else 0
 
     def home_drafts(self) -> list[SessionSummary]:
         """The newest drafts (at most HOME_DRAFTS), newest first: no shard is read."""
@@ -1131,7 +1140,7 @@ class Store:
             }
             if older != self._facts.older_drafts:
                 self._facts.older_drafts = older
-                self._facts.changed.add("facts")
+                self._facts.changed.add("actions")  # (the older drafts)
 
     # ---------------------------------------------------------------- records
 
@@ -1482,7 +1491,9 @@ class Store:
         fresh = Facts.compute(self._entries(), self._home_draft_ids())
         kept, made = stored.bodies(), fresh.bodies()
         ids = [str(a["id"]) for e in self._entries() for a in e.get("actions", [])]
-        same = kept["facts"] == made["facts"] and kept["actions"]["open"] == made["actions"]["open"]
+        same = kept["facts"] == made["facts"] and all(
+            kept["actions"][key] == made["actions"][key] for key in ("open", "older_drafts")
+        )
         if same and all(aid in stored.bloom for aid in ids):
             return []
         fresh.changed.update(layout.FACT_FILES_BY_PART)
@@ -1725,3 +1736,12 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _facts_problem(err: Exception) -> str:
+    """What is wrong with a facts file, for the notice ("" when it is an earlier version's)."""
+    if isinstance(err, EarlierFacts):
+        return ""
+    if isinstance(err, layout.IndexProblem):
+        return str(err)
+    return f"cannot be read ({type(err).__name__})"

@@ -25,7 +25,8 @@ from reflect_tui.domain.template import Confidentiality, SessionKind
 from reflect_tui.followup.carry import origin_id
 from reflect_tui.followup.due import latest
 from reflect_tui.store import Store, layout
-from reflect_tui.store.facts import HomeFacts, LastSession
+from reflect_tui.store import facts as facts_mod
+from reflect_tui.store.facts import Doc, HomeFacts, LastSession
 
 CLOCK = FixedClock(datetime(2026, 3, 2, 9, 30))
 TEMPLATES = (
@@ -60,8 +61,14 @@ def expected(store: Store) -> dict[str, object]:
         retention.setdefault((s.template_id, s.kind.value), Counter())[s.date] += 1
     secret = [s for s in summaries if s.confidentiality is Confidentiality.CONFIDENTIAL]
     drafts = [s for s in summaries if s.status is Status.DRAFT]
+    dated = sorted(
+        (a.due, a.what, a.owner, secret)
+        for a, _, _, secret in actions.values()
+        if a.due is not None
+    )
     return {
         "actions": actions,
+        "due soon": [panel(dated, horizon, room) for horizon in HORIZONS for room in (False, True)],
         "last": last,
         "retention": {k: dict(v) for k, v in retention.items()},
         "confidential": (
@@ -73,12 +80,32 @@ def expected(store: Store) -> dict[str, object]:
     }
 
 
+# Panel horizons: before every due date, among them, after them all.
+HORIZONS = (date(2024, 1, 1), date(2025, 2, 1), date(2025, 3, 15), date(2027, 1, 1))
+
+
+def panel(
+    dated: list[tuple[date, str, str, bool]], horizon: date, room: bool
+) -> tuple[list[tuple[date, str, str]], int, int]:
+    """What the "due soon" panel shows up to ``horizon``, worked out from every open action."""
+    due = [row for row in dated if row[0] <= horizon]
+    shown = [row for row in due if not (room and row[3])]
+    return [row[:3] for row in shown[: facts_mod.PANEL_KEEP]], len(shown), len(due) - len(shown)
+
+
 def kept(store: Store, facts: HomeFacts) -> dict[str, object]:
+    soon = []
+    for horizon in HORIZONS:
+        for room in (False, True):
+            rows, count, hidden = facts.due_soon(horizon, room=room)
+            soon.append(([(a.due, a.what, a.owner) for a in rows], count, hidden))
+    writer = store._facts_ready()  # the open actions the writer keeps (home never reads them)
     return {
         "actions": {
             a.action.id: (a.action, a.session_id, a.origin_id, a.origin_confidential)
-            for a in facts.open_actions
+            for a in writer.open_actions()
         },
+        "due soon": soon,
         "last": dict(facts.last_sessions),
         "retention": {k: dict(v) for k, v in facts.retention.items()},
         "confidential": (facts.confidential_drafts, facts.confidential_done),
@@ -120,16 +147,21 @@ class Story:
         )
         if self.rng.random() < 0.5:
             action_items(session.answers["actions"]).append(
-                ActionItem(what=f"do {self.n}", owner="Sam", created_in=session.id)
+                ActionItem(what=f"do {self.n}", owner="Sam", due=self.due(), created_in=session.id)
             )
         self.store.save_session(session)
+
+    def due(self) -> date | None:
+        """A due date in January to March 2025, or none."""
+        days = self.rng.randrange(-10, 90)
+        return None if days < 0 else date(2025, 1, 1) + timedelta(days=days)
 
     def change(self) -> None:
         session = self.pick()
         if session is None:
             return self.new()
         items = action_items(session.answers["actions"])
-        what = self.rng.randrange(10)
+        what = self.rng.randrange(11)
         if what == 0:
             session.status = Status.COMPLETE if session.status is Status.DRAFT else Status.DRAFT
         elif what == 1:  # moved forward or back
@@ -155,7 +187,9 @@ class Story:
                     status = self.rng.choice([ActionStatus.OPEN, ActionStatus.DONE])
                     items.append(replace(carried, status=status))
         elif what == 8:
-            items.append(ActionItem(what="new", created_in=session.id))
+            items.append(ActionItem(what="new", due=self.due(), created_in=session.id))
+        elif what == 9 and items:  # re-dated
+            self.rng.choice(items).due = self.due()
         else:
             session.answers["notes"] = f"typed {self.rng.random()}"
         self.store.save_session(session)
@@ -334,3 +368,90 @@ def test_home_table_holds_a_bounded_number_of_drafts(tmp_path: Path) -> None:
         newest.status = Status.COMPLETE
         store.save_session(newest)
         assert [s.id for s in store.home_drafts()] == [s.id for s in drafts[1:4]]
+
+
+def test_home_reads_only_the_small_facts_file_never_the_open_actions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    with Store.open(folder, CLOCK) as store:
+        story = Story(store, seed=12)
+        for _ in range(40):
+            story.step()
+        good = expected(store)
+    read: list[str] = []
+    original = layout.Files.read_facts
+
+    def counted(files: layout.Files, part: str, expect: Doc | None, sid: str) -> Doc:
+        read.append(part)
+        return original(files, part, expect, sid)
+
+    monkeypatch.setattr(layout.Files, "read_facts", counted)
+    with Store.open(folder, CLOCK) as store:
+        facts = store.home_facts(build=False)
+        assert facts is not None
+        assert read == ["facts"]  # the open actions are the writer's, read on its first change
+        Story(store, seed=13).change()
+        assert read == ["facts", "facts", "actions"]
+        check(store)
+    with Store.open(folder, CLOCK, read_only=True) as store:
+        assert store.home_facts() is not None
+        assert good["draft count"] == len([s for s in store.list_sessions() if s.status == "draft"])
+
+
+def test_a_damaged_open_actions_file_is_worked_out_again_before_the_next_change(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    with Store.open(folder, CLOCK) as store:
+        story = Story(store, seed=14)
+        for _ in range(40):
+            story.step()
+        path = store._files.facts_path("actions")
+    path.write_bytes(path.read_bytes().replace(b'"open"', b'"opem"'))
+    with Store.open(folder, CLOCK) as store:
+        assert store.home_facts(build=False) is not None  # home's own file is sound
+        Story(store, seed=15).change()  # the writer needs the open actions: worked out again
+        assert any("home facts file" in w and "home-actions" in w for w in store.warnings)
+        check(store)
+    with Store.open(folder, CLOCK, read_only=True) as store:
+        assert store.verify() == []
+        check(store)
+
+
+def test_facts_written_by_an_earlier_version_are_worked_out_again_quietly(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    with Store.open(folder, CLOCK) as store:
+        story = Story(store, seed=17)
+        for _ in range(30):
+            story.step()
+        good = expected(store)
+        state = store._facts_ready()
+        older = state.bodies()
+        for body in older.values():
+            body.pop("shape")  # the first version's bodies had no shape
+        older["facts"].pop("soon")
+        older["facts"]["older_drafts"] = older["actions"].pop("older_drafts")
+        gen = int(store._manifest()["generation"])
+        sid = str(store._meta_value(layout.STORE_ID_KEY))
+        manifest = dict(store._manifest())
+        listed = {}
+        for part, body in older.items():
+            data = layout.Files.facts_bytes(part, body, sid, gen)
+            store._files.write_facts(part, data)
+            listed[part] = {"gen": gen, "size": len(data), "sha256": layout.digest(data)}
+        with store.batch():
+            manifest[layout.FACTS_KEY] = listed
+            store._set_meta_raw(layout.INDEX_KEY, manifest)
+            store._dirty = True
+    with Store.open(folder, CLOCK) as store:
+        assert store.home_facts(build=False) is None  # not trusted: another shape
+        facts = store.home_facts()
+        assert facts is not None and kept(store, facts) == good
+        assert store.warnings == []  # nothing was wrong: an upgrade, said nowhere
+        Story(store, seed=18).change()
+    with Store.open(folder, CLOCK, read_only=True) as store:
+        assert store.home_facts(build=False) is not None
+        check(store)

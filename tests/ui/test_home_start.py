@@ -54,7 +54,7 @@ async def test_side_panels_of_a_big_store_are_filled_after_the_list(
     clock = new_clock()
     with Store.open(tmp_path / "data", clock) as store:
         fill(store, TemplateLibrary.from_dirs([]).templates(), clock, 40, 3)
-    monkeypatch.setattr(home_mod, "PANELS_INLINE_BELOW", 1)  # treat this store as big
+    monkeypatch.setattr(home_mod, "FACTS_INLINE_BELOW", 1)  # treat these facts as big
     app = build_app(tmp_path / "data", clock)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
@@ -141,7 +141,7 @@ async def test_a_big_store_draws_home_and_comes_back_to_it_from_bounded_data_onl
         secret = sum(1 for s in everything if s.confidentiality is Confidentiality.CONFIDENTIAL)
     assert secret
     monkeypatch.setattr(home_mod, "LIST_INLINE_BELOW", 1)  # treat this store as big
-    monkeypatch.setattr(home_mod, "PANELS_INLINE_BELOW", 1)
+    monkeypatch.setattr(home_mod, "FACTS_INLINE_BELOW", 1)
     on_ui: list[str] = []
     for name in ("list_sessions", "actions", "_entries"):
         real = getattr(Store, name)

@@ -46,10 +46,12 @@ if TYPE_CHECKING:
 DRAFT_ROWS = 30
 LIST_ROWS = 60
 DUE_SOON_DAYS = 14
-# Above this many sessions the side panels (actions due, who is due) are worked out
-# after the first frame, on a worker thread, so the list shows and takes keys first.
-# Below it they cost a few milliseconds and are filled at once (stable screenshots).
-PANELS_INLINE_BELOW = 1000
+# The side panels (actions due, who is due) and the retention notice come from the
+# store's small facts file (store/facts.py), read at once while it is below this size:
+# its size follows the calendar (people, session types, dates), not the number of
+# sessions, so it costs a few milliseconds at any store size. A bigger one, or facts
+# that must be worked out again, are read on a worker thread after the first frame.
+FACTS_INLINE_BELOW = 256 * 1024
 # Below this many sessions home reads the whole session list at once (a few ms). From
 # it on, the first frame reads only what it shows (the drafts, the newest sessions and
 # the count: costs that do not grow with the store); the whole list is read on a worker
@@ -239,11 +241,11 @@ class HomeScreen(Screen[None]):
     def facts_now(self) -> HomeFacts | None:
         """The store's home facts if they cost nothing that grows with the store, else None.
 
-        A small store reads them at once; a big one only uses them once they are in
-        memory (the first time they are read from their files, on a worker thread).
+        A small facts file is read at once; a big one is only used once it is in
+        memory (read the first time on a worker thread).
         """
         store = reflect_app(self).store
-        return store.home_facts(build=False, read=self.total < PANELS_INLINE_BELOW)
+        return store.home_facts(build=False, read=store.home_facts_size() < FACTS_INLINE_BELOW)
 
     def load_everything(self) -> None:
         """Read every session's summary on a worker thread, then refill the list from it."""
@@ -722,7 +724,7 @@ def panel_texts(app: ReflectApp, limit: int) -> tuple[Text, Text]:
 
 def actions_text(store: Store, today: date, limit: int, *, room: bool = False) -> Text:
     """Open actions due soon (overdue first), at most ``limit`` lines and a count of the rest."""
-    rows, hidden = due_actions_counted(store, today, room=room)
+    rows, count, hidden = due_actions_counted(store, today, room=room)
     if not rows:
         if hidden:
             return Text(
@@ -739,34 +741,25 @@ def actions_text(store: Store, today: date, limit: int, *, room: bool = False) -
         text.append(what)
         if owner:
             text.append(f" — {owner}", style="dim")
-    if len(rows) > limit:
-        text.append(f"\n{'':>10}  … and {len(rows) - limit} more", style="dim")
+    if count > limit:
+        text.append(f"\n{'':>10}  … and {count - limit} more", style="dim")
     if hidden:
         text.append(f"\n{'':>10}  {hidden} from confidential sessions hidden", style="dim")
     return text
 
 
-def due_actions(store: Store, today: date) -> list[tuple[date, str, str]]:
-    """Open actions due within DUE_SOON_DAYS (overdue ones too), soonest first."""
-    return due_actions_counted(store, today)[0]
-
-
 def due_actions_counted(
     store: Store, today: date, *, room: bool = False
-) -> tuple[list[tuple[date, str, str]], int]:
-    """Actions due soon, and how many of them a room-safe screen leaves out."""
-    horizon = today + timedelta(days=DUE_SOON_DAYS)
-    hidden = 0
-    facts = store.home_facts()  # the open actions, kept by the store (no shard is read)
+) -> tuple[list[tuple[date, str, str]], int, int]:
+    """The first open actions due within DUE_SOON_DAYS (overdue ones too), soonest first;
+    how many are due in all; and how many of them a room-safe screen leaves out.
+
+    From the store's home facts: neither the open actions nor any shard is read.
+    """
+    facts = store.home_facts()
     assert facts is not None
-    rows: list[tuple[date, str, str]] = []
-    for item in facts.due_by(horizon):
-        if room and item.origin_confidential:
-            hidden += 1
-            continue
-        rows.append((item.due, item.what, item.owner))
-    rows.sort()
-    return rows, hidden
+    found, count, hidden = facts.due_soon(today + timedelta(days=DUE_SOON_DAYS), room=room)
+    return [(a.due, a.what, a.owner) for a in found], count, hidden
 
 
 def load_demo(app: ReflectApp) -> None:
