@@ -231,7 +231,7 @@ def child_env() -> dict[str, str]:
     Bytecode is cached (in a private folder): an installed app and Textual both
     start from .pyc files, so a benchmark must not recompile either every time.
     HOME and the XDG folders point into that folder too, so a child never reads
-    or writes the real user's data or templates.
+    or writes the real user's data or templates. The terminal is 80x24.
     """
     env = dict(os.environ)
     scratch = Path(_scratch())
@@ -244,6 +244,10 @@ def child_env() -> dict[str, str]:
     env.pop("REFLECT_DATA", None)
     env.pop("REFLECT_TEMPLATES", None)
     env["TERM"] = env.get("TERM") or "xterm-256color"
+    # An 80x24 terminal, as both halves of Textual see it: without a terminal, Rich
+    # guesses 80x25 while the headless driver reports 80x24, and the resize between the
+    # two (which no person's terminal makes) would be timed as part of every start.
+    env["COLUMNS"], env["LINES"] = "80", "24"
     return env
 
 

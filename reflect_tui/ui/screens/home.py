@@ -18,6 +18,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.css.query import NoMatches
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -187,6 +188,15 @@ class HomeScreen(Screen[None]):
             return
         if due and not banner.has_class("-shown"):
             banner.show(retention.notice(due))
+
+    def _screen_resized(self, size: Size) -> None:
+        # The terminal's first size report reaches home after home has been laid out at
+        # that very size (the app reads the size when it starts): laying every row and
+        # panel out again cost about 30 ms of each start before home could take a key.
+        # A real change of size is laid out as usual.
+        if self.is_attached and size == self.size:
+            return
+        super()._screen_resized(size)
 
     def on_screen_resume(self) -> None:
         if self._loaded:  # the first resume comes with the mount, already loaded
@@ -528,8 +538,9 @@ class HomeScreen(Screen[None]):
     # -- actions --------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "load_demo":
-            return not self.summaries and not reflect_app(self).store.read_only
+        if action == "load_demo":  # (asked before the first reload too: the footer's keys)
+            store = reflect_app(self).store
+            return not store.read_only and store.session_count() == 0
         if action in ("new_session", "delete_session"):  # hidden in a read-only window
             return not reflect_app(self).store.read_only
         return True
@@ -550,7 +561,7 @@ class HomeScreen(Screen[None]):
 
     def action_load_demo(self) -> None:
         app = reflect_app(self)
-        if app.store.read_only or self.summaries:
+        if app.store.read_only or app.store.session_count():
             return
         try:
             load_demo(app)

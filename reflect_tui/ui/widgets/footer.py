@@ -75,6 +75,12 @@ class KeepFooter(Footer):
         await self.recompose()
 
     def compose(self) -> ComposeResult:
+        # Textual's footer draws nothing until the screen first says its bindings
+        # changed, then builds every key after the first frame, and the whole screen is
+        # laid out again for it. The keys the screen has now are drawn in the first frame;
+        # a focus that adds keys later rebuilds as usual (``bindings_changed``).
+        self.set_reactive(Footer._bindings_ready, True)
+        self._composed = self.shown_keys()
         widgets = list(super().compose())
 
         def rank(widget: object) -> int:
