@@ -176,3 +176,34 @@ async def test_a_big_store_draws_home_and_comes_back_to_it_from_bounded_data_onl
         assert app.screen is home
         assert str(home.query_one("#actions", Static).render()) == str(expected_panels[0])
         assert on_ui == []
+
+
+async def test_home_draws_its_footer_keys_once_at_start_and_follows_a_real_resize(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reflect_tui.ui.widgets.footer import KeepFooter
+
+    clock = new_clock()
+    with Store.open(tmp_path / "data", clock) as store:
+        fill(store, TemplateLibrary.from_dirs([]).templates(), clock, 30, 3)
+    rebuilt: list[int] = []
+    original = KeepFooter.recompose
+
+    async def counted(footer: KeepFooter) -> None:
+        rebuilt.append(1)
+        await original(footer)
+
+    monkeypatch.setattr(KeepFooter, "recompose", counted)
+    app = build_app(tmp_path / "data", clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeepFooter)
+        keys = [str(k.key) for k in footer.query("FooterKey")]
+        assert keys[:2] == ["f1", "ctrl+q"] and "n" in keys
+        assert "d" not in keys  # no sample data offered: this store has sessions
+        assert rebuilt == []  # the first frame's keys were the right ones
+        listed = app.screen.query_one("#sessions", OptionList)
+        narrow = listed.size.width
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert listed.size.width > narrow and app.screen.size.width == 120

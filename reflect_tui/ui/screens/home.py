@@ -194,7 +194,7 @@ class HomeScreen(Screen[None]):
         # that very size (the app reads the size when it starts): laying every row and
         # panel out again cost about 30 ms of each start before home could take a key.
         # A real change of size is laid out as usual.
-        if self.is_attached and size == self.size:
+        if self.is_attached and size == self._compositor.size:  # (the last layout's size)
             return
         super()._screen_resized(size)
 
