@@ -181,6 +181,8 @@ async def test_a_big_store_draws_home_and_comes_back_to_it_from_bounded_data_onl
 async def test_home_draws_its_footer_keys_once_at_start_and_follows_a_real_resize(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from textual.widgets._footer import FooterKey
+
     from reflect_tui.ui.widgets.footer import KeepFooter
 
     clock = new_clock()
@@ -198,7 +200,7 @@ async def test_home_draws_its_footer_keys_once_at_start_and_follows_a_real_resiz
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         footer = app.screen.query_one(KeepFooter)
-        keys = [str(k.key) for k in footer.query("FooterKey")]
+        keys = [str(k.key) for k in footer.query(FooterKey)]
         assert keys[:2] == ["f1", "ctrl+q"] and "n" in keys
         assert "d" not in keys  # no sample data offered: this store has sessions
         assert rebuilt == []  # the first frame's keys were the right ones
