@@ -7,16 +7,17 @@ they are used and rebuilt from the shards when they do not match:
 - ``index/home-facts.json`` (part ``facts``), all that home reads: who is due
   (per person and session type, the newest finished session), retention (per
   template id and kind, how many sessions fall on each date), the number of
-  confidential drafts and finished sessions, and the "due soon" panel (the
+  confidential drafts and finished sessions, the "due soon" panel (the
   PANEL_KEEP earliest-due open actions, and how many open actions fall due on
-  each date). Its size follows the calendar, not the number of sessions;
+  each date), and the drafts that are not in reflect.json's "home" table (id
+  and date: kept here, in the small file, because every new or finished draft
+  changes them);
 - ``index/home-actions.json`` (part ``actions``), read only by the writer (on
   its first change) and by ``reflect verify``: every open action in its
   current state (as in the newest session holding it, exactly as
   ``Store.actions()`` works it out), with its session and origin, a Bloom
   filter of every action id the index holds (to tell a brand-new action from
-  one another session may hold), and the drafts that are not in reflect.json's
-  "home" table (id and date). A big store can hold thousands of open actions:
+  one another session may hold). A big store can hold thousands of open actions:
   parsing them would hold the interpreter lock while home settles.
 
 They are kept up to date from the old and new index entry of each changed
@@ -556,13 +557,13 @@ class Facts:
                     k: dict(sorted(v.items())) for k, v in sorted(self.retention.items())
                 },
                 "confidential": list(self.confidential),
+                "older_drafts": dict(sorted(self.older_drafts.items())),
                 "soon": self.soon_now(),
             },
             "actions": lambda: {
                 "shape": SHAPE,
                 "open": dict(sorted(self.open.items())),
                 "ids": self.bloom.to_json(),
-                "older_drafts": dict(sorted(self.older_drafts.items())),
             },
         }
 
@@ -579,7 +580,7 @@ class Facts:
                 for k, v in dict(small["retention"]).items()
             },
             confidential=[int(n) for n in small["confidential"]],
-            older_drafts={str(k): str(v) for k, v in dict(acts["older_drafts"]).items()},
+            older_drafts={str(k): str(v) for k, v in dict(small["older_drafts"]).items()},
             open={str(k): dict(v) for k, v in dict(acts["open"]).items()},
             bloom=Bloom.from_json(dict(acts["ids"])),
             soon=dict(small["soon"]),

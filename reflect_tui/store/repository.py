@@ -955,7 +955,7 @@ class Store:
         day = str(entry["summary"]["date"])
         if facts.older_drafts.get(sid) != day:
             facts.older_drafts[sid] = day
-            facts.changed.add("actions")  # (the older drafts)
+            facts.changed.add("facts")
 
     def _sync_drafts(self, facts: Facts, sid: str, entry: Doc | None) -> None:
         """Keep "home"'s newest drafts and the facts' older drafts apart and complete.
@@ -969,7 +969,7 @@ class Store:
         if entry is not None and layout.is_draft(entry) and sid not in top:
             self._older_put(facts, sid, entry)
         elif older.pop(sid, None) is not None:
-            facts.changed.add("actions")  # (the older drafts)
+            facts.changed.add("facts")
         for other, e in self._home.items():  # pushed out of the top by a newer draft
             if other not in top and layout.is_draft(e):
                 self._older_put(facts, other, e)
@@ -983,7 +983,7 @@ class Store:
                     facts.stale.add("all")
                 else:
                     found.append(got)
-            facts.changed.add("actions")  # (the older drafts)
+            facts.changed.add("facts")
             if not found:
                 continue
             best = max(found, key=layout.sort_key)
@@ -1140,7 +1140,7 @@ class Store:
             }
             if older != self._facts.older_drafts:
                 self._facts.older_drafts = older
-                self._facts.changed.add("actions")  # (the older drafts)
+                self._facts.changed.add("facts")
 
     # ---------------------------------------------------------------- records
 
@@ -1491,9 +1491,7 @@ class Store:
         fresh = Facts.compute(self._entries(), self._home_draft_ids())
         kept, made = stored.bodies(), fresh.bodies()
         ids = [str(a["id"]) for e in self._entries() for a in e.get("actions", [])]
-        same = kept["facts"] == made["facts"] and all(
-            kept["actions"][key] == made["actions"][key] for key in ("open", "older_drafts")
-        )
+        same = kept["facts"] == made["facts"] and kept["actions"]["open"] == made["actions"]["open"]
         if same and all(aid in stored.bloom for aid in ids):
             return []
         fresh.changed.update(layout.FACT_FILES_BY_PART)

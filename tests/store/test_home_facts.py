@@ -433,7 +433,6 @@ def test_facts_written_by_an_earlier_version_are_worked_out_again_quietly(
         for body in older.values():
             body.pop("shape")  # the first version's bodies had no shape
         older["facts"].pop("soon")
-        older["facts"]["older_drafts"] = older["actions"].pop("older_drafts")
         gen = int(store._manifest()["generation"])
         sid = str(store._meta_value(layout.STORE_ID_KEY))
         manifest = dict(store._manifest())
