@@ -599,7 +599,7 @@ class Facts:
         return home_view(self.bodies(["facts"])["facts"])
 
     def open_actions(self) -> list[OpenAction]:
-        """Every open action in its current state, by id (``reflect verify``, tests)."""
+        """Every open action the writer keeps, typed, by id (read by tests)."""
         return [
             OpenAction(
                 action=ActionItem.from_json(dict(doc["action"])),
