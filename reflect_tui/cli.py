@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from reflect_tui.commands.options import (
     COMMAND_MODULES,
@@ -64,6 +64,27 @@ def open_app(args: argparse.Namespace) -> int:
     return run_app(data=data_option(args), template_dirs=getattr(args, "templates", None))
 
 
+@contextlib.contextmanager
+def collector_held() -> Iterator[None]:
+    """No garbage collection while the app is imported and starts; as before afterwards.
+
+    Importing Textual and the app builds ~100,000 objects that live as long as the
+    process, and the collector walked them over and over on the way (about 20 ms of
+    a start). ``run_app`` turns it back on once the first screen is drawn
+    (``ui.app.keep_out_of_the_collectors_way``); leaving this block restores the state
+    it found, whatever happened inside.
+    """
+    import gc
+
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def use_terminal_for_passphrases() -> None:
     """Sub-commands unlock an encrypted folder from the terminal or $REFLECT_PASSPHRASE."""
     from reflect_tui.store.unlock import TerminalSource, set_default_source
@@ -78,7 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else list(argv)
     app = opens_app(args_list)
     if app:  # Textual draws through its own filter (ui/terminal_safe.py)
-        return _run(args_list, app)
+        with collector_held():
+            return _run(args_list, app)
     from reflect_tui.textsafe import OutputError, SafeStream
 
     # Everything a command prints, stored text included, goes through one filter:

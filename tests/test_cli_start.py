@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,28 @@ def test_a_folder_option_without_its_value_is_an_error(
         cli.main(["--data"])
     assert stop.value.code == 2
     assert "--data" in capsys.readouterr().err
+
+
+def test_the_app_is_imported_and_started_with_the_collector_held_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    collecting: list[bool] = []
+
+    def open_app(args: argparse.Namespace) -> int:
+        collecting.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(cli, "open_app", open_app)
+    assert cli.main(["--data", "DIR"]) == 0
+    assert collecting == [False]  # from the first import of Textual to the first frame
+    assert gc.isenabled()  # and as it was once the app is left
+
+
+def test_a_folder_that_cannot_open_leaves_the_collector_running(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("not a data folder\n")
+    assert cli.main(["--data", str(not_a_folder)]) != 0
+    assert "notes.txt" in capsys.readouterr().err
+    assert gc.isenabled()

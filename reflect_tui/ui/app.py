@@ -586,15 +586,15 @@ def keep_out_of_the_collectors_way(app: ReflectApp) -> None:
     of the collector's way for good (``gc.freeze``: never scanned, never freed). And
     until the first screen has been drawn nothing is collected at all (the widgets
     being built all stay anyway; another 10-20 ms of young-generation passes): the
-    app turns the collector back on after that first frame (``on_mount``). Only
+    app turns the collector on after that first frame (``on_mount``), also when
+    ``reflect`` held it back from the first import (``cli.collector_held``). Only
     ``run_app`` (a person's process) does this, never a test.
     """
     import gc
 
     gc.freeze()
-    if gc.isenabled():
-        gc.disable()
-        app.collect_after_first_frame = True
+    gc.disable()
+    app.collect_after_first_frame = True
 
 
 def run_app(data: str | None, template_dirs: list[str] | None) -> int:

@@ -40,11 +40,13 @@ Bare().run(headless=True, auto_pilot=ready)
 """
 
 # The real app as a person starts it: the `reflect` command (``cli.main``, which
-# also builds every sub-command's parser) on a data dir (argv[1]). Only ``run``
-# is redirected, to run headless and report when the home screen is idle.
+# also builds every sub-command's parser) on a data dir (argv[1]). Only ``run`` is
+# redirected, to run headless and report when the home screen is idle; it is patched
+# as ``cli.main`` first imports the app, so everything is imported in the command's
+# own order (``main`` holds the garbage collector back from the first import on).
 REFLECT_APP = """
 import os, sys, time
-import reflect_tui.ui.app as ui_app
+from importlib.machinery import PathFinder
 
 async def ready(pilot):
     await pilot.pause()
@@ -52,12 +54,26 @@ async def ready(pilot):
     os.write(1, f"ready {time.process_time()} {name}\\n".encode())
     pilot.app.exit()
 
-_run = ui_app.ReflectApp.run
+def headless(ui_app):
+    run = ui_app.ReflectApp.run
+    def headless_run(self, *args, **kwargs):
+        return run(self, headless=True, auto_pilot=ready)
+    ui_app.ReflectApp.run = headless_run
 
-def headless_run(self, *args, **kwargs):
-    return _run(self, headless=True, auto_pilot=ready)
+class Redirect:
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name != "reflect_tui.ui.app":
+            return None
+        spec = PathFinder.find_spec(name, path)
+        load = spec.loader.exec_module
+        def exec_module(module):
+            load(module)
+            headless(module)
+        spec.loader.exec_module = exec_module
+        return spec
 
-ui_app.ReflectApp.run = headless_run
+sys.meta_path.insert(0, Redirect)
 from reflect_tui.cli import main
 status = main(["--data", sys.argv[1]])
 """

@@ -209,3 +209,33 @@ async def test_home_draws_its_footer_keys_once_at_start_and_follows_a_real_resiz
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert listed.size.width > narrow and app.screen.size.width == 120
+
+
+async def test_home_styles_each_footer_key_once_at_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.dom import DOMNode
+    from textual.widgets._footer import FooterKey
+
+    from reflect_tui.ui.app import ReflectApp
+    from reflect_tui.ui.widgets.footer import KeepFooter
+
+    restyled: list[DOMNode] = []
+    original = ReflectApp.update_styles
+
+    def counted(app: ReflectApp, node: DOMNode, animate: bool = True) -> None:
+        restyled.append(node)
+        original(app, node, animate)
+
+    monkeypatch.setattr(ReflectApp, "update_styles", counted)
+    app = build_app(tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = list(app.screen.query_one(KeepFooter).query(FooterKey))
+        assert keys
+        # Styled when mounted, never again for a class that only flips back.
+        assert [n for n in restyled if isinstance(n, FooterKey)] == []
+        # Home's footer is the wide one; only the palette key is drawn compact.
+        assert [k.has_class("-compact") for k in keys] == [
+            k.has_class("-command-palette") for k in keys
+        ]
