@@ -1,12 +1,13 @@
 """Opening the app to home loads only what home needs (issue 16: start-up).
 
 A person runs ``reflect --data DIR``; the app opens on home and settles. Everything
-else — the thematic report, minutes and their Markdown parser, the room and its web
-server, encryption, the calendar export, the sub-commands, the other screens and
-dialogs, backups restore and the autosave worker — is imported when first used, so
-it costs nothing at start. This is checked on the real command in a fresh process,
-by the modules loaded once home is idle: a behaviour, not a timing (the timing is
-printed by tests/benchmarks/memory_bench.py).
+else — the session model itself (home reads summaries and facts), the thematic
+report, minutes and their Markdown parser, the room and its web server, encryption,
+the calendar export, the sub-commands, the other screens and dialogs, backups
+restore and the autosave worker — is imported when first used, so it costs nothing
+at start. This is checked on the real command in a fresh process, by the modules
+loaded once home is idle: a behaviour, not a timing (the timing is printed by
+tests/benchmarks/memory_bench.py).
 """
 
 from __future__ import annotations
@@ -58,6 +59,16 @@ START_TO_HOME = textwrap.dedent(
 
 # Packages and modules home never needs (prefixes: a package and all it holds).
 NOT_AT_START = (
+    # the session model: home reads summaries and facts, written in domain.kinds' words
+    "reflect_tui.domain.session",
+    "reflect_tui.domain.answers",
+    "reflect_tui.domain.template",
+    "reflect_tui.domain.stored",
+    "reflect_tui.domain.followup",
+    "reflect_tui.domain.history",
+    "reflect_tui.domain.votes",
+    "reflect_tui.domain.scrub",
+    "reflect_tui.store.actions",
     # the core's other operations
     "reflect_tui.report",
     "reflect_tui.minutes",

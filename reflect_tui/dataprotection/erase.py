@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reflect_tui.domain.session import Session
 from reflect_tui.store import Store, erasure
 from reflect_tui.store.erasure import BinEntry, PurgeReport
 from reflect_tui.store.files import FileBlob, remove_durably
+
+if TYPE_CHECKING:
+    from reflect_tui.domain.session import Session
 
 _MINUTES_SUFFIXES = (".md", ".html", ".htm")
 _FRONT_ID = re.compile(r'^session: "([0-9a-zA-Z_-]+)"$', re.MULTILINE)

@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from reflect_tui.domain import settings
+from reflect_tui.domain.kinds import SessionKind
 from reflect_tui.domain.settings import Settings, save
-from reflect_tui.domain.template import SessionKind
 from reflect_tui.errors import UserError
 from reflect_tui.store import SessionSummary, Store
 from reflect_tui.store.erasure import PurgeReport

@@ -19,7 +19,6 @@ JSON form of each is written and read only by ``domain.stored``.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,26 +26,18 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, TypeAlias, TypeVar, cast
 
 from reflect_tui.domain import risk
+from reflect_tui.domain.ids import new_id as new_id
+from reflect_tui.domain.kinds import ActionStatus as ActionStatus
 from reflect_tui.domain.template import FieldKind
 
 if TYPE_CHECKING:
     from reflect_tui.domain.jsonvalue import JsonObject
 
 
-def new_id() -> str:
-    return uuid.uuid4().hex[:12]
-
-
 @dataclass
 class ListItem:
     text: str
     themes: list[str] = field(default_factory=list)
-
-
-class ActionStatus(StrEnum):
-    OPEN = "open"
-    DONE = "done"
-    DROPPED = "dropped"
 
 
 @dataclass

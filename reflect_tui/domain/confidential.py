@@ -21,11 +21,14 @@ The rules:
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from reflect_tui.domain.followup import CarriedAction, FollowUp
-from reflect_tui.domain.session import Session
-from reflect_tui.domain.template import Confidentiality, Field
+from reflect_tui.domain.kinds import Confidentiality
+
+if TYPE_CHECKING:
+    from reflect_tui.domain.followup import CarriedAction, FollowUp
+    from reflect_tui.domain.session import Session
+    from reflect_tui.domain.template import Field
 
 # The store setting that makes every screen behave as if it were on a projector.
 SHARED_SCREEN_SETTING = "shared_screen"  # the key of Settings.shared_screen
@@ -154,6 +157,8 @@ def record_consent(session: Session, given: bool) -> str:
     answer = "Yes" if given else "No"
     if field is not None:
         for option in field.options:
+            from reflect_tui.domain.session import Session
+
             probe = Session(session.template, "", session.date, answers={CONSENT_FIELD: option})
             if consent_state(probe) == wanted:
                 answer = option

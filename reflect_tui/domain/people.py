@@ -1,4 +1,9 @@
-"""People known to a store: participants, action owners, facilitators."""
+"""People known to a store: participants, action owners, facilitators.
+
+A person's stored form is read and written here (``domain.stored`` re-exports the
+two functions with the other codecs): the store checks every person when it opens,
+and that must not load the session model.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reflect_tui.domain.answers import new_id
+from reflect_tui.domain import decoding as d
+from reflect_tui.domain.ids import new_id
 
 if TYPE_CHECKING:
     from reflect_tui.domain.jsonvalue import JsonObject
@@ -26,16 +32,34 @@ class Person:
             self.id = new_id()
 
     def to_json(self) -> JsonObject:
-        """Its stored form (``domain.stored.person_to_json``)."""
-        from reflect_tui.domain import stored
-
-        return stored.person_to_json(self)
+        """Its stored form (``person_to_json``)."""
+        return person_to_json(self)
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> Person:
-        from reflect_tui.domain import stored
+        return person_from_json(data)
 
-        return stored.person_from_json(data)
+
+def person_to_json(person: Person) -> JsonObject:
+    return {
+        "id": person.id,
+        "name": person.name,
+        "role": person.role,
+        "team": person.team,
+        "line_manager": person.line_manager,
+        "facilitator": person.facilitator,
+    }
+
+
+def person_from_json(data: Mapping[str, object]) -> Person:
+    return Person(
+        id=d.text(data, "id"),
+        name=d.text(data, "name"),
+        role=d.text(data, "role"),
+        team=d.text(data, "team"),
+        line_manager=d.text(data, "line_manager"),
+        facilitator=d.boolean(data, "facilitator"),
+    )
 
 
 def name_key(name: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from reflect_tui.domain.answers import (
@@ -22,16 +21,12 @@ from reflect_tui.domain.answers import (
 )
 from reflect_tui.domain.followup import CarriedAction, FollowUp, LineOverride
 from reflect_tui.domain.history import SignOff, Version
+from reflect_tui.domain.kinds import Status as Status
 from reflect_tui.domain.template import Confidentiality, FieldKind, Template
 from reflect_tui.domain.votes import VoteResult
 
 if TYPE_CHECKING:
     from reflect_tui.domain.jsonvalue import JsonObject
-
-
-class Status(StrEnum):
-    DRAFT = "draft"
-    COMPLETE = "complete"
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from reflect_tui.domain.template import SessionKind
+from reflect_tui.domain.kinds import SessionKind
 
 DECOMPRESSION_ID = "decompression"
 

@@ -3,7 +3,9 @@
 Sessions (with their template snapshot, answers and follow-through), people and
 the actions table's action documents are written here and read here; the store
 keeps what this module gives it and calls nothing else to encode or decode a
-record. Readers are strict (``decoding.DecodeError`` names the dotted field);
+record. (A person's two functions are defined beside ``Person`` in
+``domain.people``, so that checking people does not load the session model, and
+re-exported here.) Readers are strict (``decoding.DecodeError`` names the dotted field);
 writers give plain JSON (``jsonvalue.JsonObject``).
 
 Session records carry a format marker, ``"format": 2``. A record without one was
@@ -57,7 +59,8 @@ from reflect_tui.domain.answers import (
 from reflect_tui.domain.followup import CarriedAction, FollowUp, LineOverride, Outcome
 from reflect_tui.domain.history import SignOff, Version
 from reflect_tui.domain.jsonvalue import JsonObject, JsonValue
-from reflect_tui.domain.people import Person
+from reflect_tui.domain.people import person_from_json as person_from_json
+from reflect_tui.domain.people import person_to_json as person_to_json
 from reflect_tui.domain.session import Session, Status
 from reflect_tui.domain.template import (
     Confidentiality,
@@ -222,28 +225,6 @@ def _template_snapshot(raw: Raw) -> Template:
 
 
 # ------------------------------------------------------------------ people
-
-
-def person_to_json(person: Person) -> JsonObject:
-    return {
-        "id": person.id,
-        "name": person.name,
-        "role": person.role,
-        "team": person.team,
-        "line_manager": person.line_manager,
-        "facilitator": person.facilitator,
-    }
-
-
-def person_from_json(data: Raw) -> Person:
-    return Person(
-        id=d.text(data, "id"),
-        name=d.text(data, "name"),
-        role=d.text(data, "role"),
-        team=d.text(data, "team"),
-        line_manager=d.text(data, "line_manager"),
-        facilitator=d.boolean(data, "facilitator"),
-    )
 
 
 # ------------------------------------------------------------------ answers

@@ -8,34 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from reflect_tui.domain.kinds import Confidentiality as Confidentiality
+from reflect_tui.domain.kinds import FieldKind as FieldKind
+from reflect_tui.domain.kinds import SessionKind as SessionKind
 
 if TYPE_CHECKING:
     from reflect_tui.domain.jsonvalue import JsonObject
-
-
-class FieldKind(StrEnum):
-    TEXT = "text"
-    LIST = "list"
-    ACTIONS = "actions"
-    RATING = "rating"
-    CHECKLIST = "checklist"
-    RISKS = "risks"
-    CHOICE = "choice"
-    DATETIME = "datetime"
-    PEOPLE = "people"
-
-
-class SessionKind(StrEnum):
-    TEAM = "team"
-    ONE_TO_ONE = "one-to-one"
-    INDIVIDUAL = "individual"
-
-
-class Confidentiality(StrEnum):
-    SHARED = "shared"
-    CONFIDENTIAL = "confidential"
 
 
 @dataclass(frozen=True)

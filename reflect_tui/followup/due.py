@@ -14,8 +14,8 @@ from enum import StrEnum
 from typing import Any
 
 from reflect_tui.domain.confidential import is_confidential
+from reflect_tui.domain.kinds import Status
 from reflect_tui.domain.people import Person
-from reflect_tui.domain.session import Status
 from reflect_tui.domain.session_type import SessionType as SessionType  # re-exported
 from reflect_tui.domain.session_type import session_type_of
 from reflect_tui.followup.cadence import Cadence

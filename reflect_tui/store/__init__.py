@@ -3,18 +3,19 @@
 ``Store.open(data_dir)`` is the entry point; see docs/storage.md for the file
 layout, backups, the writer lock and recovery.
 
-``restore``/``Restored`` (recovery from a backup) and ``Autosaver`` load on first
-use: opening the app to home needs neither, so they stay off the start-up path.
+``restore``/``Restored`` (recovery from a backup), ``Autosaver`` and ``StoredAction``
+load on first use: opening the app to home needs none of them, so they stay off the
+start-up path.
 """
 
 from typing import TYPE_CHECKING
 
-from reflect_tui.store.actions import StoredAction
 from reflect_tui.store.errors import StoreDamaged, StoreError, StoreReadOnly, StoreWriteFailed
 from reflect_tui.store.repository import STORE_NAME, Store
 from reflect_tui.store.summary import SessionSummary
 
 if TYPE_CHECKING:
+    from reflect_tui.store.actions import StoredAction
     from reflect_tui.store.autosave import Autosaver
     from reflect_tui.store.recovery import Restored, restore
 
@@ -36,6 +37,7 @@ __all__ = [
 _LAZY = {
     "Autosaver": "reflect_tui.store.autosave",
     "Restored": "reflect_tui.store.recovery",
+    "StoredAction": "reflect_tui.store.actions",
     "restore": "reflect_tui.store.recovery",
 }
 

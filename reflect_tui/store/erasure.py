@@ -36,10 +36,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reflect_tui.domain.scrub import scrub_session
-from reflect_tui.domain.session import Session
 from reflect_tui.store import backups, schema
-from reflect_tui.store.actions import raw_actions, rebuild_actions
 from reflect_tui.store.errors import StoreError
 from reflect_tui.store.files import Codec, FileBlob, PlainCodec, remove_durably
 
@@ -218,6 +215,9 @@ def refuse_erased(store: Store, session_ids: Iterable[str]) -> None:
 
 def _scrub_record(record: Doc, ids: set[str], action_ids: set[str]) -> bool:
     """Neutralise, in another session's record, what came from the purged sessions."""
+    from reflect_tui.domain.scrub import scrub_session
+    from reflect_tui.domain.session import Session
+
     session = Session.from_dict(record)
     if not scrub_session(session, ids, action_ids, neutral=NEUTRAL_ACTION):
         return False
@@ -227,6 +227,8 @@ def _scrub_record(record: Doc, ids: set[str], action_ids: set[str]) -> bool:
 
 
 def _action_ids(records: Iterable[Doc]) -> set[str]:
+    from reflect_tui.store.actions import raw_actions
+
     return {str(a["id"]) for r in records for a in raw_actions(r)}
 
 
@@ -237,6 +239,8 @@ def scrub_tables(tables: schema.Tables, ids: set[str], action_ids: set[str], whe
     are neutralised). Records the ids as erased. Returns the other sessions
     whose records changed.
     """
+    from reflect_tui.store.actions import rebuild_actions
+
     sessions = tables.setdefault("sessions", {})
     binned = tables.setdefault(BIN_TABLE, {})
     own = [r for r in sessions.values() if r.get("id") in ids]

@@ -36,9 +36,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reflect_tui.domain.answers import ActionItem
+if TYPE_CHECKING:
+    from reflect_tui.domain.answers import ActionItem
 
 Doc = dict[str, Any]
 
@@ -600,6 +601,8 @@ class Facts:
 
     def open_actions(self) -> list[OpenAction]:
         """Every open action the writer keeps, typed, by id (read by tests)."""
+        from reflect_tui.domain.answers import ActionItem
+
         return [
             OpenAction(
                 action=ActionItem.from_json(dict(doc["action"])),

@@ -29,17 +29,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reflect_tui.domain import confidential
-from reflect_tui.domain.answers import action_items
-from reflect_tui.domain.session import Session
-from reflect_tui.domain.template import FieldKind
+from reflect_tui.domain.kinds import FieldKind
 from reflect_tui.store import schema
 from reflect_tui.store.errors import FileUndecryptable
 from reflect_tui.store.files import Codec, FileBlob, fsync_dir, private_dir, with_role
 from reflect_tui.store.summary import SessionSummary
 from reflect_tui.store.validate import HOME_STAMP_KEY
+
+if TYPE_CHECKING:
+    from reflect_tui.domain.session import Session
 
 SESSIONS_DIR = "sessions"
 INDEX_DIR = "index"
@@ -84,6 +85,8 @@ def decode_record(record: Doc) -> Session:
     (``validate.READERS`` checks with the same function; ``Store._decode`` and
     ``Store._encode`` wrap this pair.) Raises ``decoding.DecodeError`` naming the field.
     """
+    from reflect_tui.domain.session import Session
+
     return Session.from_dict(record)
 
 
@@ -112,10 +115,14 @@ def sort_key(entry: Doc) -> tuple[str, str, str]:
 
 def listed_actions(session: Session) -> list[Doc]:
     """The session's actions as the follow-through lists show them (private fields left out)."""
+    from reflect_tui.domain import answers
+
     found: list[Doc] = []
     for f in session.template.all_fields():
         if f.kind is FieldKind.ACTIONS and not f.private:
-            found.extend(a.to_json() for a in action_items(session.answers.get(f.id)) if a.id)
+            found.extend(
+                a.to_json() for a in answers.action_items(session.answers.get(f.id)) if a.id
+            )
     return found
 
 

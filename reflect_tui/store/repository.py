@@ -31,13 +31,10 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from reflect_tui.domain.answers import ActionItem, ActionStatus
 from reflect_tui.domain.clock import Clock, SystemClock
 from reflect_tui.domain.decoding import DecodeError
-from reflect_tui.domain.people import Person
-from reflect_tui.domain.session import Session, Status
+from reflect_tui.domain.kinds import ActionStatus, Status
 from reflect_tui.store import backups, erasure, layout, schema, validate
-from reflect_tui.store.actions import StoredAction
 from reflect_tui.store.errors import (
     FileUndecryptable,
     StoreDamaged,
@@ -65,6 +62,10 @@ from reflect_tui.store.summary import SessionSummary
 from reflect_tui.store.unlock import Unlock, codec_for_folder
 
 if TYPE_CHECKING:
+    from reflect_tui.domain.answers import ActionItem
+    from reflect_tui.domain.people import Person
+    from reflect_tui.domain.session import Session
+    from reflect_tui.store.actions import StoredAction
     from reflect_tui.store.autosave import Autosaver
 
 STORE_NAME = "reflect.json"
@@ -1593,6 +1594,8 @@ class Store:
         """Every action, as it stands in the newest session holding it (from the index)."""
         with self._state:
             entries = self._entries()
+        from reflect_tui.domain.answers import ActionItem
+        from reflect_tui.store.actions import StoredAction
         from reflect_tui.store.facts import best_holders
 
         # The newest copy: by session date, then last save, then id (as the facts count).
@@ -1620,6 +1623,8 @@ class Store:
     # ------------------------------------------------------------------ people
 
     def people(self) -> list[Person]:
+        from reflect_tui.domain.people import Person
+
         with self._state:
             found = [Person.from_json(d) for d in self._raw("people").values()]
         return sorted(found, key=lambda p: (p.name.casefold(), p.id))

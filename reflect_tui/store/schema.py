@@ -17,8 +17,6 @@ from typing import Any
 
 import orjson
 
-from reflect_tui.store.actions import rebuild_actions
-
 SCHEMA_VERSION = 2
 # The last version whose whole content is one tree (sessions included).
 TREE_VERSION = 1
@@ -103,6 +101,8 @@ def set_meta(tables: Tables, key: str, value: Any) -> None:
 
 def _v0_to_v1(tables: Tables) -> None:
     """Version 0 files had no actions table: build it from the sessions."""
+    from reflect_tui.store.actions import rebuild_actions
+
     tables["actions"] = rebuild_actions(tables.get("sessions", {}))
 
 

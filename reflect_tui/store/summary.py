@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reflect_tui.domain.session import Session, Status
-from reflect_tui.domain.template import Confidentiality, SessionKind
+from reflect_tui.domain.kinds import Confidentiality, SessionKind, Status
+
+if TYPE_CHECKING:
+    from reflect_tui.domain.session import Session
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,12 @@ import gc
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reflect_tui.domain.decoding import DecodeError
-from reflect_tui.domain.people import Person
-from reflect_tui.domain.session import Session
-from reflect_tui.store.actions import StoredAction
+
+if TYPE_CHECKING:
+    from reflect_tui.domain.session import Session
 
 KNOWN_TABLES = ("sessions", "actions", "people", "meta")
 # Checked when present (layout 2's reflect.json): the "home" part of the index.
@@ -98,12 +98,16 @@ def _meta(doc: dict[str, Any]) -> None:
 def _action(doc: dict[str, Any]) -> None:
     if not isinstance(doc.get("id"), str):
         raise DecodeError("id", "is missing or not text")
+    from reflect_tui.store.actions import StoredAction
+
     StoredAction.from_doc(doc)
 
 
 def _person(doc: dict[str, Any]) -> None:
     if not isinstance(doc.get("id"), str) or not doc["id"]:
         raise DecodeError("id", "is missing or not text")
+    from reflect_tui.domain.people import Person
+
     Person.from_json(doc)
 
 

@@ -13,14 +13,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import SystemCommand
 
-from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
-from reflect_tui.followup.debrief import is_plan
 from reflect_tui.followup.due import DueState, about_confidential
-from reflect_tui.followup.line import line_manager_warning, record_override
 from reflect_tui.ui.theme_style import themed
 
 if TYPE_CHECKING:
+    from reflect_tui.domain.session import Session
     from reflect_tui.store.facts import HomeFacts
     from reflect_tui.ui.app import ReflectApp
 
@@ -78,6 +76,7 @@ def check_line_manager(app: ReflectApp, session: Session, go: Callable[[Session]
     Calls ``go(session)`` straight away when there is nothing to warn about, or
     after the person gives a reason (kept in the session); going back does nothing.
     """
+    from reflect_tui.followup.line import line_manager_warning, record_override
     from reflect_tui.ui.dialogs.followup_dialogs import LineManagerDialog
 
     try:
@@ -99,6 +98,8 @@ def check_line_manager(app: ReflectApp, session: Session, go: Callable[[Session]
 
 
 def can_debrief(session: Session) -> bool:
+    from reflect_tui.followup.debrief import is_plan
+
     return is_plan(session) and session.is_complete
 
 

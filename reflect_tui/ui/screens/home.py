@@ -24,7 +24,6 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect_tui.domain.confidential import shown_on_screen
-from reflect_tui.domain.session import Session
 from reflect_tui.errors import UserError
 from reflect_tui.ui.parts import Banner, TopBar, read_only_message, reflect_app, summary_line
 from reflect_tui.ui.theme_style import themed
@@ -34,6 +33,7 @@ from reflect_tui.ui.widgets.footer import KeepFooter
 from reflect_tui.ui.widgets.fuzzy import every_word_found
 
 if TYPE_CHECKING:
+    from reflect_tui.domain.session import Session
     from reflect_tui.store import Store
     from reflect_tui.store.facts import HomeFacts
     from reflect_tui.store.summary import SessionSummary
