@@ -12,6 +12,10 @@ sessions in a full run) so that drift on the machine hits both alike:
 - finish: a draft marked complete and saved, then its autosaver closed (which
   folds it once more), as the finish dialog and leaving the runner do.
 
+Each figure is the median of ``SAMPLES`` times ``--repeats`` operations: one of
+them takes a few milliseconds, most of it in fsync, and varies by a third from one
+to the next, so a handful of samples would mostly measure the disk's mood.
+
 Targets (issue 16): save, step change and finish at 20,000 sessions at most
 1.5x the same at 100. Opening has no target of its own here (process start to
 home in ``memory_bench`` is the figure a person sees). Prints; asserts nothing.
@@ -38,6 +42,7 @@ from reflect_tui.templates import TemplateLibrary
 
 NOW = datetime(2026, 3, 2, 9, 30)
 TARGET = 1.5
+SAMPLES = 10  # operations per repeat (see above)
 FOLD_TIMEOUT = 60.0
 
 
@@ -131,10 +136,10 @@ def measure(stores: dict[int, Path], repeats: int) -> list[Row]:
                     theirs: Callable[[], object] = getattr(reference, op)
                     ours()  # warm-up: first-use costs on both sides
                     theirs()
-                    mine, ref = interleaved([(ours, theirs)], repeats)
+                    mine, ref = interleaved([(ours, theirs)], repeats * SAMPLES)
                     rows.append(row(name, sessions, smallest, mine, ref, target))
                 mine, ref = [], []
-                for _ in range(max(1, repeats)):
+                for _ in range(max(1, repeats) * SAMPLES):
                     mine.append(timed_finish(subject))
                     ref.append(timed_finish(reference))
                 rows.append(row("finish a session", sessions, smallest, mine, ref, TARGET))
