@@ -100,13 +100,19 @@ def _runs(code: str, args: tuple[str, ...], repeats: int) -> list[ChildRun]:
     return [run_child(code, *args) for _ in range(max(1, repeats))]
 
 
+# At least this many (app, bare) pairs per size, whatever --repeats says: the bare app's
+# own start moves by up to 75 ms from one run to the next, and the issue's measurement
+# took 10 pairs per size.
+MIN_PAIRS = 10
+
+
 def paired_starts(data_dir: Path, repeats: int) -> tuple[Starts, Starts]:
     """(app, bare) start-ups, alternated so that machine drift hits both alike."""
     app: list[ChildRun] = []
     bare: list[ChildRun] = []
     run_child(BARE_APP)  # warm the OS file cache for Textual's modules
     run_child(REFLECT_APP, str(data_dir))
-    for _ in range(max(1, repeats)):
+    for _ in range(max(MIN_PAIRS, repeats)):
         app += _runs(REFLECT_APP, (str(data_dir),), 1)
         bare += _runs(BARE_APP, (), 1)
     return starts(app), starts(bare)

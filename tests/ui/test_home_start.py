@@ -239,3 +239,36 @@ async def test_home_styles_each_footer_key_once_at_start(
         assert [k.has_class("-compact") for k in keys] == [
             k.has_class("-command-palette") for k in keys
         ]
+
+
+async def test_a_small_store_draws_home_without_reading_the_index_and_filters_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reflect_tui.store import layout
+
+    clock = new_clock()
+    with Store.open(tmp_path / "data", clock) as store:
+        fill(store, TemplateLibrary.from_dirs([]).templates(), clock, 90, 3)
+        oldest = store.list_sessions()[-1]
+    shards_read: list[str] = []
+    real = layout.Files.read_shard
+
+    def counted(files: layout.Files, name: str, expect: layout.Doc | None, store_id: str) -> object:
+        shards_read.append(name)
+        return real(files, name, expect, store_id)
+
+    monkeypatch.setattr(layout.Files, "read_shard", counted)
+    app = build_app(tmp_path / "data", clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        listed = home.query_one("#sessions", OptionList)
+        ids = {listed.get_option_at_index(i).id for i in range(listed.option_count)}
+        assert oldest.id not in ids  # beyond the first page
+        assert shards_read == []  # the first frame came from reflect.json alone
+        await pilot.press("slash", *oldest.title)
+        # No worker to wait for: a small store's summaries are read as the filter starts.
+        ids = {listed.get_option_at_index(i).id for i in range(listed.option_count)}
+        assert oldest.id in ids
+        assert shards_read
