@@ -132,6 +132,12 @@ class ReflectApp(KeysInOrder, App[int]):
             self._unlock_screen = UnlockScreen(self.data_dir, self._try_open, keyring=self.keyring)
             self.push_screen(self._unlock_screen, self._opened)
             return
+        # After the app's own start-up batch: a screen pushed inside it is laid out and
+        # drawn once for nothing (Textual holds every frame until the batch ends), then
+        # drawn again; the first frame a person saw came ~35 ms and one whole render late.
+        self.call_later(self._open_home)
+
+    def _open_home(self) -> None:
         self._show_home()
         # Only a folder opened with a key from the OS keyring has a keyring state yet
         # (make_app sets it); otherwise its module need not load to learn "no".

@@ -22,6 +22,7 @@ def test_snapshot_people(snap_compare: Any, size: tuple[int, int], tmp_path: Pat
     app = build_app(tmp_path / "data")
 
     async def open_people(pilot: Pilot[Any]) -> None:
+        await pilot.pause()  # home is up (it opens once the app has started)
         app.push_screen(PeopleScreen())
         await pilot.pause()
 
@@ -34,6 +35,7 @@ def test_snapshot_actions(snap_compare: Any, size: tuple[int, int], tmp_path: Pa
     app = build_app(tmp_path / "data")
 
     async def open_actions(pilot: Pilot[Any]) -> None:
+        await pilot.pause()  # home is up (it opens once the app has started)
         app.push_screen(ActionsScreen())
         await pilot.pause()
 
